@@ -1,0 +1,10 @@
+import { openJournal } from '../main/journal/index';
+const dir = '/tmp/jprof/mix';
+const g = (globalThis as { gc?: () => void }).gc!;
+g(); const h0 = process.memoryUsage().heapUsed;
+const t = performance.now();
+const j = await openJournal({ dir, clock: Date.now, warn: console.log });
+const ms = performance.now() - t;
+const rss = process.resourceUsage().maxRSS / 1024;
+g(); const h1 = process.memoryUsage().heapUsed;
+console.log({ ms, orders: j.orders.list().length, liveMB: (h1 - h0) / 1048576, perOrderB: (h1 - h0) / 85715, maxRssMB: rss, rssNow: process.memoryUsage().rss / 1048576 });

@@ -1,0 +1,78 @@
+/**
+ * The Aggregator interface: what the checkout needs from a 聚合支付 platform, independent of
+ * its wire protocol. Every call resolves (never rejects) to one typed outcome, so callers must
+ * decide explicitly what an unknown outcome means — they may never guess.
+ */
+
+/** Tender/wallet. 'cash' is never an aggregator answer; it is here so one type covers every tender. */
+export type Wallet = 'wechat' | 'alipay' | 'unionpay' | 'ecny' | 'bestpay' | 'cash' | 'other';
+
+/** Upay `data.order_status`. Final: PAID, PAY_CANCELED, REFUNDED, PARTIAL_REFUNDED, CANCELED. */
+export type OrderStatus =
+  | 'CREATED' | 'PAID' | 'PAY_CANCELED' | 'PAY_ERROR' | 'REFUNDED' | 'PARTIAL_REFUNDED'
+  | 'REFUND_ERROR' | 'CANCELED' | 'CANCEL_ERROR' | 'CANCEL_INPROGRESS' | 'INVALID_STATUS_CODE';
+
+export const FINAL_ORDER_STATUSES: ReadonlySet<string> = new Set(['PAID', 'PAY_CANCELED', 'REFUNDED', 'PARTIAL_REFUNDED', 'CANCELED']);
+
+export interface OrderData {
+  sn: string;               // aggregator order number (16 digits at Upay)
+  clientSn: string;         // our idempotency key
+  tradeNo?: string;         // wallet's own number
+  orderStatus: OrderStatus | string;
+  status?: string;          // Upay transaction status (SUCCESS, FAIL_CANCELED, IN_PROG…)
+  wallet: Wallet;
+  payway?: string;
+  totalFen: number;
+  netFen?: number;
+  finishTime?: number;      // ms epoch
+  qrCode?: string;          // precreate only
+  payerLogin?: string;
+  /** The platform's fields as received (every value a string at Upay), for the detail view. */
+  raw: Record<string, unknown>;
+}
+
+/**
+ * - `ok`: the platform answered (transport 200) with a business result code
+ *   (PAY_SUCCESS, PAY_IN_PROGRESS, PAY_FAIL, PRECREATE_SUCCESS, CANCEL_SUCCESS, SUCCESS, FAIL, …),
+ *   optional business error code/message, and order data where present.
+ * - `rejected`: the platform refused the request itself (transport 400: INVALID_PARAMS,
+ *   INVALID_TERMINAL, ILLEGAL_SIGN). Nothing was done.
+ * - `unknown`: we do not know whether the platform acted (timeout, reset, 5xx, malformed or
+ *   unparsable body, HTML error page). The caller must query.
+ */
+export type AggOutcome =
+  | { kind: 'ok'; bizCode: string; errorCode?: string; message?: string; data?: OrderData }
+  | { kind: 'rejected'; errorCode: string; message: string }
+  | { kind: 'unknown'; reason: 'timeout' | 'network' | 'http_status' | 'malformed' | 'server_error'; message: string };
+
+export interface PrecreateRequest { clientSn: string; amountFen: number; subject: string; operator: string; payway?: string }
+export interface PayRequest { clientSn: string; amountFen: number; dynamicId: string; subject: string; operator: string }
+export interface RefundRequest { sn?: string; clientSn?: string; refundRequestNo: string; amountFen: number; operator: string }
+export interface OrderRef { sn?: string; clientSn?: string }
+
+export interface ActivateRequest { code: string; deviceId: string; name?: string }
+export type ActivateOutcome =
+  | { ok: true; terminalSn: string; terminalKey: string }
+  | { ok: false; definite: boolean; errorCode: string; message: string };
+
+export interface Aggregator {
+  activate(req: ActivateRequest): Promise<ActivateOutcome>;
+  /** Rotates the terminal key; on a lost answer retries with the old key. */
+  checkin(): Promise<ActivateOutcome>;
+  precreate(req: PrecreateRequest): Promise<AggOutcome>;
+  pay(req: PayRequest): Promise<AggOutcome>;
+  query(ref: OrderRef): Promise<AggOutcome>;
+  cancel(ref: OrderRef): Promise<AggOutcome>;
+  refund(req: RefundRequest): Promise<AggOutcome>;
+  revoke(ref: OrderRef): Promise<AggOutcome>;
+  /** A day's statement (CSV text) where the platform offers one; null where it does not. */
+  statement(day: string): Promise<{ ok: true; csv: string } | { ok: false; message: string } | null>;
+}
+
+/** Terminal credentials the driver signs with. Persisted by the settings/secrets module. */
+export interface TerminalCredentials { terminalSn: string; terminalKey: string; deviceId: string }
+
+export interface CredentialStore {
+  get(): TerminalCredentials | null;
+  set(creds: TerminalCredentials): void;
+}

@@ -1,0 +1,25 @@
+/**
+ * ipcMain registration generated from the contract: one handler per action, sender checked
+ * against our windows and pages, arguments validated by dispatch; events forwarded to windows.
+ */
+import { ipcMain, type BrowserWindow } from 'electron';
+import { actionNames } from '../../preload/contract';
+import { actionChannel, eventChannel } from '../../preload/channels';
+import type { Dispatch } from '../services/dispatch';
+import type { EventBus } from '../services/event-bus';
+import { isTrustedSender } from './security-policy';
+
+export function setupIpc(dispatch: Dispatch, bus: EventBus, windows: () => BrowserWindow[], rendererFileUrl: string, devOrigin?: string): void {
+  for (const action of actionNames) {
+    ipcMain.handle(actionChannel(action), async (event, args: unknown) => {
+      const ids = new Set(windows().map((w) => w.webContents.id));
+      if (!isTrustedSender(event.senderFrame?.url, ids, event.sender.id, rendererFileUrl, devOrigin)) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'sender not allowed' } };
+      }
+      return dispatch(action, args);
+    });
+  }
+  bus.subscribe((event, payload) => {
+    for (const w of windows()) if (!w.isDestroyed()) w.webContents.send(eventChannel(event), payload);
+  });
+}

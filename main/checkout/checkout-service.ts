@@ -1,0 +1,260 @@
+/**
+ * The checkout state machine for one counter: at most one payment at a time. Every step is
+ * journaled (fsync) before the network call it precedes; unknown outcomes go through
+ * query → cancel (close-out.ts); the view pushed to the screen only says 支付成功 after the
+ * platform said PAID for the amount we asked.
+ */
+import type { Aggregator, OrderData, Wallet } from '../aggregator/types';
+import type { CheckoutView } from '../../preload/contract';
+import type { JournalRecordBody, PaymentMethod } from '../journal/records';
+import { closeOut, type CloseOutResult } from './close-out';
+import { interpretPay, interpretPrecreate, interpretQuery, type OrderState } from './interpret';
+import { runPoll, type PollRun } from './poller';
+import { QR_POLICY, SCAN_POLICY } from './poll-policy';
+import { formatFen } from './money';
+import type { Clock, Timers } from './time';
+import { ServiceError } from '../services/dispatch';
+
+export interface CheckoutConfig { qrExpiryMs: number; scanWindowMs: number; maxAmountFen: number; operator: string; subject: string }
+
+export interface JournalPort { append(body: JournalRecordBody): Promise<unknown> }
+
+export interface FinalEvent { clientSn: string; outcome: 'PAID' | 'FAILED' | 'CANCELED' | 'EXPIRED'; amountFen: number; wallet?: Wallet; sn?: string; method: PaymentMethod; recovered: boolean; codeMasked?: string }
+
+export interface CheckoutDeps {
+  aggregator: Aggregator;
+  journal: JournalPort;
+  clock: Clock;
+  timers: Timers;
+  newClientSn: () => string;
+  config: () => CheckoutConfig;
+  onView: (view: CheckoutView) => void;
+  onFinal?: (e: FinalEvent) => void;
+  closeOutRetryMs?: number;
+}
+
+export interface Attempt { clientSn: string; method: PaymentMethod; amountFen: number; createdAt: number; deadline: number; qrCode?: string; expiresAt?: number; poll?: PollRun; wallet?: Wallet; codeMasked?: string; recovered?: boolean }
+
+type Result = NonNullable<CheckoutView['result']>;
+
+export class CheckoutService {
+  private view: CheckoutView;
+  private active: Attempt | null = null;
+  private readonly seenRequests = new Map<string, string>();
+  private recovering = false;
+  /** Last result per attempt, for the recovery report. */
+  private readonly outcomes = new Map<string, Result>();
+
+  constructor(private readonly deps: CheckoutDeps) {
+    this.view = { phase: 'idle', serverNow: deps.clock.now() };
+  }
+
+  current(): CheckoutView { return { ...this.view, serverNow: this.deps.clock.now() }; }
+  activeAttempt(): Attempt | null { return this.active; }
+
+  setRecovering(on: boolean): void {
+    this.recovering = on;
+    if (!this.active) this.show(on ? { phase: 'recovering' } : { phase: 'idle' });
+  }
+
+  async startQr(amountFen: number, requestId: string): Promise<CheckoutView> {
+    const dup = this.admit(amountFen, requestId);
+    if (dup) return dup;
+    const att = await this.createAttempt('qr', amountFen, requestId, this.deps.config().qrExpiryMs, {});
+    await this.journal({ type: 'REQUEST_SENT', clientSn: att.clientSn, op: 'precreate' });
+    const cfg = this.deps.config();
+    const answer = interpretPrecreate(await this.deps.aggregator.precreate({ clientSn: att.clientSn, amountFen, subject: cfg.subject, operator: cfg.operator }));
+    if (answer.kind === 'qr') {
+      att.qrCode = answer.qrCode;
+      att.expiresAt = att.deadline;
+      await this.journal({ type: 'QR_READY', clientSn: att.clientSn, sn: answer.data.sn, qrCode: answer.qrCode, expiresAt: att.deadline });
+      this.wait(att, '请顾客用微信、支付宝或云闪付扫码');
+    } else if (answer.kind === 'failed') {
+      await this.settle(att, { outcome: 'FAILED', message: `下单失败：${answer.message}`, nextStep: '请重新收款' });
+    } else {
+      await this.finishUnclear(att, answer.kind === 'unknown' ? answer.message : '下单结果未知');
+    }
+    return this.current();
+  }
+
+  async startScan(amountFen: number, code: string, wallet: Wallet, codeMasked: string, requestId: string): Promise<CheckoutView> {
+    const dup = this.admit(amountFen, requestId);
+    if (dup) return dup;
+    const att = await this.createAttempt('scan', amountFen, requestId, this.deps.config().scanWindowMs, { wallet, codeMasked });
+    await this.journal({ type: 'REQUEST_SENT', clientSn: att.clientSn, op: 'pay' });
+    const cfg = this.deps.config();
+    const state = interpretPay(await this.deps.aggregator.pay({ clientSn: att.clientSn, amountFen, dynamicId: code, subject: cfg.subject, operator: cfg.operator }));
+    if (state.kind === 'failed') await this.settle(att, { outcome: 'FAILED', message: `支付失败：${state.message}`, nextStep: '请顾客刷新付款码后重新扫码' });
+    else if (!(await this.applyState(att, state))) this.wait(att, state.kind === 'pending' ? '用户支付中，请稍候（顾客可能需要输入密码）' : '正在确认支付结果…');
+    return this.current();
+  }
+
+  /** Cashier pressed 取消 (or closed the window): query → cancel the same client_sn. */
+  async cancel(clientSn: string): Promise<CheckoutView> {
+    const att = this.active;
+    if (!att || att.clientSn !== clientSn) return this.current();
+    if (this.view.phase === 'cancelling') return this.current();
+    this.show({ ...this.view, phase: 'cancelling', progress: '正在撤销…' });
+    await att.poll?.stop();
+    await this.finishByCloseOut(att, 'cashier');
+    return this.current();
+  }
+
+  /** 需人工确认 → the cashier's "query again" button. */
+  async queryAgain(clientSn: string): Promise<CheckoutView> {
+    const att = this.active;
+    if (!att || att.clientSn !== clientSn || this.view.result?.outcome !== 'NEEDS_ATTENTION') return this.current();
+    this.show({ ...this.view, progress: '正在查询…' });
+    await this.finishByCloseOut(att, 'cashier');
+    return this.current();
+  }
+
+  /** Back to the keypad. A 需人工确认 order stays in history and is re-queried at the next start. */
+  dismiss(): CheckoutView {
+    if (this.view.phase === 'result') {
+      this.active = null;
+      this.show({ phase: this.recovering ? 'recovering' : 'idle' });
+    }
+    return this.current();
+  }
+
+  /**
+   * Recovery: finish an attempt found unfinished in the journal. In the foreground a payment
+   * still inside its window comes back on screen (QR again, or 用户支付中) and is polled to its
+   * window end; in the background it is queried and closed out at once. Returns the outcome.
+   */
+  async resume(att: Attempt, foreground: boolean): Promise<Result | undefined> {
+    att.recovered = true;
+    if (foreground) this.active = att;
+    const state = interpretQuery(await this.deps.aggregator.query({ clientSn: att.clientSn }));
+    if (await this.applyState(att, state)) return this.outcomes.get(att.clientSn);
+    const resumable = att.method === 'scan' || !!att.qrCode;
+    if (foreground && state.kind === 'pending' && this.deps.clock.now() < att.deadline && resumable) {
+      this.wait(att, att.method === 'qr' ? '已恢复未完成的收款，请顾客扫码' : '已恢复未完成的收款，正在确认');
+      return undefined;
+    }
+    await this.finishByCloseOut(att, 'recovery');
+    return this.outcomes.get(att.clientSn);
+  }
+
+  // ── internals ──────────────────────────────────────────────────────────────
+
+  private admit(amountFen: number, requestId: string): CheckoutView | null {
+    const seen = this.seenRequests.get(requestId);
+    if (seen) return this.current(); // double click / duplicated message: same order, no second one
+    if (this.recovering) throw new ServiceError('RECOVERING', '正在恢复上次未完成的收款，请稍候');
+    if (this.active && this.view.phase !== 'result') throw new ServiceError('BUSY', '上一笔收款尚未结束');
+    const max = this.deps.config().maxAmountFen;
+    if (amountFen <= 0) throw new ServiceError('REFUSED', '金额必须大于 0');
+    if (amountFen > max) throw new ServiceError('REFUSED', `金额超过上限 ${formatFen(max)}`);
+    this.seenRequests.set(requestId, 'pending');
+    if (this.seenRequests.size > 200) this.seenRequests.delete(this.seenRequests.keys().next().value as string);
+    return null;
+  }
+
+  private async createAttempt(method: PaymentMethod, amountFen: number, requestId: string, windowMs: number, extra: Pick<Attempt, 'wallet' | 'codeMasked'>): Promise<Attempt> {
+    const now = this.deps.clock.now();
+    const att: Attempt = { clientSn: this.deps.newClientSn(), method, amountFen, createdAt: now, deadline: now + windowMs, ...extra };
+    this.seenRequests.set(requestId, att.clientSn);
+    const cfg = this.deps.config();
+    try {
+      await this.deps.journal.append({ type: 'ATTEMPT_CREATED', clientSn: att.clientSn, method, amountFen, operator: cfg.operator, subject: cfg.subject, windowMs, ...extra });
+    } catch (err) {
+      this.seenRequests.delete(requestId);
+      throw new ServiceError('REFUSED', `无法写入交易记录，未发起收款：${err instanceof Error ? err.message : String(err)}`);
+    }
+    this.active = att;
+    this.show({ phase: 'creating', method, clientSn: att.clientSn, amountFen, wallet: att.wallet, progress: method === 'qr' ? '正在生成收款码…' : '正在发起扣款…' });
+    return att;
+  }
+
+  private wait(att: Attempt, progress: string): void {
+    this.show({ phase: 'waiting', method: att.method, clientSn: att.clientSn, amountFen: att.amountFen, qrCode: att.qrCode, expiresAt: att.deadline, wallet: att.wallet, progress });
+    att.poll = runPoll({
+      policy: att.method === 'qr' ? QR_POLICY : SCAN_POLICY,
+      clock: this.deps.clock, timers: this.deps.timers, deadline: att.deadline,
+      startedAt: att.createdAt,
+      tick: async () => {
+        const state = interpretQuery(await this.deps.aggregator.query({ clientSn: att.clientSn }));
+        if (await this.applyState(att, state)) return 'final';
+        return state.kind === 'unknown' ? 'error' : 'continue';
+      },
+    });
+    void att.poll.done.then(async (end) => {
+      if (end === 'deadline' && this.active === att && this.view.phase === 'waiting') {
+        this.show({ ...this.view, phase: 'cancelling', progress: att.method === 'qr' ? '二维码已过期，正在关闭订单…' : '支付超时，正在撤销…' });
+        await this.finishByCloseOut(att, att.method === 'qr' ? 'expired' : 'window_end');
+      }
+    });
+  }
+
+  /** Applies a definite state; returns true when the attempt is now final. */
+  private async applyState(att: Attempt, state: OrderState): Promise<boolean> {
+    if (state.kind === 'paid') { await this.settlePaid(att, state.data); return true; }
+    if (state.kind === 'canceled') {
+      await this.settle(att, state.expired
+        ? { outcome: 'EXPIRED', message: '二维码已过期，顾客未支付', nextStep: '如需继续收款，请重新收款' }
+        : { outcome: 'CANCELED', message: state.message, nextStep: '如需继续收款，请重新收款' });
+      return true;
+    }
+    if (state.kind === 'failed') { await this.settle(att, { outcome: 'FAILED', message: state.message }); return true; }
+    return false;
+  }
+
+  private async settlePaid(att: Attempt, data: OrderData): Promise<void> {
+    if (data.totalFen !== att.amountFen) {
+      // Never say paid for an amount we did not ask for (G9): a person must look at it.
+      await this.needsAttention(att, `金额不一致：应收 ${formatFen(att.amountFen)}，平台记录 ${formatFen(data.totalFen)}`, data.sn);
+      return;
+    }
+    att.wallet = data.wallet;
+    await this.settle(att, { outcome: 'PAID', message: '支付成功', wallet: data.wallet, sn: data.sn }, data.tradeNo);
+  }
+
+  private async finishUnclear(att: Attempt, why: string): Promise<void> {
+    this.show({ ...this.view, phase: 'cancelling', progress: `结果未知（${why}），正在查询…` });
+    await this.finishByCloseOut(att, 'cashier');
+  }
+
+  private async finishByCloseOut(att: Attempt, reason: 'cashier' | 'expired' | 'window_end' | 'recovery'): Promise<void> {
+    const res: CloseOutResult = await closeOut(att.clientSn, {
+      aggregator: this.deps.aggregator, timers: this.deps.timers, retryDelayMs: this.deps.closeOutRetryMs,
+      beforeCancel: () => this.journal({ type: 'CANCEL_REQUESTED', clientSn: att.clientSn, reason }),
+    });
+    if (res.kind === 'paid') return this.settlePaid(att, res.state.data);
+    if (res.kind === 'not_found') return this.settle(att, { outcome: 'FAILED', message: '支付平台没有这笔订单，顾客未被扣款', nextStep: '请重新收款' });
+    if (res.kind === 'unknown') return this.needsAttention(att, res.message);
+    if (reason === 'expired') return this.settle(att, { outcome: 'EXPIRED', message: '二维码已过期，订单已关闭', nextStep: '如需继续收款，请重新收款' });
+    if (reason === 'window_end') return this.settle(att, { outcome: 'CANCELED', message: '已撤销：顾客未在时限内完成支付', nextStep: '请顾客刷新付款码后重新扫码' });
+    return this.settle(att, { outcome: 'CANCELED', message: res.message, nextStep: '如需继续收款，请重新收款' });
+  }
+
+  private async needsAttention(att: Attempt, reason: string, sn?: string): Promise<void> {
+    await this.journal({ type: 'NEEDS_ATTENTION', clientSn: att.clientSn, reason, sn }).catch(() => undefined);
+    this.showResult(att, { outcome: 'NEEDS_ATTENTION', message: `需人工确认：${reason}`, nextStep: '请勿交货；点“再次查询”确认结果', amountFen: att.amountFen, sn });
+  }
+
+  private async settle(att: Attempt, r: Omit<Result, 'amountFen'> & { outcome: 'PAID' | 'FAILED' | 'CANCELED' | 'EXPIRED' }, tradeNo?: string): Promise<void> {
+    let message = r.message;
+    try {
+      await this.deps.journal.append({ type: 'PAYMENT_FINAL', clientSn: att.clientSn, outcome: r.outcome, amountFen: att.amountFen, sn: r.sn, tradeNo, wallet: r.wallet ?? att.wallet, message: r.message, recovered: att.recovered || undefined });
+    } catch (err) {
+      message = `${r.message}（警告：交易记录保存失败 ${err instanceof Error ? err.message : ''}）`;
+    }
+    this.showResult(att, { ...r, message, wallet: r.wallet ?? att.wallet, amountFen: att.amountFen });
+    this.deps.onFinal?.({ clientSn: att.clientSn, outcome: r.outcome, amountFen: att.amountFen, wallet: r.wallet ?? att.wallet, sn: r.sn, method: att.method, recovered: !!att.recovered, codeMasked: att.codeMasked });
+  }
+
+  private showResult(att: Attempt, result: Result): void {
+    this.outcomes.set(att.clientSn, result);
+    if (this.active !== att) return; // a recovered background attempt does not take over the screen
+    this.show({ phase: 'result', method: att.method, clientSn: att.clientSn, amountFen: att.amountFen, wallet: result.wallet, result });
+  }
+
+  private async journal(body: JournalRecordBody): Promise<void> { await this.deps.journal.append(body); }
+
+  private show(v: Omit<CheckoutView, 'serverNow'>): void {
+    this.view = { ...v, serverNow: this.deps.clock.now() };
+    this.deps.onView(this.view);
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Crash recovery at start: every attempt the journal shows unfinished is queried and finished
+ * before the cashier can take a new payment. The newest one still inside its window comes back
+ * on screen; the rest are closed out (query → cancel) in order.
+ */
+import type { RecoveryReport } from '../../preload/contract';
+import type { PaymentMethod } from '../journal/records';
+import type { Wallet } from '../aggregator/types';
+import type { Attempt, CheckoutService } from './checkout-service';
+import type { Clock } from './time';
+
+/** The journal's view of an unfinished attempt (a subset of its order index entry). */
+export interface UnfinishedOrder {
+  clientSn: string; method: PaymentMethod; amountFen: number; createdAt: number; windowMs: number;
+  qrCode?: string; expiresAt?: number; wallet?: Wallet; codeMasked?: string;
+}
+
+export async function recoverUnfinished(orders: readonly UnfinishedOrder[], service: CheckoutService, clock: Clock, onReport: (r: RecoveryReport) => void): Promise<RecoveryReport> {
+  const report: RecoveryReport = { done: false, recovered: [] };
+  if (orders.length === 0) { report.done = true; onReport(report); return report; }
+  service.setRecovering(true);
+  onReport(report);
+  const sorted = [...orders].sort((a, b) => a.createdAt - b.createdAt);
+  const newest = sorted[sorted.length - 1];
+  const now = clock.now();
+  const foreground = newest && newest.createdAt + newest.windowMs > now ? newest : undefined;
+  for (const order of sorted) {
+    if (order === foreground) continue;
+    const result = await service.resume(toAttempt(order), false);
+    report.recovered.push({ clientSn: order.clientSn, amountFen: order.amountFen, outcome: result?.outcome ?? 'NEEDS_ATTENTION', message: result?.message ?? '需人工确认' });
+    onReport({ ...report, recovered: [...report.recovered] });
+  }
+  service.setRecovering(false);
+  if (foreground) {
+    const result = await service.resume(toAttempt(foreground), true);
+    report.recovered.push({ clientSn: foreground.clientSn, amountFen: foreground.amountFen, outcome: result?.outcome ?? 'RESUMED', message: result?.message ?? '已恢复到收款界面，继续等待顾客支付' });
+  }
+  report.done = true;
+  onReport(report);
+  return report;
+}
+
+function toAttempt(o: UnfinishedOrder): Attempt {
+  return { clientSn: o.clientSn, method: o.method, amountFen: o.amountFen, createdAt: o.createdAt, deadline: o.createdAt + o.windowMs, qrCode: o.qrCode, expiresAt: o.expiresAt, wallet: o.wallet, codeMasked: o.codeMasked, recovered: true };
+}

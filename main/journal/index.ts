@@ -1,0 +1,147 @@
+/**
+ * The electronic journal: the source of truth for payment state.
+ * openJournal() replays every file (verifying each line), rebuilds the order index, and returns a
+ * journal whose append() resolves only after the line is fsync'ed. Appends run one at a time in
+ * call order; a failed append changes nothing (no seq, no index update, no partial line on disk).
+ */
+import { encodeLine } from './crc-line';
+import { JournalClosedError, JournalOpenError, JournalWriteError } from './errors';
+import { nodeJournalFs, type JournalFs } from './fs';
+import { DAY_RE, JournalWriter } from './journal-file';
+import { OrderBook, type OrderIndex } from './order-index';
+import type { JournalRecord, JournalRecordBody } from './records';
+import { replay, type ReplayReport } from './replay';
+
+export type { JournalRecord, JournalRecordBody, JournalRecordType, PaymentMethod, FinalOutcome } from './records';
+export type { OrderIndex, OrderView, OrderFilter, OrderStatus, RefundView, RefundStatus } from './order-index';
+export type { DayTotals, WalletTotals } from './day-totals';
+export type { ReplayReport } from './replay';
+export type { JournalFs, JournalHandle } from './fs';
+export { nodeJournalFs } from './fs';
+export { JournalWriteError, JournalOpenError, JournalClosedError } from './errors';
+export { encodeLine, decodeLine } from './crc-line';
+export { fileName as journalFileName } from './journal-file';
+
+export interface JournalOptions {
+  dir: string;
+  clock: () => number;
+  /** Business day of a timestamp, YYYY-MM-DD. Default: the local calendar date. */
+  businessDay?: (ts: number) => string;
+  fs?: JournalFs;
+  warn?: (msg: string) => void;
+}
+
+export interface Journal {
+  append(body: JournalRecordBody): Promise<JournalRecord>;
+  readonly report: ReplayReport;
+  readonly orders: OrderIndex;
+  onRecord(listener: (rec: JournalRecord) => void): () => void;
+  close(): Promise<void>;
+}
+
+const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** The local calendar day; remembers the last day's bounds (replay asks ~1M times in order). */
+let dayLo = 0;
+let dayHi = -1;
+let dayStr = '';
+export function localBusinessDay(ts: number): string {
+  if (ts >= dayLo && ts < dayHi) return dayStr;
+  const d = new Date(ts);
+  const y = d.getFullYear();
+  const m = d.getMonth();
+  const day = d.getDate();
+  const s = `${y}-${pad(m + 1)}-${pad(day)}`;
+  if (Number.isFinite(ts)) {
+    dayLo = new Date(y, m, day).getTime();
+    dayHi = new Date(y, m, day + 1).getTime();
+    dayStr = s;
+  }
+  return s;
+}
+
+export async function openJournal(opts: JournalOptions): Promise<Journal> {
+  const fs = opts.fs ?? nodeJournalFs;
+  const warn = opts.warn ?? ((msg: string) => console.warn(msg));
+  const businessDay = opts.businessDay ?? localBusinessDay;
+  if (!opts.dir) throw new JournalOpenError('记录簿目录未设置 / journal directory not set');
+  const index = new OrderBook(businessDay, warn);
+  const { report, files, lastSeq } = await replay({ fs, dir: opts.dir, warn, onRecord: (r) => index.apply(r), skipTypes: OrderBook.IGNORED_TYPES });
+  index.endReplay();
+  return new FileJournal(opts.clock, businessDay, warn, index, report, new JournalWriter(fs, opts.dir, files, warn), lastSeq);
+}
+
+class FileJournal implements Journal {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<(rec: JournalRecord) => void>();
+  private closed = false;
+
+  constructor(
+    private readonly clock: () => number,
+    private readonly businessDay: (ts: number) => string,
+    private readonly warn: (msg: string) => void,
+    private readonly index: OrderBook,
+    readonly report: ReplayReport,
+    private readonly writer: JournalWriter,
+    private seq: number,
+  ) {}
+
+  get orders(): OrderIndex {
+    return this.index;
+  }
+
+  append(body: JournalRecordBody): Promise<JournalRecord> {
+    if (this.closed) return Promise.reject(new JournalClosedError());
+    const p = this.queue.then(() => this.appendNow(body));
+    this.queue = p.catch(() => undefined);
+    return p;
+  }
+
+  private async appendNow(body: JournalRecordBody): Promise<JournalRecord> {
+    const ts = this.clock();
+    const day = this.businessDay(ts);
+    if (!DAY_RE.test(day)) throw new JournalWriteError(`营业日格式错误，记录未保存 / businessDay returned ${JSON.stringify(day)}, expected YYYY-MM-DD`);
+    const rec = { ...body, seq: this.seq + 1, ts } as JournalRecord;
+    let line: Buffer;
+    try {
+      line = encodeLine(rec);
+    } catch (err) {
+      throw new JournalWriteError(`记录无法编码，未保存 / record cannot be encoded: ${String(err)}`, { cause: err });
+    }
+    await this.writer.append(day, line);
+    this.seq = rec.seq;
+    try {
+      this.index.apply(rec);
+    } catch (err) {
+      this.warn(`journal: index update failed for seq ${rec.seq} (the record is saved): ${String(err)}`);
+    }
+    for (const l of this.listeners) {
+      try {
+        l(rec);
+      } catch (err) {
+        this.warn(`journal: onRecord listener threw: ${String(err)}`);
+      }
+    }
+    return rec;
+  }
+
+  onRecord(listener: (rec: JournalRecord) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** The file appends currently go to (diagnostics). */
+  get currentFile(): string | undefined {
+    return this.writer.currentFile;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.queue;
+    await this.writer.close();
+    this.listeners.clear();
+  }
+}

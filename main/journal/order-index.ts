@@ -1,0 +1,225 @@
+/**
+ * The order index, folded from journal records (at replay and on every append). One order per
+ * clientSn (the idempotency key). Finals are sticky and idempotent: a duplicate PAYMENT_FINAL or
+ * REFUND_FINAL never counts twice.
+ */
+import { DayTotalsBook, type DayTotals } from './day-totals';
+import { intern, OrderRec } from './order-record';
+import type { OrderFilter, OrderIndex, OrderStatus, OrderView, RefundStatus } from './order-view';
+import type { JournalRecord } from './records';
+
+export type { OrderFilter, OrderIndex, OrderStatus, OrderView, RefundStatus, RefundView } from './order-view';
+
+const OUTCOME_STATUS = { PAID: 'paid', FAILED: 'failed', CANCELED: 'canceled', EXPIRED: 'expired' } as const;
+const FINAL = new Set<OrderStatus>(['paid', 'failed', 'canceled', 'expired']);
+
+const copy = (o: OrderRec): OrderView => o.view();
+
+export class OrderBook implements OrderIndex {
+  /** Record types apply() ignores: replay may skip parsing them. */
+  static readonly IGNORED_TYPES = ['REQUEST_SENT', 'OPERATOR_ACTION'];
+
+  private readonly orders = new Map<string, OrderRec>();
+  private readonly sns = new Map<string, OrderRec>();
+  private readonly byDay = new Map<string, OrderRec[]>();
+  private readonly open = new Set<OrderRec>();
+  /** Records that arrived before their ATTEMPT_CREATED (e.g. the clock went back across files). */
+  private readonly orphans = new Map<string, JournalRecord[]>();
+  private readonly totalsBook = new DayTotalsBook();
+  private live = false;
+
+  constructor(
+    private readonly businessDay: (ts: number) => string,
+    private readonly warn: (msg: string) => void,
+  ) {}
+
+  apply(rec: JournalRecord): void {
+    if (rec.type === 'OPERATOR_ACTION') return;
+    if (rec.type === 'ATTEMPT_CREATED') return this.create(rec);
+    const clientSn = (rec as { clientSn?: unknown }).clientSn;
+    if (typeof clientSn !== 'string') return; // unknown future record type
+    const o = this.orders.get(clientSn);
+    if (!o) {
+      const list = this.orphans.get(clientSn);
+      if (list) list.push(rec);
+      else this.orphans.set(clientSn, [rec]);
+      if (this.live) this.reconstruct(clientSn);
+      return;
+    }
+    switch (rec.type) {
+      case 'QR_READY':
+        this.setSn(o, rec.sn);
+        if (!FINAL.has(o.status)) o.qrCode = rec.qrCode;
+        o.expiresAt = rec.expiresAt;
+        return;
+      case 'CANCEL_REQUESTED':
+        o.cancelReason = intern(rec.reason);
+        return;
+      case 'NEEDS_ATTENTION':
+        if (rec.sn) this.setSn(o, rec.sn);
+        if (FINAL.has(o.status)) return;
+        o.status = 'needs_attention';
+        o.message = intern(rec.reason);
+        return;
+      case 'PAYMENT_FINAL':
+        return this.final(o, rec);
+      case 'REFUND_REQUESTED':
+        if (!o.refunds?.some((r) => r.refundRequestNo === rec.refundRequestNo)) {
+          (o.refunds ??= []).push({ refundRequestNo: rec.refundRequestNo, amountFen: rec.amountFen, status: 'pending', operator: rec.operator, requestedAt: rec.ts });
+        }
+        return;
+      case 'REFUND_FINAL':
+        return this.refundFinal(o, rec);
+      default:
+        return; // REQUEST_SENT and unknown types do not change the view
+    }
+  }
+
+  /**
+   * After replay: records whose ATTEMPT_CREATED never appeared (it sat on a corrupt line) are not
+   * dropped: the order is rebuilt from them, flagged `reconstructed`, and left needs_attention
+   * unless a final settles it, so recovery re-queries the gateway by its clientSn.
+   */
+  endReplay(): void {
+    this.live = true;
+    if (this.orphans.size === 0) return;
+    const sns = [...this.orphans.keys()];
+    this.warn(`journal: ${sns.length} order(s) without ATTEMPT_CREATED rebuilt from their later records, e.g. ${sns.slice(0, 3).join(', ')}`);
+    for (const sn of sns) this.reconstruct(sn);
+  }
+
+  private reconstruct(clientSn: string): void {
+    const recs = this.orphans.get(clientSn);
+    const first = recs?.[0];
+    if (!recs || !first) return;
+    const withAmount = recs.find((r) => r.type === 'PAYMENT_FINAL' || r.type === 'REFUND_REQUESTED');
+    const amountFen = withAmount && 'amountFen' in withAmount ? withAmount.amountFen : 0;
+    this.create({
+      type: 'ATTEMPT_CREATED', clientSn, amountFen, operator: '', subject: '', windowMs: 0, seq: first.seq, ts: first.ts,
+      method: recs.some((r) => r.type === 'QR_READY') ? 'qr' : 'scan',
+    });
+    const o = this.orders.get(clientSn);
+    if (!o) return;
+    o.reconstructed = true;
+    if (!FINAL.has(o.status)) {
+      o.status = 'needs_attention';
+      o.message = '下单记录损坏，需向支付平台查询 / attempt record missing (corrupt journal line); query the gateway';
+    }
+  }
+
+  private create(rec: Extract<JournalRecord, { type: 'ATTEMPT_CREATED' }>): void {
+    if (this.orders.has(rec.clientSn)) {
+      this.warn(`journal: duplicate ATTEMPT_CREATED for ${rec.clientSn} (seq ${rec.seq}) ignored: an order number is never reused`);
+      return;
+    }
+    const o = new OrderRec(
+      rec.clientSn, intern(this.businessDay(rec.ts)), rec.method === 'qr' ? 'qr' : 'scan', rec.amountFen, intern(rec.operator),
+      intern(rec.subject), rec.ts, rec.windowMs, intern(rec.wallet), intern(rec.codeMasked),
+    );
+    this.orders.set(o.clientSn, o);
+    const day = this.byDay.get(o.day);
+    if (day) day.push(o);
+    else this.byDay.set(o.day, [o]);
+    this.open.add(o);
+    const orphans = this.orphans.get(rec.clientSn);
+    if (orphans) {
+      this.orphans.delete(rec.clientSn);
+      for (const r of orphans) this.apply(r);
+    }
+  }
+
+  private setSn(o: OrderRec, sn: string): void {
+    if (o.sn === sn) return;
+    o.sn = sn;
+    this.sns.set(sn, o);
+  }
+
+  private final(o: OrderRec, rec: Extract<JournalRecord, { type: 'PAYMENT_FINAL' }>): void {
+    const status = OUTCOME_STATUS[rec.outcome];
+    if (FINAL.has(o.status)) {
+      if (o.status === status) return; // duplicate final: already counted
+      if (!(status === 'paid' && rec.amountFen === o.amountFen)) {
+        this.warn(`journal: ${o.clientSn} is already ${o.status}; later ${rec.outcome} (seq ${rec.seq}) ignored`);
+        return;
+      }
+      // A late PAID beats an earlier FAILED/CANCELED/EXPIRED: the money did move.
+      this.warn(`journal: ${o.clientSn} was ${o.status}, now PAID (seq ${rec.seq})`);
+    }
+    if (rec.sn) this.setSn(o, rec.sn);
+    if (status === 'paid' && rec.amountFen !== o.amountFen) {
+      o.status = 'needs_attention';
+      o.message = `金额不符：订单 ${o.amountFen} 分，支付结果 ${rec.amountFen} 分 / amount mismatch: order ${o.amountFen} fen, result ${rec.amountFen} fen`;
+      this.open.add(o);
+      this.warn(`journal: ${o.clientSn} PAID with amount ${rec.amountFen} ≠ ${o.amountFen}; needs attention, not counted`);
+      return;
+    }
+    o.status = status;
+    if (rec.tradeNo !== undefined) o.tradeNo = rec.tradeNo;
+    if (rec.wallet !== undefined) o.wallet = intern(rec.wallet);
+    if (rec.message !== undefined) o.message = intern(rec.message);
+    if (rec.recovered !== undefined) o.recovered = rec.recovered;
+    o.finishedAt = rec.ts;
+    o.qrCode = undefined; // only useful while the customer can still scan it
+    this.open.delete(o);
+    if (status === 'paid') this.totalsBook.addPaid(o.day, o.wallet ?? 'other', o.amountFen);
+  }
+
+  private refundFinal(o: OrderRec, rec: Extract<JournalRecord, { type: 'REFUND_FINAL' }>): void {
+    const status: RefundStatus = rec.outcome === 'REFUNDED' ? 'refunded' : 'failed';
+    let r = o.refunds?.find((x) => x.refundRequestNo === rec.refundRequestNo);
+    if (!r) {
+      r = { refundRequestNo: rec.refundRequestNo, amountFen: rec.amountFen, status: 'pending' };
+      (o.refunds ??= []).push(r);
+    }
+    if (r.status === status || r.status === 'refunded') {
+      if (r.status !== status) this.warn(`journal: refund ${rec.refundRequestNo} already refunded; later ${rec.outcome} ignored`);
+      return; // duplicate final: counted once
+    }
+    r.status = status;
+    r.finishedAt = rec.ts;
+    if (rec.message !== undefined) r.message = rec.message;
+    if (status === 'refunded') {
+      r.amountFen = rec.amountFen;
+      o.refundedFen += rec.amountFen;
+      this.totalsBook.addRefund(this.businessDay(rec.ts), o.wallet ?? 'other', rec.amountFen);
+    }
+  }
+
+  get(clientSn: string): OrderView | undefined {
+    const o = this.orders.get(clientSn);
+    return o && copy(o);
+  }
+
+  bySn(sn: string): OrderView | undefined {
+    const o = this.sns.get(sn);
+    return o && copy(o);
+  }
+
+  list(filter: OrderFilter = {}): OrderView[] {
+    const source: Iterable<OrderRec> = filter.day !== undefined ? (this.byDay.get(filter.day) ?? []) : this.orders.values();
+    const statuses = filter.status === undefined ? undefined : new Set(Array.isArray(filter.status) ? filter.status : [filter.status]);
+    const out: OrderView[] = [];
+    for (const o of source) {
+      if (statuses && !statuses.has(o.status)) continue;
+      if (filter.fromTs !== undefined && o.createdAt < filter.fromTs) continue;
+      if (filter.toTs !== undefined && o.createdAt > filter.toTs) continue;
+      if (filter.wallet !== undefined && o.wallet !== filter.wallet) continue;
+      if (filter.amountFen !== undefined && o.amountFen !== filter.amountFen) continue;
+      out.push(copy(o));
+    }
+    return out;
+  }
+
+  unfinished(): OrderView[] {
+    return [...this.open].filter((o) => o.status === 'pending' || o.status === 'needs_attention').map(copy);
+  }
+
+  totals(day: string): DayTotals {
+    return this.totalsBook.totals(day);
+  }
+
+  /** Number of orders (diagnostics, benchmarks). */
+  get size(): number {
+    return this.orders.size;
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Journal record types: every payment-state change is one of these, appended and fsync'ed
+ * before the next network call. The order index is folded from them at start (replay).
+ */
+import type { Wallet } from '../aggregator/types';
+import type { ZReport } from '../reports/types';
+
+export type PaymentMethod = 'qr' | 'scan';
+export type FinalOutcome = 'PAID' | 'FAILED' | 'CANCELED' | 'EXPIRED';
+
+export type JournalRecordBody =
+  | { type: 'ATTEMPT_CREATED'; clientSn: string; method: PaymentMethod; amountFen: number; operator: string; subject: string; wallet?: Wallet; codeMasked?: string; windowMs: number }
+  | { type: 'REQUEST_SENT'; clientSn: string; op: 'precreate' | 'pay' | 'query' | 'cancel' | 'refund' | 'revoke' }
+  | { type: 'QR_READY'; clientSn: string; sn: string; qrCode: string; expiresAt: number }
+  | { type: 'CANCEL_REQUESTED'; clientSn: string; reason: 'cashier' | 'expired' | 'window_end' | 'recovery' }
+  | { type: 'PAYMENT_FINAL'; clientSn: string; outcome: FinalOutcome; amountFen: number; sn?: string; tradeNo?: string; wallet?: Wallet; message?: string; recovered?: boolean }
+  | { type: 'NEEDS_ATTENTION'; clientSn: string; reason: string; sn?: string }
+  | { type: 'REFUND_REQUESTED'; clientSn: string; refundRequestNo: string; amountFen: number; operator: string }
+  | { type: 'REFUND_FINAL'; clientSn: string; refundRequestNo: string; amountFen: number; outcome: 'REFUNDED' | 'FAILED'; message?: string }
+  | { type: 'OPERATOR_ACTION'; operator: string; action: string; detail?: string }
+  /** Shift records (交接班): the order index ignores them; reports/shift.ts folds them. */
+  | { type: 'SHIFT_OPENED'; shiftNo: number; operator: string; openingFloatFen?: number }
+  /** The frozen Z report: a reprint shows exactly this, never a recomputation. */
+  | { type: 'SHIFT_CLOSED'; shiftNo: number; zNo: number; operator: string; fromTs: number; toTs: number; report: ZReport };
+
+export type JournalRecordType = JournalRecordBody['type'];
+
+/** A record as stored: body plus sequence number, timestamp (ms epoch) and checksum. */
+export type JournalRecord = JournalRecordBody & { seq: number; ts: number };

@@ -1,0 +1,238 @@
+/**
+ * Replay at open: stream every journal file in order, verify each line's CRC on the raw bytes,
+ * hand good records to the fold, and classify bad lines:
+ *  - torn tail: the very last line of the newest file is incomplete (no newline), fails its CRC or
+ *    does not parse → a power cut mid-append. Reported once, then the file is cut back to the last
+ *    good line so later appends are clean.
+ *  - corrupt: any other bad line. Reported with file and line number, never dropped silently; the
+ *    file becomes read-only evidence and that day's appends go to a new segment. Records after the
+ *    corrupt line are still replayed.
+ */
+import { join } from 'node:path';
+import { checkLine, parseLine, seqFromTail, startsWith, typePrefix } from './crc-line';
+import { errnoCode, JournalOpenError } from './errors';
+import type { JournalFs, JournalHandle } from './fs';
+import { journalFiles, type FileState } from './journal-file';
+import type { JournalRecord } from './records';
+
+export interface ReplayReport {
+  files: number;
+  records: number;
+  tornTail: { file: string; bytesDropped: number }[];
+  corrupt: { file: string; line: number; reason: string }[];
+  readOnlyFiles: string[];
+}
+
+export interface ReplayResult {
+  report: ReplayReport;
+  files: Map<string, FileState>;
+  lastSeq: number;
+}
+
+const CHUNK = 4 * 1024 * 1024;
+const MAX_WARNINGS_PER_FILE = 20;
+
+function openError(what: string, dir: string, err: unknown): JournalOpenError {
+  const code = errnoCode(err);
+  const why =
+    code === 'EACCES' || code === 'EPERM' ? '没有权限 / permission denied'
+    : code === 'ENOTDIR' ? '不是目录 / not a directory'
+    : code === 'EROFS' ? '文件系统只读 / read-only file system'
+    : code === 'EIO' ? '磁盘读写错误 / disk I/O error'
+    : (code ?? 'error');
+  const detail = err instanceof Error ? err.message : String(err);
+  return new JournalOpenError(`无法打开记录簿：${what} ${dir}（${why}） / cannot open the journal: ${what} ${dir} (${detail})`, { code, cause: err });
+}
+
+export async function replay(opts: {
+  fs: JournalFs;
+  dir: string;
+  warn: (msg: string) => void;
+  onRecord: (rec: JournalRecord) => void;
+  /**
+   * Record types the fold ignores (e.g. REQUEST_SENT): verified and counted, their seq read from
+   * the line's tail, but not JSON-parsed — replay speed.
+   */
+  skipTypes?: string[];
+}): Promise<ReplayResult> {
+  const { fs, dir, warn } = opts;
+  const skip = (opts.skipTypes ?? []).map(typePrefix);
+  try {
+    await fs.mkdir(dir);
+  } catch (err) {
+    throw openError('cannot create data directory', dir, err);
+  }
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch (err) {
+    throw openError('cannot read data directory', dir, err);
+  }
+  const list = journalFiles(names);
+  const report: ReplayReport = { files: list.length, records: 0, tornTail: [], corrupt: [], readOnlyFiles: [] };
+  const files = new Map<string, FileState>();
+  let lastSeq = 0;
+  let outOfOrder = 0;
+  const sink: Sink = {
+    skip,
+    deliver(rec) {
+      if (rec.seq <= lastSeq) outOfOrder++;
+      else lastSeq = rec.seq;
+      report.records++;
+      opts.onRecord(rec);
+    },
+    skipped(seq) {
+      if (seq <= lastSeq) outOfOrder++;
+      else lastSeq = seq;
+      report.records++;
+    },
+  };
+
+  for (let i = 0; i < list.length; i++) {
+    const entry = list[i]!;
+    const isNewest = i === list.length - 1;
+    const path = join(dir, entry.name);
+    let h: JournalHandle;
+    try {
+      h = await fs.open(path, 'r');
+    } catch (err) {
+      throw openError('cannot read journal file', path, err);
+    }
+    let scan: FileScan;
+    try {
+      scan = await scanFile(fs, h, entry.name, sink);
+    } catch (err) {
+      throw openError('cannot read journal file', path, err);
+    } finally {
+      await fs.close(h).catch(() => undefined);
+    }
+    const state: FileState = { ...entry, validSize: scan.size, readOnly: scan.corrupt.length > 0 };
+    let tail = scan.tail;
+    if (tail && !isNewest) {
+      // Only the newest file can have been cut by a power failure mid-append: elsewhere it is corruption.
+      scan.corrupt.push({ file: entry.name, line: tail.line, reason: tail.reason });
+      state.readOnly = true;
+      tail = null;
+    }
+    let warned = 0;
+    for (const c of scan.corrupt) {
+      report.corrupt.push(c);
+      if (warned++ < MAX_WARNINGS_PER_FILE) warn(`journal: corrupt line ${c.line} in ${c.file}: ${c.reason} (kept as evidence)`);
+    }
+    if (warned > MAX_WARNINGS_PER_FILE) warn(`journal: … ${warned - MAX_WARNINGS_PER_FILE} more corrupt lines in ${entry.name}`);
+    if (state.readOnly) {
+      report.readOnlyFiles.push(entry.name);
+      warn(`journal: ${entry.name} is read-only from now on; new records for ${entry.day} go to a new segment`);
+    }
+    if (tail) {
+      const bytesDropped = scan.size - tail.start;
+      report.tornTail.push({ file: entry.name, bytesDropped });
+      state.validSize = tail.start;
+      if (state.readOnly) {
+        warn(`journal: torn last line ${tail.line} in ${entry.name} (${bytesDropped} bytes, ${tail.reason}); file kept untouched as it holds corrupt lines`);
+      } else {
+        warn(`journal: torn last line ${tail.line} in ${entry.name} (${bytesDropped} bytes, ${tail.reason}): the last append was interrupted; dropped`);
+        await cutTail(fs, path, tail.start, warn);
+      }
+    }
+    files.set(entry.name, state);
+  }
+  if (outOfOrder > 0) warn(`journal: ${outOfOrder} records with a sequence number not above the previous one`);
+  return { report, files, lastSeq };
+}
+
+async function cutTail(fs: JournalFs, path: string, size: number, warn: (msg: string) => void): Promise<void> {
+  let h: JournalHandle | undefined;
+  try {
+    h = await fs.open(path, 'a');
+    await fs.truncate(h, size);
+    await fs.sync(h);
+  } catch (err) {
+    // The writer cuts unacknowledged bytes before its first append to this file.
+    warn(`journal: could not truncate ${path} to ${size} bytes now (${String(err)}); will retry before appending`);
+  } finally {
+    if (h) await fs.close(h).catch(() => undefined);
+  }
+}
+
+interface Sink {
+  skip: Buffer[];
+  deliver(rec: JournalRecord): void;
+  skipped(seq: number): void;
+}
+
+/** A verified line: skip it cheaply when its type is ignored, else parse and deliver. */
+function take(buf: Buffer, start: number, end: number, sink: Sink): string | null {
+  for (const p of sink.skip) {
+    if (startsWith(buf, start, end, p)) {
+      const seq = seqFromTail(buf, start, end);
+      if (seq >= 0) {
+        sink.skipped(seq);
+        return null;
+      }
+    }
+  }
+  const rec = parseLine(buf, start, end);
+  if (typeof rec === 'string') return rec;
+  sink.deliver(rec);
+  return null;
+}
+
+interface BadLine {
+  line: number;
+  start: number;
+  reason: string;
+}
+
+interface FileScan {
+  size: number;
+  corrupt: { file: string; line: number; reason: string }[];
+  /** The last line, when it is bad (candidate torn tail). */
+  tail: BadLine | null;
+}
+
+/** Stream one file in large chunks; verify each newline-terminated line on its raw bytes. */
+async function scanFile(fs: JournalFs, h: JournalHandle, file: string, sink: Sink): Promise<FileScan> {
+  let buf = Buffer.allocUnsafe(CHUNK);
+  let filled = 0;
+  let base = 0; // file offset of buf[0]
+  let lineNo = 0;
+  const corrupt: FileScan['corrupt'] = [];
+  let pending: BadLine | null = null; // a bad line is "torn" only if nothing follows it
+
+  for (;;) {
+    if (filled === buf.length) {
+      const bigger = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(bigger, 0, 0, filled);
+      buf = bigger;
+    }
+    const n = await fs.read(h, buf, filled, buf.length - filled, base + filled);
+    if (n <= 0) break;
+    filled += n;
+    const view = buf.subarray(0, filled);
+    let start = 0;
+    let nl: number;
+    while ((nl = view.indexOf(10, start)) !== -1) {
+      lineNo++;
+      if (pending) {
+        corrupt.push({ file, line: pending.line, reason: pending.reason });
+        pending = null;
+      }
+      const reason = checkLine(view, start, nl) ?? take(view, start, nl, sink);
+      if (reason !== null) pending = { line: lineNo, start: base + start, reason };
+      start = nl + 1;
+    }
+    if (start > 0) {
+      buf.copy(buf, 0, start, filled);
+      base += start;
+      filled -= start;
+    }
+  }
+  const size = base + filled;
+  if (filled > 0) {
+    // Last line has no newline: the append never completed.
+    if (pending) corrupt.push({ file, line: pending.line, reason: pending.reason });
+    pending = { line: lineNo + 1, start: base, reason: 'no newline at end of file (incomplete line)' };
+  }
+  return { size, corrupt, tail: pending };
+}

@@ -1,0 +1,76 @@
+/**
+ * Which aggregator the counter talks to, and getting the terminal ready: the embedded sandbox
+ * by default (auto-activated with its documented test vendor, nothing asked), a given URL with
+ * `--aggregator`, or production with the engineer's activation. A daily check-in rotates the key.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { createUpayDriver, type HttpPost } from '../aggregator/upay';
+import { startSandbox, TEST_VENDOR_SN, TEST_VENDOR_KEY, TEST_APP_ID, TEST_ACTIVATION_CODE, type Sandbox } from '../aggregator/sandbox';
+import type { Aggregator } from '../aggregator/types';
+import type { SecretsHandle } from '../settings/secrets';
+import type { Settings } from '../settings/schema';
+
+export interface AggregatorSetup {
+  aggregator: Aggregator;
+  baseUrl: string;
+  sandbox?: Sandbox;
+  mode: Settings['aggregator']['mode'];
+  /** Activation / check-in state for the status line. */
+  status(): { activated: boolean; terminalSn?: string; message?: string };
+  /** Activates (sandbox: with the test code) or checks in; never throws. */
+  prepare(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface AggregatorSetupOptions {
+  dataDir: string;
+  settings: Settings;
+  secrets: SecretsHandle;
+  /** `--aggregator URL`; absent = embedded sandbox in sandbox mode. */
+  aggregatorUrl?: string;
+  clock: () => number;
+  http?: HttpPost;
+  log: (msg: string) => void;
+}
+
+export async function setupAggregator(opts: AggregatorSetupOptions): Promise<AggregatorSetup> {
+  const mode = opts.settings.aggregator.mode;
+  let sandbox: Sandbox | undefined;
+  let baseUrl = opts.aggregatorUrl ?? opts.settings.aggregator.baseUrl;
+  if (!baseUrl && mode === 'sandbox') {
+    sandbox = await startSandbox({ port: 0, dataDir: join(opts.dataDir, 'sandbox'), qrExpirySeconds: opts.settings.checkout.qrExpirySeconds });
+    baseUrl = sandbox.url;
+  }
+  const deviceId = loadDeviceId(opts.dataDir);
+  const vendor = mode === 'sandbox' ? { sn: TEST_VENDOR_SN, key: TEST_VENDOR_KEY, appId: TEST_APP_ID } : { sn: opts.settings.aggregator.vendorSn, key: '', appId: opts.settings.aggregator.appId };
+  const aggregator = createUpayDriver({ baseUrl, vendor, credentials: opts.secrets, deviceId, http: opts.http, timeoutMs: 10_000 });
+  let message: string | undefined;
+
+  return {
+    aggregator, baseUrl, sandbox, mode,
+    status: () => ({ activated: opts.secrets.isSet(), terminalSn: opts.secrets.get()?.terminalSn, message }),
+    async prepare() {
+      if (opts.secrets.isSet()) {
+        const checkin = await aggregator.checkin();
+        if (checkin.ok) { message = undefined; return; }
+        // A sandbox started on a fresh data directory does not know our terminal: activate again.
+        if (mode !== 'sandbox' || !checkin.definite) { message = `签到失败：${checkin.message}`; opts.log(message); return; }
+      }
+      if (mode !== 'sandbox') { message = '终端未激活：请工程师在“工程师设置”中用激活码激活'; return; }
+      const act = await aggregator.activate({ code: TEST_ACTIVATION_CODE, deviceId, name: opts.settings.shop.terminalName });
+      message = act.ok ? undefined : `沙箱激活失败：${act.message}`;
+      if (message) opts.log(message);
+    },
+    async close() { await sandbox?.close(); },
+  };
+}
+
+function loadDeviceId(dir: string): string {
+  const file = join(dir, 'device-id');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const id = `yima-${randomUUID()}`;
+  writeFileSync(file, id);
+  return id;
+}

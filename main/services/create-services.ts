@@ -1,0 +1,108 @@
+/**
+ * The composition root shared by the Electron app and the loopback harness: opens settings,
+ * secrets and the journal in the data directory, connects the aggregator, builds the checkout,
+ * runs crash recovery, and exposes one `dispatch` plus an event bus. Every side effect (clock,
+ * timers, storage, keychain, HTTP) comes in through the options.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HttpPost } from '../aggregator/upay';
+import { CheckoutService, type FinalEvent } from '../checkout/checkout-service';
+import { recoverUnfinished } from '../checkout/recovery';
+import { systemClock, systemTimers, type Clock, type Timers } from '../checkout/time';
+import { openJournal, type Journal } from '../journal';
+import { openSecrets, type SecretCipher } from '../settings/secrets';
+import { openSettings, type ConfFactory, type SettingsHandle } from '../settings/settings-store';
+import type { DeviceStatus, RecoveryReport } from '../../preload/contract';
+import { setupAggregator, type AggregatorSetup } from './aggregator-setup';
+import { makeClientSnFactory } from './client-sn';
+import { createDispatch, type Dispatch } from './dispatch';
+import { EventBus } from './event-bus';
+import { createHandlers } from './handlers';
+
+export interface ServicesOptions {
+  dataDir: string;
+  confFactory: ConfFactory;
+  cipher: SecretCipher;
+  aggregatorUrl?: string;
+  clock?: Clock;
+  timers?: Timers;
+  http?: HttpPost;
+  log?: (msg: string, err?: unknown) => void;
+  /** Called for every final payment (receipt queue, voice, customer display). */
+  onFinal?: (e: FinalEvent) => void;
+  /** Start-flag overrides for devices (`--scanner`, `--printer`). */
+  devices?: { scanner?: { path: string; baudRate: number }; printer?: string };
+}
+
+export interface Services {
+  dispatch: Dispatch;
+  bus: EventBus;
+  settings: SettingsHandle;
+  journal: Journal;
+  checkout: CheckoutService;
+  aggregator: AggregatorSetup;
+  /** Resolves when crash recovery is done (new payments are refused until then). */
+  recovered: Promise<RecoveryReport>;
+  warnings: string[];
+  stop(): Promise<void>;
+}
+
+export async function createServices(opts: ServicesOptions): Promise<Services> {
+  const clock = opts.clock ?? systemClock;
+  const timers = opts.timers ?? systemTimers;
+  const log = opts.log ?? ((msg: string, err?: unknown) => console.error(msg, err ?? ''));
+  mkdirSync(opts.dataDir, { recursive: true });
+
+  const settings = openSettings(opts.dataDir, opts.confFactory, () => clock.now());
+  const secrets = openSecrets(opts.dataDir, opts.cipher);
+  const warnings = [...settings.warnings, ...(secrets.warning ? [secrets.warning] : [])];
+  const journal = await openJournal({ dir: join(opts.dataDir, 'journal'), clock: () => clock.now(), warn: (m) => { warnings.push(m); log(m); } });
+  for (const c of journal.report.corrupt) warnings.push(`交易记录第 ${c.line} 行损坏（${c.file}）：${c.reason}。该文件已设为只读，请联系技术支持。`);
+
+  const aggregator = await setupAggregator({ dataDir: opts.dataDir, settings: settings.get(), secrets, aggregatorUrl: opts.aggregatorUrl, clock: () => clock.now(), http: opts.http, log });
+  const bus = new EventBus();
+  const devices: DeviceStatus = {
+    scanner: { state: 'not_configured', message: '未配置串口扫码枪' },
+    printer: { state: 'not_configured', message: '未配置打印机', pending: 0 },
+  };
+  bus.emit('devices', devices);
+
+  const checkout = new CheckoutService({
+    aggregator: aggregator.aggregator,
+    journal,
+    clock,
+    timers,
+    newClientSn: makeClientSnFactory(() => clock.now()),
+    config: () => {
+      const s = settings.get();
+      return { qrExpiryMs: s.checkout.qrExpirySeconds * 1000, scanWindowMs: s.checkout.scanWindowSeconds * 1000, maxAmountFen: s.checkout.maxAmountFen, operator: s.operator.name, subject: `${s.shop.name}-${s.shop.terminalName}` };
+    },
+    onView: (view) => bus.emit('checkout', view),
+    onFinal: (e) => opts.onFinal?.(e),
+  });
+
+  // Recovery waits for the terminal to be ready (check-in), then finishes every unfinished attempt.
+  checkout.setRecovering(true);
+  const recovered = (async () => {
+    await aggregator.prepare();
+    checkout.setRecovering(false);
+    return recoverUnfinished(journal.orders.unfinished(), checkout, clock, (r) => bus.emit('recovery', r));
+  })().catch((err): RecoveryReport => {
+    log('recovery failed', err);
+    checkout.setRecovering(false);
+    return { done: true, recovered: [] };
+  });
+
+  let pendingAmountFen: number | null = null;
+  const pending = { get: () => pendingAmountFen, set: (fen: number | null) => { pendingAmountFen = fen; bus.emit('pendingAmount', { amountFen: fen }); } };
+  const handlers = createHandlers({ checkout, journal, settings, aggregator, devices: () => devices, warnings, recovered, clock, pending });
+  return {
+    dispatch: createDispatch(handlers, log),
+    bus, settings, journal, checkout, aggregator, recovered, warnings,
+    async stop() {
+      await journal.close();
+      await aggregator.close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Turns the contract's action table plus a handler per action into one `dispatch` function
+ * that every transport (Electron ipcMain, harness HTTP) calls. Arguments are validated with the
+ * contract's zod schema; every failure becomes a typed error envelope, never a crash.
+ */
+import { actions, type ActionArgs, type ActionName, type ActionResult, type Envelope, type PosErrorBody } from '../../preload/contract';
+
+export type Handlers = { [N in ActionName]: (args: ActionArgs<N>) => Promise<ActionResult<N>> | ActionResult<N> };
+
+/** Thrown by services for refusals the cashier should read (BUSY, REFUSED…). */
+export class ServiceError extends Error {
+  constructor(readonly code: PosErrorBody['code'], message: string) {
+    super(message);
+    this.name = 'ServiceError';
+  }
+}
+
+export type Dispatch = (name: string, rawArgs: unknown) => Promise<Envelope<unknown>>;
+
+export function createDispatch(handlers: Handlers, log: (msg: string, err?: unknown) => void = () => {}): Dispatch {
+  return async (name, rawArgs) => {
+    if (!Object.hasOwn(actions, name)) return fail('UNKNOWN_ACTION', `未知操作：${String(name).slice(0, 40)}`);
+    const action = name as ActionName;
+    const parsed = actions[action].args.safeParse(rawArgs ?? {});
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      return fail('INVALID_ARGS', `参数不正确：${first ? `${first.path.join('.') || '(args)'} ${first.message}` : 'invalid'}`);
+    }
+    try {
+      const handler = handlers[action] as (args: unknown) => Promise<unknown> | unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (err) {
+      if (err instanceof ServiceError) return fail(err.code, err.message);
+      log(`action ${action} failed`, err);
+      return fail('INTERNAL', `内部错误：${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+}
+
+function fail(code: PosErrorBody['code'], message: string): Envelope<never> {
+  return { ok: false, error: { code, message } };
+}

@@ -1,0 +1,24 @@
+/** Main → renderer events, typed by the contract; each transport (ipc, WebSocket) subscribes once. */
+import type { EventName, EventPayload } from '../../preload/contract';
+
+export type AnyEventListener = (event: EventName, payload: unknown) => void;
+
+export class EventBus {
+  private readonly listeners = new Set<AnyEventListener>();
+  private readonly last = new Map<EventName, unknown>();
+
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    this.last.set(event, payload);
+    for (const l of this.listeners) {
+      try { l(event, payload); } catch { /* one broken window must not stop the others */ }
+    }
+  }
+
+  subscribe(listener: AnyEventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The latest payload of each event, replayed to a window that connects late. */
+  latest(): [EventName, unknown][] { return [...this.last.entries()]; }
+}

@@ -1,0 +1,68 @@
+/** One handler per contract action; thin: validation already happened in dispatch. */
+import type { CheckoutService } from '../checkout/checkout-service';
+import type { Clock } from '../checkout/time';
+import { detectPaycode, maskPaycode } from '../checkout/paycode';
+import { parseYuanToFen } from '../checkout/money';
+import type { Journal } from '../journal';
+import type { SettingsHandle } from '../settings/settings-store';
+import type { DeviceStatus, OrderView, RecoveryReport } from '../../preload/contract';
+import type { AggregatorSetup } from './aggregator-setup';
+import { ServiceError, type Handlers } from './dispatch';
+
+export interface HandlerDeps {
+  checkout: CheckoutService;
+  journal: Journal;
+  settings: SettingsHandle;
+  aggregator: AggregatorSetup;
+  devices: () => DeviceStatus;
+  warnings: string[];
+  recovered: Promise<RecoveryReport>;
+  clock: Clock;
+  /** The amount on the keypad (fen) for serial scans and the customer display. */
+  pending: { set(fen: number | null): void };
+}
+
+export function createHandlers(d: HandlerDeps): Handlers {
+  let recovery: RecoveryReport = { done: false, recovered: [] };
+  const fenOf = (amount: string): number => {
+    const parsed = parseYuanToFen(amount, d.settings.get().checkout.maxAmountFen);
+    if (!parsed.ok) throw new ServiceError('REFUSED', parsed.message);
+    return parsed.fen;
+  };
+  void d.recovered.then((r) => { recovery = r; });
+
+  return {
+    getSnapshot: () => {
+      const s = d.settings.get();
+      return {
+        checkout: d.checkout.current(),
+        devices: d.devices(),
+        recovery,
+        shopName: s.shop.name,
+        maxAmountFen: s.checkout.maxAmountFen,
+        aggregator: { mode: d.aggregator.mode, ...d.aggregator.status() },
+        warnings: [...d.warnings],
+      };
+    },
+    setPendingAmount: ({ amount }) => {
+      const parsed = amount.trim() === '' ? null : parseYuanToFen(amount, d.settings.get().checkout.maxAmountFen);
+      d.pending.set(parsed?.ok ? parsed.fen : null);
+      return parsed === null || parsed.ok ? { ok: true } : { ok: false, message: parsed.message };
+    },
+    startQrPayment: ({ amount, requestId }) => d.checkout.startQr(fenOf(amount), requestId),
+    startScanPayment: ({ amount, code, requestId }) => {
+      const amountFen = fenOf(amount);
+      const detected = detectPaycode(code);
+      if (!detected.ok) throw new ServiceError('REFUSED', detected.message);
+      return d.checkout.startScan(amountFen, detected.code, detected.wallet, maskPaycode(detected.code), requestId);
+    },
+    cancelPayment: ({ clientSn }) => d.checkout.cancel(clientSn),
+    queryAgain: ({ clientSn }) => d.checkout.queryAgain(clientSn),
+    dismissResult: () => d.checkout.dismiss(),
+    listOrders: ({ day }) => d.journal.orders.list(day ? { day } : {}).map(toOrderView),
+  };
+}
+
+function toOrderView(o: ReturnType<Journal['orders']['list']>[number]): OrderView {
+  return { clientSn: o.clientSn, day: o.day, method: o.method, amountFen: o.amountFen, status: o.status, wallet: o.wallet, sn: o.sn, createdAt: o.createdAt, finishedAt: o.finishedAt, message: o.message, refundedFen: o.refundedFen };
+}

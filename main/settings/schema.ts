@@ -1,0 +1,66 @@
+/**
+ * Settings schema (versioned). Settings are preferences and device set-up, never payments
+ * (those live in the journal) and never keys (those live in secrets.ts).
+ */
+import { z } from 'zod';
+
+export const SETTINGS_VERSION = 1;
+
+export const settingsSchema = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  shop: z.object({
+    name: z.string().min(1).max(40),
+    terminalName: z.string().min(1).max(40),
+    receiptHeader: z.string().max(200),
+    receiptFooter: z.string().max(200),
+  }),
+  operator: z.object({ name: z.string().min(1).max(32) }),
+  aggregator: z.object({
+    mode: z.enum(['sandbox', 'production']),
+    /** Empty in sandbox mode: the embedded sandbox's own URL is used. */
+    baseUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
+    vendorSn: z.string().max(32),
+    appId: z.string().max(32),
+  }),
+  checkout: z.object({
+    maxAmountFen: z.number().int().min(1).max(100_000_000),
+    qrExpirySeconds: z.number().int().min(30).max(7_200),
+    scanWindowSeconds: z.number().int().min(10).max(120),
+  }),
+  scanner: z.object({
+    path: z.string().max(200),
+    baudRate: z.number().int().refine((b) => [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200].includes(b), '不支持的波特率'),
+    suffix: z.enum(['CR', 'LF', 'CRLF', 'none']),
+  }),
+  printer: z.object({ spec: z.string().max(200), width: z.union([z.literal(58), z.literal(80)]) }),
+  locale: z.enum(['zh-CN', 'en']),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  shop: { name: '一码小店', terminalName: '1号收银台', receiptHeader: '', receiptFooter: '谢谢惠顾，欢迎再次光临' },
+  operator: { name: '收银员' },
+  aggregator: { mode: 'sandbox', baseUrl: '', vendorSn: '', appId: '' },
+  checkout: { maxAmountFen: 5_000_000, qrExpirySeconds: 240, scanWindowSeconds: 45 },
+  scanner: { path: '', baudRate: 9600, suffix: 'CR' },
+  printer: { spec: '', width: 58 },
+  locale: 'zh-CN',
+};
+
+/** Migrations from older versions; each takes the raw object of version N and returns N+1. */
+export const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {};
+
+export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
+  let cur = raw;
+  let v = typeof cur.version === 'number' ? cur.version : 0;
+  if (v === 0) return { ...DEFAULT_SETTINGS, ...cur, version: SETTINGS_VERSION }; // an empty or pre-versioned file
+  while (v < SETTINGS_VERSION) {
+    const step = MIGRATIONS[v];
+    if (!step) break;
+    cur = step(cur);
+    v = typeof cur.version === 'number' ? cur.version : v + 1;
+  }
+  return cur;
+}

@@ -1,0 +1,40 @@
+import { useStore } from '../store';
+import { useT } from '../i18n';
+import { Keypad } from './Keypad';
+import { QrPanel } from './QrPanel';
+import { ResultPanel } from './ResultPanel';
+import { RecoveryBanner } from './RecoveryBanner';
+import { useCheckoutKeys } from './use-checkout-keys';
+
+export function CheckoutScreen() {
+  useCheckoutKeys();
+  const amountText = useStore((s) => s.amountText);
+  const phase = useStore((s) => s.view.phase);
+  const error = useStore((s) => s.error);
+  const t = useT();
+  return (
+    <div className="checkout">
+      <section className="entry">
+        <div className="amount-label">{t('amountLabel')}</div>
+        <div className="amount" data-testid="amount">¥{amountText || '0'}</div>
+        {error && <div className="error" role="alert" data-testid="checkout-error">{error}</div>}
+        <Keypad />
+        <p className="hint">{t('collectHint')}</p>
+      </section>
+      <section className="panel" data-testid="panel" data-phase={phase}>
+        <RecoveryBanner />
+        <PhasePanel />
+      </section>
+    </div>
+  );
+}
+
+function PhasePanel() {
+  const phase = useStore((s) => s.view.phase);
+  const progress = useStore((s) => s.view.progress);
+  const t = useT();
+  if (phase === 'recovering') return <div className="big-note">{t('recovering')}</div>;
+  if (phase === 'waiting' || phase === 'creating' || phase === 'cancelling') return <QrPanel />;
+  if (phase === 'result') return <ResultPanel />;
+  return <div className="big-note">{progress ?? t('idlePrompt')}</div>;
+}

@@ -1,0 +1,27 @@
+import { useStore } from '../store';
+import { useT } from '../i18n';
+import { formatFen } from '../money';
+
+export function ResultPanel() {
+  const result = useStore((s) => s.view.result);
+  const locale = useStore((s) => s.locale);
+  const next = useStore((s) => s.next);
+  const queryAgain = useStore((s) => s.queryAgain);
+  const t = useT();
+  if (!result) return null;
+  const tone = result.outcome === 'PAID' ? 'ok' : result.outcome === 'NEEDS_ATTENTION' ? 'warn' : 'bad';
+  return (
+    <div className={`result ${tone}`} data-testid="result" data-outcome={result.outcome}>
+      <div className="result-title" data-testid="result-title">{t(`outcome${result.outcome}`)}</div>
+      <div className="result-amount" data-testid="result-amount">{formatFen(result.amountFen, locale)}</div>
+      {result.wallet && <div className="result-wallet" data-testid="result-wallet">{t(`wallet${result.wallet}`)}</div>}
+      <div className="result-message" data-testid="result-message">{result.message}</div>
+      {result.nextStep && <div className="result-next">{result.nextStep}</div>}
+      {result.sn && <div className="result-sn">{t('colOrder')}: {result.sn}</div>}
+      <div className="actions">
+        {result.outcome === 'NEEDS_ATTENTION' && <button className="btn" onClick={() => void queryAgain()} data-testid="query-again">{t('queryAgain')}</button>}
+        <button className="btn primary" onClick={() => void next()} data-testid="next">{t('next')} <kbd>Enter</kbd></button>
+      </div>
+    </div>
+  );
+}

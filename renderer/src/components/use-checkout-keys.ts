@@ -1,0 +1,49 @@
+/**
+ * Keyboard-first checkout: digits/./Backspace edit the amount, Enter collects, Esc clears or
+ * cancels. A fast burst of keys ending in Enter is a keyboard-wedge scanner, not amount entry.
+ */
+import { useEffect } from 'react';
+import { useStore } from '../store';
+import { detectWedgeScan, type WedgeKey } from '../wedge';
+
+interface LoggedKey extends WedgeKey { amountBefore: string }
+
+export function useCheckoutKeys(): void {
+  useEffect(() => {
+    const log: LoggedKey[] = [];
+    const onKey = (e: KeyboardEvent) => {
+      if (e.target instanceof HTMLInputElement || e.ctrlKey || e.altKey || e.metaKey) return;
+      const s = useStore.getState();
+      const at = e.timeStamp || performance.now();
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        const code = detectWedgeScan(log, at);
+        const first = code ? log[log.length - code.length] : undefined;
+        log.length = 0;
+        if (code && first) {
+          s.setAmountText(first.amountBefore); // the burst was a scan, not digits of the amount
+          void s.scan(code, 'wedge');
+          return;
+        }
+        if (s.view.phase === 'result') void s.next();
+        else void s.collect();
+        return;
+      }
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        log.length = 0;
+        if (s.view.phase === 'waiting') void s.cancel();
+        else if (s.view.phase === 'result') void s.next();
+        else s.setAmountText('');
+        return;
+      }
+      if (e.key.length === 1 || e.key === 'Backspace') {
+        log.push({ key: e.key, at, amountBefore: s.amountText });
+        if (log.length > 64) log.shift();
+        if (/^[\d.]$/.test(e.key) || e.key === 'Backspace') { e.preventDefault(); s.pressKey(e.key); }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

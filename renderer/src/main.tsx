@@ -1,0 +1,11 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './components/App';
+import { CustomerDisplay } from './components/CustomerDisplay';
+import { useStore } from './store';
+import './styles.css';
+
+// The customer display is the same bundle on /customer (harness) or #customer (Electron).
+const isCustomer = location.pathname === '/customer' || location.hash === '#customer';
+void useStore.getState().connect();
+createRoot(document.getElementById('root')!).render(<StrictMode>{isCustomer ? <CustomerDisplay /> : <App />}</StrictMode>);

@@ -1,0 +1,56 @@
+import type { StateCreator } from 'zustand';
+import type { DeviceStatus, Notice, RecoveryReport, Snapshot } from '../../../preload/contract';
+import { pos, errorMessage } from '../pos';
+import type { StoreState } from './index';
+
+export type Screen = 'checkout' | 'history';
+
+export interface AppSlice {
+  locale: 'zh-CN' | 'en';
+  screen: Screen;
+  shopName: string;
+  aggregator: Snapshot['aggregator'] | null;
+  devices: DeviceStatus | null;
+  recovery: RecoveryReport | null;
+  warnings: string[];
+  notice: Notice | null;
+  connectionError: string | null;
+  /** Loads the snapshot and subscribes to every event; called once at start. */
+  connect(): Promise<void>;
+  setScreen(screen: Screen): void;
+  toggleLocale(): void;
+  dismissNotice(): void;
+}
+
+export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set, get) => ({
+  locale: 'zh-CN',
+  screen: 'checkout',
+  shopName: '',
+  aggregator: null,
+  devices: null,
+  recovery: null,
+  warnings: [],
+  notice: null,
+  connectionError: null,
+  async connect() {
+    const api = pos();
+    api.onCheckout((view) => get().applyView(view));
+    api.onDevices((devices) => set({ devices }));
+    api.onRecovery((recovery) => set({ recovery }));
+    api.onNotice((notice) => set({ notice }));
+    api.onPendingAmount(({ amountFen }) => set({ pendingAmountFen: amountFen }));
+    try {
+      const snap = await api.getSnapshot({});
+      set({ shopName: snap.shopName, aggregator: snap.aggregator, devices: snap.devices, recovery: snap.recovery, warnings: snap.warnings, connectionError: null });
+      get().applyView(snap.checkout);
+    } catch (err) {
+      set({ connectionError: errorMessage(err) });
+    }
+  },
+  setScreen(screen) {
+    set({ screen });
+    if (screen === 'history') void get().loadOrders();
+  },
+  toggleLocale() { set({ locale: get().locale === 'zh-CN' ? 'en' : 'zh-CN' }); },
+  dismissNotice() { set({ notice: null }); },
+});

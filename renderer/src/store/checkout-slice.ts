@@ -1,0 +1,91 @@
+import type { StateCreator } from 'zustand';
+import type { CheckoutView } from '../../../preload/contract';
+import { editAmount } from '../money';
+import { pos, errorMessage } from '../pos';
+import type { StoreState } from './index';
+
+export interface CheckoutSlice {
+  amountText: string;
+  view: CheckoutView;
+  /** Difference main-clock minus browser-clock, so the QR countdown follows the main process. */
+  clockOffsetMs: number;
+  error: string | null;
+  pendingAmountFen: number | null;
+  pressKey(key: string): void;
+  setAmountText(text: string): void;
+  applyView(view: CheckoutView): void;
+  collect(): Promise<void>;
+  scan(code: string, source: 'wedge' | 'serial'): Promise<void>;
+  cancel(): Promise<void>;
+  queryAgain(): Promise<void>;
+  next(): Promise<void>;
+}
+
+let requestSeq = 0;
+const newRequestId = () => `r${Date.now().toString(36)}${(++requestSeq).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+export const createCheckoutSlice: StateCreator<StoreState, [], [], CheckoutSlice> = (set, get) => {
+  /** One request id per amount entry: a double click re-sends the same id and main ignores it. */
+  let requestId = newRequestId();
+  const syncPending = (text: string) => { void pos().setPendingAmount({ amount: text }).catch(() => undefined); };
+
+  return {
+    amountText: '',
+    view: { phase: 'idle', serverNow: Date.now() },
+    clockOffsetMs: 0,
+    error: null,
+    pendingAmountFen: null,
+    pressKey(key) {
+      const phase = get().view.phase;
+      if (phase !== 'idle' && phase !== 'result') return;
+      if (phase === 'result') void get().next();
+      get().setAmountText(editAmount(get().amountText, key));
+    },
+    setAmountText(text) {
+      if (text === get().amountText) return;
+      requestId = newRequestId();
+      set({ amountText: text, error: null });
+      syncPending(text);
+    },
+    applyView(view) {
+      set({ view, clockOffsetMs: view.serverNow - Date.now() });
+      if (view.phase === 'result') {
+        // A finished attempt never blocks the next one: the next 收款 is a new request.
+        requestId = newRequestId();
+        if (view.result?.outcome === 'PAID') { set({ amountText: '' }); syncPending(''); }
+      }
+    },
+    async collect() {
+      const { amountText, view } = get();
+      if (view.phase !== 'idle' && view.phase !== 'result') return;
+      if (amountText.trim() === '') { set({ error: '请输入金额' }); return; }
+      try {
+        set({ error: null });
+        get().applyView(await pos().startQrPayment({ amount: amountText, requestId }));
+      } catch (err) {
+        set({ error: errorMessage(err) });
+      }
+    },
+    async scan(code, source) {
+      try {
+        set({ error: null });
+        get().applyView(await pos().startScanPayment({ amount: get().amountText, code, requestId: newRequestId(), source }));
+      } catch (err) {
+        set({ error: errorMessage(err) });
+      }
+    },
+    async cancel() {
+      const sn = get().view.clientSn;
+      if (!sn) return;
+      try { get().applyView(await pos().cancelPayment({ clientSn: sn })); } catch (err) { set({ error: errorMessage(err) }); }
+    },
+    async queryAgain() {
+      const sn = get().view.clientSn;
+      if (!sn) return;
+      try { get().applyView(await pos().queryAgain({ clientSn: sn })); } catch (err) { set({ error: errorMessage(err) }); }
+    },
+    async next() {
+      try { get().applyView(await pos().dismissResult({})); } catch (err) { set({ error: errorMessage(err) }); }
+    },
+  };
+};

@@ -1,0 +1,81 @@
+import { test, expect, typeAmount, readQrFromScreen } from '../fixtures';
+
+const WALLETS = [
+  { button: '微信支付', label: '微信支付' },
+  { button: '支付宝', label: '支付宝' },
+  { button: '云闪付', label: '云闪付' },
+] as const;
+
+for (const wallet of WALLETS) {
+  test(`QR payment with ${wallet.button}: the customer scans the screen and pays, the counter shows 支付成功`, async ({ counter, context, sandbox }) => {
+    await typeAmount(counter, '12.30');
+    await counter.getByTestId('collect').click();
+    const url = await readQrFromScreen(counter);
+    expect(url.startsWith(sandbox.url)).toBe(true);
+    await expect(counter.getByTestId('countdown')).toContainText('秒后过期');
+
+    const phone = await context.newPage();
+    await phone.goto(url);
+    await expect(phone.getByText('¥12.30')).toBeVisible();
+    await phone.getByRole('button', { name: wallet.button, exact: true }).click();
+    await phone.getByRole('button', { name: '确认支付' }).click();
+    await expect(phone.getByText('支付成功')).toBeVisible();
+
+    await expect(counter.getByTestId('result-title')).toHaveText('支付成功');
+    await expect(counter.getByTestId('result-amount')).toHaveText('¥12.30');
+    await expect(counter.getByTestId('result-wallet')).toHaveText(wallet.label);
+    const orders = await sandbox.control.orders();
+    expect(orders).toHaveLength(1);
+    expect(orders[0]).toMatchObject({ totalFen: 1230, chargeCount: 1, orderStatus: 'PAID' });
+  });
+}
+
+test('the cashier cancels a waiting QR: the order is closed at the aggregator and nobody is charged', async ({ counter, sandbox }) => {
+  await typeAmount(counter, '8');
+  await counter.getByTestId('collect').click();
+  await readQrFromScreen(counter);
+  await counter.keyboard.press('Escape');
+  await expect(counter.getByTestId('result-title')).toHaveText('已取消');
+  const [order] = await sandbox.control.orders();
+  expect(order).toMatchObject({ orderStatus: 'CANCELED', chargeCount: 0 });
+});
+
+test('a QR that expires at the aggregator shows 已过期', async ({ counter, sandbox }) => {
+  await sandbox.control.config({ qrExpirySeconds: 2 });
+  await typeAmount(counter, '5.5');
+  await counter.getByTestId('collect').click();
+  await readQrFromScreen(counter);
+  await expect(counter.getByTestId('result-title')).toHaveText('已过期', { timeout: 15_000 });
+  const [order] = await sandbox.control.orders();
+  expect(order?.chargeCount).toBe(0);
+});
+
+test('double-clicking 收款 creates one order only', async ({ counter, sandbox }) => {
+  await typeAmount(counter, '3');
+  await counter.getByTestId('collect').dblclick();
+  await readQrFromScreen(counter);
+  expect(await sandbox.control.orders()).toHaveLength(1);
+});
+
+test('bad amounts are refused with a clear message and nothing reaches the aggregator', async ({ counter, sandbox }) => {
+  await typeAmount(counter, '0');
+  await counter.getByTestId('collect').click();
+  await expect(counter.getByTestId('checkout-error')).toHaveText('金额必须大于 0');
+  await typeAmount(counter, '1000000');
+  await counter.keyboard.press('Enter');
+  await expect(counter.getByTestId('checkout-error')).toContainText('金额超过上限 ¥50,000.00');
+  expect(await sandbox.control.orders()).toHaveLength(0);
+});
+
+test('an aggregator outage ends in 需人工确认, never 支付成功; "query again" settles it once it is back', async ({ counter, sandbox }) => {
+  await sandbox.control.fault('*', 'http500', { times: -1 });
+  await typeAmount(counter, '20');
+  await counter.getByTestId('collect').click();
+  await expect(counter.getByTestId('result-title')).toHaveText('需人工确认', { timeout: 30_000 });
+  await expect(counter.getByTestId('result-message')).toContainText('需人工确认');
+  await sandbox.control.clearFaults();
+  await counter.getByTestId('query-again').click();
+  await expect(counter.getByTestId('result-title')).toHaveText('支付失败');
+  await expect(counter.getByTestId('result-message')).toContainText('顾客未被扣款');
+  expect(await sandbox.control.orders()).toHaveLength(0);
+});

@@ -1,0 +1,63 @@
+/**
+ * Playwright fixtures: every test gets its own data directory, its own sandbox aggregator
+ * (in-process, real HTTP) and its own harness process talking to it.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import jsQR from 'jsqr';
+import { startSandbox, type Sandbox } from '../../main/aggregator/sandbox';
+import { startHarnessProcess, type HarnessProcess } from '../support/harness-process';
+import { sandboxControl } from '../support/sandbox-control';
+
+export interface Fixtures {
+  dataDir: string;
+  sandbox: { server: Sandbox; url: string; control: ReturnType<typeof sandboxControl> };
+  app: HarnessProcess;
+  counter: Page;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  dataDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'yima-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+  sandbox: async ({ dataDir }, use) => {
+    const server = await startSandbox({ port: 0, dataDir: join(dataDir, 'aggregator') });
+    await use({ server, url: server.url, control: sandboxControl(server.url) });
+    await server.close();
+  },
+  app: async ({ dataDir, sandbox }, use) => {
+    const app = await startHarnessProcess({ dataDir: join(dataDir, 'counter'), aggregatorUrl: sandbox.url });
+    await use(app);
+    await app.kill();
+  },
+  counter: async ({ page, app }, use) => {
+    await page.goto(app.url);
+    await expect(page.getByTestId('aggregator-status')).toContainText('沙箱');
+    await use(page);
+  },
+});
+
+export { expect };
+
+/** Types an amount with the keyboard, as a cashier does. */
+export async function typeAmount(page: Page, yuan: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  for (const ch of yuan) await page.keyboard.press(ch);
+  await expect(page.getByTestId('amount')).toHaveText(`¥${yuan}`);
+}
+
+/** Decodes the QR on screen from a screenshot, as the customer's phone would. */
+export async function readQrFromScreen(page: Page): Promise<string> {
+  const qr = page.getByTestId('qr');
+  await expect(qr).toBeVisible();
+  const png = PNG.sync.read(await qr.screenshot());
+  const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), png.width, png.height);
+  if (!code) throw new Error('no QR code could be decoded from the screen');
+  return code.data;
+}
