@@ -98,6 +98,8 @@ export const events = {
   notice: noticeSchema,
   /** What the cashier is typing, for the customer display (amount only, nothing else). */
   pendingAmount: z.object({ amountFen: fen.nullable() }),
+  /** Every raw frame the serial scanner sends, for the engineer's live monitor. */
+  scannerFrame: z.object({ status: z.enum(['ok', 'duplicate', 'noise', 'overflow']), text: z.string(), hex: z.string(), at: z.number() }),
   devices: deviceStatusSchema,
   recovery: recoverySchema,
 } as const;

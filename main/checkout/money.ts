@@ -11,7 +11,10 @@ export type AmountParse =
 
 /** Parse a yuan amount such as "12", "12.3", "12.30", "1,234.50" into integer fen. */
 export function parseYuanToFen(input: string, maxFen: number = DEFAULT_MAX_AMOUNT_FEN): AmountParse {
-  const text = input.trim().replace(/[,，\s]/g, '').replace(/^[¥￥]/, '');
+  const grouped = input.replace(/\s/g, '').replace(/，/g, ',').replace(/^(-?)[¥￥]/, '$1');
+  // A comma is only a thousands separator: "12,34" must not become ¥1,234.00.
+  if (grouped.includes(',') && !/^-?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/.test(grouped)) return { ok: false, reason: 'malformed', message: `金额格式不正确：${input}` };
+  const text = grouped.replace(/,/g, '');
   if (text === '') return { ok: false, reason: 'empty', message: '请输入金额' };
   if (/^-/.test(text)) return { ok: false, reason: 'negative', message: '金额不能为负数' };
   const m = /^(\d{1,12})(?:\.(\d*))?$/.exec(text) ?? /^()\.(\d+)$/.exec(text);

@@ -29,6 +29,12 @@ export interface JournalOptions {
   businessDay?: (ts: number) => string;
   fs?: JournalFs;
   warn?: (msg: string) => void;
+  /**
+   * Other folds (e.g. reports/shift.ts ShiftBook) get every replayed record here, in file order.
+   * REQUEST_SENT and OPERATOR_ACTION are not parsed at replay (speed) unless replayAllTypes is true.
+   */
+  onReplay?: (rec: JournalRecord) => void;
+  replayAllTypes?: boolean;
 }
 
 export interface Journal {
@@ -66,7 +72,10 @@ export async function openJournal(opts: JournalOptions): Promise<Journal> {
   const businessDay = opts.businessDay ?? localBusinessDay;
   if (!opts.dir) throw new JournalOpenError('记录簿目录未设置 / journal directory not set');
   const index = new OrderBook(businessDay, warn);
-  const { report, files, lastSeq } = await replay({ fs, dir: opts.dir, warn, onRecord: (r) => index.apply(r), skipTypes: OrderBook.IGNORED_TYPES });
+  const extra = opts.onReplay;
+  const onRecord = extra ? (r: JournalRecord) => { index.apply(r); extra(r); } : (r: JournalRecord) => index.apply(r);
+  const skipTypes = opts.replayAllTypes ? [] : OrderBook.IGNORED_TYPES;
+  const { report, files, lastSeq } = await replay({ fs, dir: opts.dir, warn, onRecord, skipTypes });
   index.endReplay();
   return new FileJournal(opts.clock, businessDay, warn, index, report, new JournalWriter(fs, opts.dir, files, warn), lastSeq);
 }

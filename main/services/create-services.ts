@@ -13,7 +13,9 @@ import { systemClock, systemTimers, type Clock, type Timers } from '../checkout/
 import { openJournal, type Journal } from '../journal';
 import { openSecrets, type SecretCipher } from '../settings/secrets';
 import { openSettings, type ConfFactory, type SettingsHandle } from '../settings/settings-store';
-import type { DeviceStatus, RecoveryReport } from '../../preload/contract';
+import type { Notice, RecoveryReport } from '../../preload/contract';
+import { fenToYuanString } from '../checkout/money';
+import { setupDevices, type Devices } from './device-setup';
 import { setupAggregator, type AggregatorSetup } from './aggregator-setup';
 import { makeClientSnFactory } from './client-sn';
 import { createDispatch, type Dispatch } from './dispatch';
@@ -42,6 +44,7 @@ export interface Services {
   journal: Journal;
   checkout: CheckoutService;
   aggregator: AggregatorSetup;
+  devices: Devices;
   /** Resolves when crash recovery is done (new payments are refused until then). */
   recovered: Promise<RecoveryReport>;
   warnings: string[];
@@ -54,6 +57,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const log = opts.log ?? ((msg: string, err?: unknown) => console.error(msg, err ?? ''));
   mkdirSync(opts.dataDir, { recursive: true });
 
+  let pendingAmountFen: number | null = null;
   const settings = openSettings(opts.dataDir, opts.confFactory, () => clock.now());
   const secrets = openSecrets(opts.dataDir, opts.cipher);
   const warnings = [...settings.warnings, ...(secrets.warning ? [secrets.warning] : [])];
@@ -62,11 +66,18 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
 
   const aggregator = await setupAggregator({ dataDir: opts.dataDir, settings: settings.get(), secrets, aggregatorUrl: opts.aggregatorUrl, clock: () => clock.now(), http: opts.http, log });
   const bus = new EventBus();
-  const devices: DeviceStatus = {
-    scanner: { state: 'not_configured', message: '未配置串口扫码枪' },
-    printer: { state: 'not_configured', message: '未配置打印机', pending: 0 },
-  };
-  bus.emit('devices', devices);
+  const notice = (level: Notice['level'], message: string) => bus.emit('notice', { level, message, at: clock.now() });
+  // The serial scanner goes through the same action as a wedge scan, with the keypad's amount.
+  let dispatch: Dispatch = async () => ({ ok: false, error: { code: 'RECOVERING', message: '正在启动' } });
+  const devices = await setupDevices({
+    dataDir: opts.dataDir, settings: () => settings.get(), override: opts.devices, clock, bus, log,
+    onScan: (code) => {
+      const fen = pendingAmountFen;
+      if (fen === null) { notice('warn', '请先输入金额，再扫顾客付款码'); return; }
+      void dispatch('startScanPayment', { amount: fenToYuanString(fen), code, requestId: `serial-${clock.now()}-${code.slice(-6)}`, source: 'serial' })
+        .then((env) => { if (!env.ok) notice('error', env.error.message); });
+    },
+  });
 
   const checkout = new CheckoutService({
     aggregator: aggregator.aggregator,
@@ -79,7 +90,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       return { qrExpiryMs: s.checkout.qrExpirySeconds * 1000, scanWindowMs: s.checkout.scanWindowSeconds * 1000, maxAmountFen: s.checkout.maxAmountFen, operator: s.operator.name, subject: `${s.shop.name}-${s.shop.terminalName}` };
     },
     onView: (view) => bus.emit('checkout', view),
-    onFinal: (e) => opts.onFinal?.(e),
+    onFinal: (e) => { devices.printSale(e); opts.onFinal?.(e); },
   });
 
   // Recovery waits for the terminal to be ready (check-in), then finishes every unfinished attempt.
@@ -94,13 +105,14 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     return { done: true, recovered: [] };
   });
 
-  let pendingAmountFen: number | null = null;
   const pending = { get: () => pendingAmountFen, set: (fen: number | null) => { pendingAmountFen = fen; bus.emit('pendingAmount', { amountFen: fen }); } };
-  const handlers = createHandlers({ checkout, journal, settings, aggregator, devices: () => devices, warnings, recovered, clock, pending });
+  const handlers = createHandlers({ checkout, journal, settings, aggregator, devices: () => devices.status(), warnings, recovered, clock, pending });
+  dispatch = createDispatch(handlers, log);
   return {
-    dispatch: createDispatch(handlers, log),
-    bus, settings, journal, checkout, aggregator, recovered, warnings,
+    dispatch,
+    bus, settings, journal, checkout, aggregator, devices, recovered, warnings,
     async stop() {
+      await devices.close();
       await journal.close();
       await aggregator.close();
     },

@@ -11,8 +11,18 @@ import jsQR from 'jsqr';
 import { startSandbox, type Sandbox } from '../../main/aggregator/sandbox';
 import { startHarnessProcess, type HarnessProcess } from '../support/harness-process';
 import { sandboxControl } from '../support/sandbox-control';
+import { openPtyPair, ptySkipReason } from '../support/pty-pair';
+import { open } from 'node:fs/promises';
+
+export interface ScanKit {
+  page: Page;
+  app: HarnessProcess;
+  /** Writes bytes into the scanner's end of the pty pair, as the scanner would. */
+  scan(text: string, suffix?: string): Promise<void>;
+}
 
 export interface Fixtures {
+  scanKit: ScanKit;
   dataDir: string;
   sandbox: { server: Sandbox; url: string; control: ReturnType<typeof sandboxControl> };
   app: HarnessProcess;
@@ -35,6 +45,19 @@ export const test = base.extend<Fixtures>({
     const app = await startHarnessProcess({ dataDir: join(dataDir, 'counter'), aggregatorUrl: sandbox.url });
     await use(app);
     await app.kill();
+  },
+  scanKit: async ({ page, dataDir, sandbox }, use, testInfo) => {
+    const skip = ptySkipReason();
+    testInfo.skip(!!skip, skip);
+    const pty = await openPtyPair();
+    const app = await startHarnessProcess({ dataDir: join(dataDir, 'counter'), aggregatorUrl: sandbox.url, extraArgs: ['--scanner', pty.a, '--baud', '9600'] });
+    const writer = await open(pty.b, 'r+');
+    await page.goto(app.url);
+    await expect(page.getByTestId('scanner-status')).toHaveText('扫码枪已连接');
+    await use({ page, app, scan: async (text, suffix = '\r') => { await writer.write(Buffer.from(text + suffix)); } });
+    await writer.close();
+    await app.kill();
+    await pty.close();
   },
   counter: async ({ page, app }, use) => {
     await page.goto(app.url);

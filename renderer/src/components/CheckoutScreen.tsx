@@ -11,6 +11,7 @@ export function CheckoutScreen() {
   const amountText = useStore((s) => s.amountText);
   const phase = useStore((s) => s.view.phase);
   const error = useStore((s) => s.error);
+  const notice = useStore((s) => s.notice);
   const t = useT();
   return (
     <div className="checkout">
@@ -18,6 +19,7 @@ export function CheckoutScreen() {
         <div className="amount-label">{t('amountLabel')}</div>
         <div className="amount" data-testid="amount">¥{amountText || '0'}</div>
         {error && <div className="error" role="alert" data-testid="checkout-error">{error}</div>}
+        {notice && <div className={`notice ${notice.level}`} role="status" data-testid="notice">{notice.message}</div>}
         <Keypad />
         <p className="hint">{t('collectHint')}</p>
       </section>

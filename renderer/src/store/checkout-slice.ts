@@ -49,6 +49,7 @@ export const createCheckoutSlice: StateCreator<StoreState, [], [], CheckoutSlice
     },
     applyView(view) {
       set({ view, clockOffsetMs: view.serverNow - Date.now() });
+      if (view.phase === 'creating') set({ notice: null, error: null });
       if (view.phase === 'result') {
         // A finished attempt never blocks the next one: the next 收款 is a new request.
         requestId = newRequestId();

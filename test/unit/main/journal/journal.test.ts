@@ -51,6 +51,35 @@ describe('journal append and replay', () => {
     await j3.close();
   });
 
+  it('continues the sequence when the last records are of a type replay does not parse (REQUEST_SENT)', async () => {
+    const j = await open(dir, manualClock().now);
+    await j.append(attempt('A1'));
+    await j.append({ type: 'REQUEST_SENT', clientSn: 'A1', op: 'pay' });
+    await j.append({ type: 'OPERATOR_ACTION', operator: '001', action: 'login' });
+    await j.append({ type: 'REQUEST_SENT', clientSn: 'A1', op: 'query' });
+    await j.close();
+    const j2 = await open(dir, manualClock().now);
+    expect(j2.report.records).toBe(4);
+    expect((await j2.append(attempt('A2'))).seq).toBe(5);
+    await j2.close();
+  });
+
+  it('feeds other folds through onReplay (shift records included; all types with replayAllTypes)', async () => {
+    const j = await open(dir, manualClock().now);
+    await j.append(attempt('A1'));
+    await j.append({ type: 'REQUEST_SENT', clientSn: 'A1', op: 'pay' });
+    await j.append({ type: 'SHIFT_OPENED', shiftNo: 1, operator: '001' });
+    await j.close();
+    const seen: string[] = [];
+    const j2 = await openJournal({ dir, clock: Date.now, onReplay: (r) => seen.push(r.type) });
+    expect(seen).toEqual(['ATTEMPT_CREATED', 'SHIFT_OPENED']);
+    await j2.close();
+    const all: string[] = [];
+    const j3 = await openJournal({ dir, clock: Date.now, onReplay: (r) => all.push(r.type), replayAllTypes: true });
+    expect(all).toEqual(['ATTEMPT_CREATED', 'REQUEST_SENT', 'SHIFT_OPENED']);
+    await j3.close();
+  });
+
   it('creates one file per business day (day rollover), and the directory if missing', async () => {
     const clock = manualClock(new Date(2026, 2, 10, 23, 59, 59).getTime());
     const sub = join(dir, 'nested', 'journal');

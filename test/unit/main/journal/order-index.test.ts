@@ -73,10 +73,12 @@ describe('order index', () => {
     expect(j.orders.unfinished().map((o) => [o.clientSn, o.status])).toEqual([['P1', 'pending'], ['N1', 'needs_attention']]);
     expect(j.orders.bySn('SQB1')).toMatchObject({ clientSn: 'N1', qrCode: 'https://qr/1', expiresAt: T0 + 60_000, message: 'cancel failed' });
     expect(j.orders.get('D1')).toMatchObject({ status: 'canceled', cancelReason: 'cashier' });
-    // recovery finishes N1 as paid
+    expect(j.orders.unfinished().find((o) => o.clientSn === 'N1')?.qrCode).toBe('https://qr/1');
+    // recovery finishes N1 as paid (the QR payload is dropped once final)
     await j.append({ ...paid('N1', 500), recovered: true });
     expect(j.orders.unfinished().map((o) => o.clientSn)).toEqual(['P1']);
-    expect(j.orders.get('N1')).toMatchObject({ status: 'paid', recovered: true });
+    expect(j.orders.get('N1')).toMatchObject({ status: 'paid', recovered: true, sn: 'SNN1' });
+    expect(j.orders.get('N1')?.qrCode).toBeUndefined();
     expect(j.orders.totals(DAY0).count).toBe(1);
   });
 

@@ -1,0 +1,100 @@
+/**
+ * Devices behind the checkout: the serial scanner (its codes start a scan payment with the amount
+ * on the keypad) and the receipt printer queue (a receipt for every PAID payment). Their status
+ * is pushed to the screen; neither ever blocks or changes a payment.
+ */
+import { join } from 'node:path';
+import { createScannerReader, type ScannerReader } from '../devices/scanner/scanner-reader';
+import { createPrintQueue, createTransport, createNullTransport, parsePrinterSpec, type PrintQueue, type ReceiptDoc } from '../devices/printer';
+import type { FinalEvent } from '../checkout/checkout-service';
+import type { Clock } from '../checkout/time';
+import type { Settings } from '../settings/schema';
+import type { DeviceStatus, EventPayload } from '../../preload/contract';
+import type { EventBus } from './event-bus';
+
+export interface DeviceOptions {
+  dataDir: string;
+  settings: () => Settings;
+  override?: { scanner?: { path: string; baudRate: number }; printer?: string };
+  clock: Clock;
+  bus: EventBus;
+  onScan: (code: string) => void;
+  log: (msg: string, err?: unknown) => void;
+}
+
+export interface Devices {
+  status(): DeviceStatus;
+  printSale(e: FinalEvent): void;
+  scanner: ScannerReader | null;
+  printer: PrintQueue | null;
+  close(): Promise<void>;
+}
+
+export async function setupDevices(opts: DeviceOptions): Promise<Devices> {
+  const state: DeviceStatus = {
+    scanner: { state: 'not_configured', message: '未配置串口扫码枪' },
+    printer: { state: 'not_configured', message: '未配置打印机', pending: 0 },
+  };
+  const push = () => opts.bus.emit('devices', structuredClone(state));
+  const scanner = setupScanner(opts, state, push);
+  const printer = await setupPrinter(opts, state, push);
+  push();
+  return {
+    status: () => structuredClone(state),
+    scanner,
+    printer,
+    printSale(e) {
+      if (!printer || e.outcome !== 'PAID') return;
+      const s = opts.settings();
+      const doc: ReceiptDoc = {
+        kind: 'sale', shop: { name: s.shop.name, header: lines(s.shop.receiptHeader), footer: lines(s.shop.receiptFooter) },
+        terminal: s.shop.terminalName, cashier: s.operator.name, time: opts.clock.now(),
+        amountFen: e.amountFen, wallet: e.wallet ?? 'other', sn: e.sn, clientSn: e.clientSn, paymentCode: e.codeMasked,
+        marks: e.recovered ? ['recovered'] : undefined,
+      };
+      void printer.enqueue({ kind: 'sale', doc, orderRef: e.clientSn }).catch((err) => opts.log('receipt not queued', err));
+    },
+    async close() {
+      scanner?.stop();
+      await printer?.close();
+    },
+  };
+}
+
+function setupScanner(opts: DeviceOptions, state: DeviceStatus, push: () => void): ScannerReader | null {
+  const cfg = opts.settings().scanner;
+  const path = opts.override?.scanner?.path ?? cfg.path;
+  if (!path) return null;
+  const reader = createScannerReader({ path, baudRate: opts.override?.scanner?.baudRate ?? cfg.baudRate, suffix: cfg.suffix });
+  state.scanner = { state: 'not_found', path, message: `扫码枪未找到（${path}）` };
+  reader.on('connected', () => { state.scanner = { state: 'connected', path, message: `扫码枪已连接（${path}）` }; push(); });
+  reader.on('disconnected', (e) => { state.scanner = { state: 'not_found', path, message: `扫码枪已断开（${e.reason}），正在重连…` }; push(); });
+  reader.on('error', (e) => opts.log(`scanner: ${e.message}`));
+  reader.on('code', (e) => opts.onScan(e.text));
+  reader.on('frame', (f) => opts.bus.emit('scannerFrame', { status: f.status, text: f.text, hex: f.hex, at: f.at } satisfies EventPayload<'scannerFrame'>));
+  reader.start();
+  return reader;
+}
+
+async function setupPrinter(opts: DeviceOptions, state: DeviceStatus, push: () => void): Promise<PrintQueue | null> {
+  const s = opts.settings().printer;
+  const specText = opts.override?.printer ?? s.spec;
+  if (!specText) return null;
+  let transport;
+  try {
+    transport = createTransport(parsePrinterSpec(specText));
+  } catch (err) {
+    state.printer = { state: 'offline', message: `打印机设置无效：${err instanceof Error ? err.message : String(err)}`, pending: 0 };
+    transport = createNullTransport();
+  }
+  const queue = await createPrintQueue({ dir: join(opts.dataDir, 'print-queue'), transport, clock: opts.clock, width: s.width === 80 ? 48 : 32, log: opts.log });
+  queue.onStatus((q) => { state.printer = { state: q.state, message: q.message, pending: q.pending }; push(); });
+  const q = queue.status();
+  if (state.printer.state === 'not_configured') state.printer = { state: q.state, message: q.message, pending: q.pending };
+  return queue;
+}
+
+function lines(text: string): string[] | undefined {
+  const out = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  return out.length ? out : undefined;
+}
