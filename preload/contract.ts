@@ -86,6 +86,13 @@ export const actions = {
   cancelPayment: { args: z.object({ clientSn: z.string().min(1).max(64) }).strict(), result: checkoutViewSchema },
   queryAgain: { args: z.object({ clientSn: z.string().min(1).max(64) }).strict(), result: checkoutViewSchema },
   dismissResult: { args: empty, result: checkoutViewSchema },
+  dayTotals: {
+    args: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
+    result: z.object({
+      day: z.string(), count: z.number().int(), paidFen: fen, refundCount: z.number().int(), refundFen: fen, netFen: fen,
+      byWallet: z.record(z.string(), z.object({ count: z.number().int(), paidFen: fen, refundFen: fen })),
+    }),
+  },
   listOrders: { args: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(), result: z.array(orderViewSchema) },
 } as const;
 

@@ -42,6 +42,8 @@ export class CheckoutService {
   private active: Attempt | null = null;
   private readonly seenRequests = new Map<string, string>();
   private recovering = false;
+  /** An attempt is between admit() and being journaled: a second start must wait (BUSY). */
+  private starting = false;
   /** Last result per attempt, for the recovery report. */
   private readonly outcomes = new Map<string, Result>();
 
@@ -143,11 +145,12 @@ export class CheckoutService {
     const seen = this.seenRequests.get(requestId);
     if (seen) return this.current(); // double click / duplicated message: same order, no second one
     if (this.recovering) throw new ServiceError('RECOVERING', '正在恢复上次未完成的收款，请稍候');
-    if (this.active && this.view.phase !== 'result') throw new ServiceError('BUSY', '上一笔收款尚未结束');
+    if (this.starting || (this.active && this.view.phase !== 'result')) throw new ServiceError('BUSY', '上一笔收款尚未结束');
     const max = this.deps.config().maxAmountFen;
     if (amountFen <= 0) throw new ServiceError('REFUSED', '金额必须大于 0');
     if (amountFen > max) throw new ServiceError('REFUSED', `金额超过上限 ${formatFen(max)}`);
     this.seenRequests.set(requestId, 'pending');
+    this.starting = true;
     if (this.seenRequests.size > 200) this.seenRequests.delete(this.seenRequests.keys().next().value as string);
     return null;
   }
@@ -162,6 +165,8 @@ export class CheckoutService {
     } catch (err) {
       this.seenRequests.delete(requestId);
       throw new ServiceError('REFUSED', `无法写入交易记录，未发起收款：${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      this.starting = false;
     }
     this.active = att;
     this.show({ phase: 'creating', method, clientSn: att.clientSn, amountFen, wallet: att.wallet, progress: method === 'qr' ? '正在生成收款码…' : '正在发起扣款…' });

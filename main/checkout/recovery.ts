@@ -19,7 +19,7 @@ export async function recoverUnfinished(orders: readonly UnfinishedOrder[], serv
   const report: RecoveryReport = { done: false, recovered: [] };
   if (orders.length === 0) { report.done = true; onReport(report); return report; }
   service.setRecovering(true);
-  onReport(report);
+  onReport({ ...report, recovered: [] }); // a copy: listeners keep what they were sent
   const sorted = [...orders].sort((a, b) => a.createdAt - b.createdAt);
   const newest = sorted[sorted.length - 1];
   const now = clock.now();
@@ -36,7 +36,7 @@ export async function recoverUnfinished(orders: readonly UnfinishedOrder[], serv
     report.recovered.push({ clientSn: foreground.clientSn, amountFen: foreground.amountFen, outcome: result?.outcome ?? 'RESUMED', message: result?.message ?? '已恢复到收款界面，继续等待顾客支付' });
   }
   report.done = true;
-  onReport(report);
+  onReport({ ...report, recovered: [...report.recovered] });
   return report;
 }
 

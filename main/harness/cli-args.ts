@@ -28,7 +28,7 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     const [name, inline] = flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new Error(`${name} 需要一个值`);
+      if (v === undefined || v.trim() === '' || v.startsWith('--')) throw new Error(`${name} 需要一个值`);
       return v;
     };
     try {

@@ -67,12 +67,12 @@ function judge(o: OrderView, g: Group, day: string, counterPaid: number, counter
   const aggPaid = g.payFen - g.reversalFen;
   const st = STATUS_NAME[o.status];
   if (o.day !== day && g.payFen > 0) return { kind: 'other_day', detail: `收款机记在 ${o.day}，平台记在 ${day}` };
+  if (counterPaid > 0 && g.reversalFen > 0 && aggPaid <= 0) return { kind: 'status_differs', detail: `收款机：${st}；平台：已撤单` };
   if (counterPaid > 0 && g.payFen === 0) {
     return g.failed.length
       ? { kind: 'status_differs', detail: `收款机：${st}；平台：${aggLabel(g)}` }
       : { kind: 'only_counter', detail: `收款机已收 ${yuan(counterPaid)} 元，对账单无此笔收款` };
   }
-  if (counterPaid > 0 && g.reversalFen > 0 && aggPaid <= 0) return { kind: 'status_differs', detail: `收款机：${st}；平台：已撤单` };
   if (counterPaid > 0 && aggPaid !== counterPaid) return { kind: 'amount_differs', detail: `收款机 ${yuan(counterPaid)} 元，平台 ${yuan(aggPaid)} 元` };
   if (counterPaid === 0 && aggPaid > 0) return { kind: 'status_differs', detail: `收款机：${st}；平台：已收款 ${yuan(aggPaid)} 元（顾客已付款）` };
   if (counterRefund !== g.refundFen) {

@@ -3,7 +3,7 @@ import type { CheckoutService } from '../checkout/checkout-service';
 import type { Clock } from '../checkout/time';
 import { detectPaycode, maskPaycode } from '../checkout/paycode';
 import { parseYuanToFen } from '../checkout/money';
-import type { Journal } from '../journal';
+import { localBusinessDay, type Journal } from '../journal';
 import type { SettingsHandle } from '../settings/settings-store';
 import type { DeviceStatus, OrderView, RecoveryReport } from '../../preload/contract';
 import type { AggregatorSetup } from './aggregator-setup';
@@ -59,6 +59,7 @@ export function createHandlers(d: HandlerDeps): Handlers {
     cancelPayment: ({ clientSn }) => d.checkout.cancel(clientSn),
     queryAgain: ({ clientSn }) => d.checkout.queryAgain(clientSn),
     dismissResult: () => d.checkout.dismiss(),
+    dayTotals: ({ day }) => d.journal.orders.totals(day ?? localBusinessDay(d.clock.now())),
     listOrders: ({ day }) => d.journal.orders.list(day ? { day } : {}).map(toOrderView),
   };
 }

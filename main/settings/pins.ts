@@ -112,18 +112,25 @@ export function createPinBook(opts: PinBookOptions): PinBook {
     return state;
   }
 
-  /** Remaining lock time; a clock that went back never lengthens the lock beyond its duration. */
-  function lockedFor(lock: LockState | undefined, now: number): number {
+  /**
+   * Remaining lock time. A clock set back re-anchors the lock at "now" (saved), so the countdown
+   * runs from there: never longer than the lock's own duration.
+   */
+  async function lockedFor(s: PinState, role: Role, now: number): Promise<number> {
+    const lock = s.locks[role];
     if (!lock?.lockedAt || !lock.lockMs) return 0;
-    const elapsed = Math.max(0, now - lock.lockedAt);
-    return Math.max(0, lock.lockMs - elapsed);
+    if (now < lock.lockedAt) {
+      lock.lockedAt = now;
+      await opts.save(s);
+    }
+    return Math.max(0, lock.lockMs - (now - lock.lockedAt));
   }
 
   async function verifyNow(role: Role, pin: string): Promise<VerifyResult> {
     const s = await current();
     const now = opts.clock();
+    const left = await lockedFor(s, role, now);
     const lock: LockState = s.locks[role] ?? { failures: 0, lockouts: 0 };
-    const left = lockedFor(lock, now);
     if (left > 0) return { ok: false, reason: 'locked', lockedForMs: left, message: `已锁定，请 ${seconds(left)} 秒后再试` };
     if (lock.lockedAt) {
       delete lock.lockedAt; // lock expired: a fresh set of tries, the lockout count stays
@@ -190,8 +197,8 @@ export function createPinBook(opts: PinBookOptions): PinBook {
     profiles: () => serial(async () => (await current()).profiles.map(({ role, name, mustChange }) => ({ role, name, mustChange }))),
     lockStatus: (role) => serial(async () => {
       const s = await current();
+      const left = await lockedFor(s, role, opts.clock());
       const lock = s.locks[role];
-      const left = lockedFor(lock, opts.clock());
       return { lockedForMs: left, remainingTries: left > 0 ? 0 : lock?.lockedAt ? maxTries : maxTries - (lock?.failures ?? 0) };
     }),
   };

@@ -77,7 +77,8 @@ test('a keyboard-wedge scanner (fast keystrokes + Enter) pays instead of typing 
   // A USB HID scanner types ~1 key per few ms; Playwright's own key round trips are slower than
   // that on a busy machine, so the burst is dispatched in the page at scanner speed.
   await counter.evaluate((code) => {
-    for (const key of [...code, 'Enter']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    const w = globalThis as unknown as { dispatchEvent(e: unknown): void; KeyboardEvent: new (type: string, init: object) => unknown };
+    for (const key of [...code, 'Enter']) w.dispatchEvent(new w.KeyboardEvent('keydown', { key, bubbles: true }));
   }, WECHAT);
   await expect(counter.getByTestId('result-title')).toHaveText('支付成功');
   await expect(counter.getByTestId('result-amount')).toHaveText('¥7.50');

@@ -89,6 +89,11 @@ describe('reconcile against the statement', () => {
     expect(r.items.map((i) => i.kind)).toEqual(['matched']);
     expect(r.counter.paidFen).toBe(100);
   });
+
+  it('a reversal without its payment row is a status difference, not a missing payment', () => {
+    const r = reconcileStatementCsv([order('X', { amountFen: 600 })], [STATEMENT_HEADER, line('X', 'S', '撤单', '6.00')].join('\n'), DAY, utc);
+    expect(r.items).toEqual([expect.objectContaining({ kind: 'status_differs', detail: '收款机：已支付；平台：已撤单', diffFen: -1200 })]);
+  });
 });
 
 describe('reconcile by re-querying', () => {

@@ -1,0 +1,231 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startHarness, type Harness } from '../../../../main/harness/harness-server';
+import { createDispatch, ServiceError, type Handlers } from '../../../../main/services/dispatch';
+import { EventBus } from '../../../../main/services/event-bus';
+import { actionNames } from '../../../../preload/contract';
+
+interface Reply { status: number; headers: IncomingHttpHeaders; body: string }
+
+function call(port: number, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...opts.headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+const INDEX = '<!doctype html><html><head><title>Yima</title></head><body><div id="root"></div></body></html>';
+
+let dir: string;
+let harness: Harness;
+let bus: EventBus;
+let auth: Record<string, string>;
+const received: { name: string; args: unknown }[] = [];
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'yima-harness-'));
+  const staticDir = join(dir, 'static');
+  await mkdir(join(staticDir, 'assets'), { recursive: true });
+  await writeFile(join(staticDir, 'index.html'), INDEX);
+  await writeFile(join(staticDir, 'assets', 'app.js'), 'console.log("app")');
+  await writeFile(join(dir, 'secret.txt'), 'TERMINAL-KEY-DO-NOT-SERVE');
+  bus = new EventBus();
+  received.length = 0;
+  const handlers = {
+    dismissResult: (args: unknown) => { received.push({ name: 'dismissResult', args }); return { phase: 'idle', serverNow: 42 }; },
+    startQrPayment: (args: unknown) => { received.push({ name: 'startQrPayment', args }); throw new ServiceError('BUSY', '上一笔收款尚未结束'); },
+  } as unknown as Handlers;
+  harness = await startHarness({ dispatch: createDispatch(handlers), bus, staticDir, port: 0 });
+  auth = { cookie: `yima_token=${harness.token}` };
+});
+
+afterEach(async () => {
+  await harness.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('harness: who may talk to it', () => {
+  it('prints a loopback URL carrying a long random token', () => {
+    expect(harness.url).toBe(`http://127.0.0.1:${harness.port}/?token=${harness.token}`);
+    expect(harness.token).toMatch(/^[0-9a-f]{48}$/);
+  });
+
+  it('refuses requests without the token or with a wrong one (401), even for the bridge script', async () => {
+    for (const path of ['/', '/pos-bridge.js', '/assets/app.js', '/api/dismissResult']) {
+      expect((await call(harness.port, path)).status, path).toBe(401);
+    }
+    expect((await call(harness.port, '/?token=wrong')).status).toBe(401);
+    expect((await call(harness.port, '/', { headers: { cookie: 'yima_token=nope' } })).status).toBe(401);
+    expect((await call(harness.port, '/', { headers: { cookie: `yima_token=${harness.token}x` } })).status).toBe(401);
+    const api = await call(harness.port, '/api/dismissResult', { method: 'POST', body: '{}' });
+    expect(api.status).toBe(401);
+    expect(received).toEqual([]);
+  });
+
+  it('trades the token in the URL for an HttpOnly cookie (302 to the same page without the token), and the cookie then works', async () => {
+    const first = await call(harness.port, `/customer?lang=en&token=${harness.token}`);
+    expect(first.status).toBe(302);
+    expect(first.headers.location).toBe('/customer?lang=en');
+    const cookie = String(first.headers['set-cookie']);
+    expect(cookie).toContain(`yima_token=${harness.token}`);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const page = await call(harness.port, '/customer?lang=en', { headers: { cookie: `other=1; yima_token=${harness.token}` } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<div id="root">');
+  });
+
+  it('accepts the token as a Bearer header too', async () => {
+    expect((await call(harness.port, '/', { headers: { authorization: `Bearer ${harness.token}` } })).status).toBe(200);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) with 403, even with the right token', async () => {
+    for (const host of ['evil.example', `evil.example:${harness.port}`, `127.0.0.1:${harness.port + 1}`, '127.0.0.1']) {
+      const r = await call(harness.port, '/api/dismissResult', { method: 'POST', body: '{}', headers: { ...auth, host } });
+      expect(r.status, host).toBe(403);
+    }
+    expect(received).toEqual([]);
+    expect((await call(harness.port, '/', { headers: { ...auth, host: `localhost:${harness.port}` } })).status).toBe(200);
+  });
+});
+
+describe('harness: the API', () => {
+  it('POST /api/<action> runs the action and answers its envelope', async () => {
+    const r = await call(harness.port, '/api/dismissResult', { method: 'POST', body: '{}', headers: auth });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toEqual({ ok: true, value: { phase: 'idle', serverNow: 42 } });
+    expect(r.headers['content-type']).toContain('application/json');
+  });
+
+  it('an empty body counts as no args', async () => {
+    const r = await call(harness.port, '/api/dismissResult', { method: 'POST', headers: auth });
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true });
+  });
+
+  it('a refusal from the service is a 200 with the typed error', async () => {
+    const r = await call(harness.port, '/api/startQrPayment', { method: 'POST', body: JSON.stringify({ amount: '1', requestId: 'req-12345678' }), headers: auth });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'BUSY', message: '上一笔收款尚未结束' } });
+  });
+
+  it('invalid JSON → 400 with an INVALID_ARGS envelope; the action is not run', async () => {
+    const r = await call(harness.port, '/api/dismissResult', { method: 'POST', body: '{"a":', headers: auth });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'INVALID_ARGS', message: '请求不是有效的 JSON' } });
+    expect(received).toEqual([]);
+  });
+
+  it('args failing the contract schema → 400 INVALID_ARGS', async () => {
+    const r = await call(harness.port, '/api/startQrPayment', { method: 'POST', body: JSON.stringify({ amount: 12 }), headers: auth });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS' } });
+    expect(received).toEqual([]);
+  });
+
+  it('unknown action → 404 with an UNKNOWN_ACTION envelope', async () => {
+    const r = await call(harness.port, '/api/formatDisk', { method: 'POST', body: '{}', headers: auth });
+    expect(r.status).toBe(404);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } });
+  });
+
+  it('GET on an action → 405', async () => {
+    expect((await call(harness.port, '/api/dismissResult', { headers: auth })).status).toBe(405);
+  });
+
+  it('a body over 64 KB → 413, declared or streamed, and the action is not run', async () => {
+    const big = JSON.stringify({ pad: 'x'.repeat(70 * 1024) });
+    const declared = await call(harness.port, '/api/dismissResult', { method: 'POST', body: big, headers: { ...auth, 'content-length': String(Buffer.byteLength(big)) } });
+    expect(declared.status).toBe(413);
+    expect(JSON.parse(declared.body)).toEqual({ ok: false, error: { code: 'INVALID_ARGS', message: '请求过大' } });
+    const streamed = await call(harness.port, '/api/dismissResult', { method: 'POST', body: big, headers: { ...auth, 'transfer-encoding': 'chunked' } });
+    expect(streamed.status).toBe(413);
+    expect(received).toEqual([]);
+    // exactly at the limit is fine (the JSON is then judged on its merits)
+    const atLimit = JSON.stringify({ pad: 'x'.repeat(64 * 1024 - 10) });
+    expect(Buffer.byteLength(atLimit)).toBe(64 * 1024);
+    const ok = await call(harness.port, '/api/dismissResult', { method: 'POST', body: atLimit, headers: auth });
+    expect(ok.status).toBe(400); // strict schema: "pad" is not an arg of dismissResult
+  });
+});
+
+describe('harness: the renderer files', () => {
+  it('serves /pos-bridge.js naming every contract action', async () => {
+    const r = await call(harness.port, '/pos-bridge.js', { headers: auth });
+    expect(r.status).toBe(200);
+    expect(r.headers['content-type']).toContain('text/javascript');
+    expect(actionNames.length).toBeGreaterThan(0);
+    for (const name of actionNames) expect(r.body, name).toContain(`"${name}"`);
+    expect(r.body).toContain('"onCheckout"');
+  });
+
+  it('injects the bridge script into index.html for /, /index.html and /customer', async () => {
+    for (const path of ['/', '/index.html', '/customer']) {
+      const r = await call(harness.port, path, { headers: auth });
+      expect(r.status, path).toBe(200);
+      expect(r.body).toContain('<head><script src="/pos-bridge.js"></script><title>Yima</title>');
+      expect(r.headers['content-security-policy']).toContain("default-src 'self'");
+    }
+  });
+
+  it('serves built assets with their type', async () => {
+    const r = await call(harness.port, '/assets/app.js', { headers: auth });
+    expect(r.status).toBe(200);
+    expect(r.body).toBe('console.log("app")');
+    expect((await call(harness.port, '/assets/missing.js', { headers: auth })).status).toBe(404);
+  });
+
+  it('never serves a file outside the static directory', async () => {
+    for (const path of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/assets/..%2f..%2fsecret.txt', '//../secret.txt']) {
+      const r = await call(harness.port, path, { headers: auth });
+      expect([403, 404], path).toContain(r.status);
+      expect(r.body, path).not.toContain('TERMINAL-KEY');
+    }
+  });
+
+  it('refuses other methods on static files (405)', async () => {
+    expect((await call(harness.port, '/', { method: 'DELETE', headers: auth })).status).toBe(405);
+  });
+});
+
+describe('harness: WebSocket /events', () => {
+  const open = (url: string, headers: Record<string, string> = {}) => new WebSocket(url, { headers });
+  const refusedStatus = (ws: WebSocket) => new Promise<number>((resolve, reject) => {
+    ws.on('unexpected-response', (_req, res) => { resolve(res.statusCode ?? 0); ws.terminate(); });
+    ws.on('open', () => reject(new Error('connected without the token')));
+    ws.on('error', () => resolve(-1));
+  });
+
+  it('refuses a connection without the token, with a wrong one, or on another path', async () => {
+    expect(await refusedStatus(open(`ws://127.0.0.1:${harness.port}/events`))).toBe(401);
+    expect(await refusedStatus(open(`ws://127.0.0.1:${harness.port}/events?token=nope`))).toBe(401);
+    expect(await refusedStatus(open(`ws://127.0.0.1:${harness.port}/other?token=${harness.token}`))).toBe(401);
+    expect(await refusedStatus(open(`ws://127.0.0.1:${harness.port}/events?token=${harness.token}`, { host: 'evil.example' }))).toBe(401);
+  });
+
+  it('with the token: replays the latest events, then receives every bus event', async () => {
+    bus.emit('notice', { level: 'info', message: '已连接', at: 1 });
+    const ws = open(`ws://127.0.0.1:${harness.port}/events`, { cookie: `yima_token=${harness.token}` });
+    const messages: unknown[] = [];
+    ws.on('message', (m) => messages.push(JSON.parse(String(m))));
+    await new Promise<void>((resolve, reject) => { ws.once('open', () => resolve()); ws.once('error', reject); });
+    await expect.poll(() => messages.length).toBe(1);
+    bus.emit('checkout', { phase: 'waiting', serverNow: 5, amountFen: 1230 });
+    bus.emit('pendingAmount', { amountFen: 88 });
+    await expect.poll(() => messages.length).toBe(3);
+    expect(messages).toEqual([
+      { event: 'notice', payload: { level: 'info', message: '已连接', at: 1 } },
+      { event: 'checkout', payload: { phase: 'waiting', serverNow: 5, amountFen: 1230 } },
+      { event: 'pendingAmount', payload: { amountFen: 88 } },
+    ]);
+    ws.close();
+  });
+});

@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../../main/settings/schema';
+import { openSettings, type ConfFactory } from '../../../../main/settings/settings-store';
+
+const factory: ConfFactory = (o) => new Conf({ cwd: o.cwd, configName: o.configName, projectName: 'yima' }) as unknown as { store: Record<string, unknown>; path: string };
+const NOW = 1_773_100_000_000;
+
+let dir: string;
+beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'yima-settings-')); });
+afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+
+const file = () => join(dir, 'settings.json');
+const onDisk = async () => JSON.parse(await readFile(file(), 'utf8')) as typeof DEFAULT_SETTINGS;
+
+describe('openSettings', () => {
+  it('first start: the defaults, written to <dataDir>/settings.json, and no warning', async () => {
+    const s = openSettings(dir, factory, () => NOW);
+    expect(s.get()).toEqual(DEFAULT_SETTINGS);
+    expect(s.warnings).toEqual([]);
+    expect(s.path).toBe(file());
+    expect(await onDisk()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('a valid update is saved and survives a restart', async () => {
+    const s = openSettings(dir, factory, () => NOW);
+    const r = s.update((cur) => ({ ...cur, shop: { ...cur.shop, name: '老王便利店' }, checkout: { ...cur.checkout, maxAmountFen: 20_000_00 } }));
+    expect(r).toMatchObject({ ok: true, settings: { shop: { name: '老王便利店' } } });
+    const again = openSettings(dir, factory, () => NOW);
+    expect(again.get().shop.name).toBe('老王便利店');
+    expect(again.get().checkout.maxAmountFen).toBe(2_000_000);
+    expect(again.warnings).toEqual([]);
+  });
+
+  it('an invalid update is refused with the field named, and nothing is saved', async () => {
+    const s = openSettings(dir, factory, () => NOW);
+    const before = await readFile(file(), 'utf8');
+    const bad = s.update((cur) => ({ ...cur, scanner: { ...cur.scanner, baudRate: 12345 } }));
+    expect(bad).toEqual({ ok: false, message: 'scanner.baudRate：不支持的波特率' });
+    const zero = s.update((cur) => ({ ...cur, checkout: { ...cur.checkout, maxAmountFen: 0 } }));
+    expect(zero.ok).toBe(false);
+    if (!zero.ok) expect(zero.message).toMatch(/^checkout\.maxAmountFen：/);
+    const url = s.update((cur) => ({ ...cur, aggregator: { ...cur.aggregator, baseUrl: 'ftp://x' } }));
+    expect(url.ok).toBe(false);
+    expect(await readFile(file(), 'utf8')).toBe(before);
+    expect(s.get()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('a patch that mutates its argument and then fails validation leaves the current settings untouched', () => {
+    const s = openSettings(dir, factory, () => NOW);
+    const r = s.update((cur) => { cur.checkout.maxAmountFen = -1; cur.shop.name = '改了'; return cur; });
+    expect(r.ok).toBe(false);
+    expect(s.get().checkout.maxAmountFen).toBe(5_000_000);
+    expect(s.get().shop.name).toBe(DEFAULT_SETTINGS.shop.name);
+    expect(DEFAULT_SETTINGS.checkout.maxAmountFen).toBe(5_000_000);
+  });
+
+  it('a corrupt (non-JSON) file is moved aside byte for byte, a warning names it, and the defaults are used', async () => {
+    const garbage = '{"version":1,"shop":{"name":"老王\u0000\u0000 — truncated';
+    await writeFile(file(), garbage);
+    const s = openSettings(dir, factory, () => NOW);
+    const aside = `${file()}.corrupt-${NOW}`;
+    expect(existsSync(aside)).toBe(true);
+    expect(await readFile(aside, 'utf8')).toBe(garbage);
+    expect(s.warnings).toHaveLength(1);
+    expect(s.warnings[0]).toContain('设置文件已损坏');
+    expect(s.warnings[0]).toContain(aside);
+    expect(s.get()).toEqual(DEFAULT_SETTINGS);
+    expect(await onDisk()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('a file that is JSON but fails the schema is moved aside too, with the bad field named', async () => {
+    const invalid = JSON.stringify({ ...DEFAULT_SETTINGS, checkout: { ...DEFAULT_SETTINGS.checkout, maxAmountFen: 'lots' } }, null, 2);
+    await writeFile(file(), invalid);
+    const s = openSettings(dir, factory, () => NOW);
+    const aside = `${file()}.corrupt-${NOW}`;
+    expect(await readFile(aside, 'utf8')).toBe(invalid);
+    expect(s.warnings).toHaveLength(1);
+    expect(s.warnings[0]).toContain('设置文件内容无效');
+    expect(s.warnings[0]).toContain('checkout.maxAmountFen');
+    expect(s.warnings[0]).toContain(aside);
+    expect(s.get()).toEqual(DEFAULT_SETTINGS);
+    expect(await onDisk()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps every bad file when it happens twice (each aside file has its own name)', async () => {
+    await writeFile(file(), 'not json 1');
+    openSettings(dir, factory, () => NOW);
+    await writeFile(file(), 'not json 2');
+    openSettings(dir, factory, () => NOW + 1);
+    const asides = (await readdir(dir)).filter((n) => n.includes('.corrupt-')).sort();
+    expect(asides).toEqual([`settings.json.corrupt-${NOW}`, `settings.json.corrupt-${NOW + 1}`]);
+  });
+
+  it('an empty object file (older, unversioned) is completed with defaults without a warning', async () => {
+    await writeFile(file(), '{}');
+    const s = openSettings(dir, factory, () => NOW);
+    expect(s.warnings).toEqual([]);
+    expect(s.get()).toEqual(DEFAULT_SETTINGS);
+  });
+});
