@@ -12,13 +12,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
 import { encodeLine, journalFileName, openJournal, type JournalRecord, type JournalRecordBody } from '../main/journal/index';
+import type { Row } from './row';
 
-export interface Row {
-  name: string;
-  value: number;
-  unit: string;
-  note?: string;
-}
+export type { Row } from './row';
 
 export interface JournalBenchOptions {
   appendCount?: number;

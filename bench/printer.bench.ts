@@ -10,13 +10,9 @@ import receiptline from 'receiptline';
 import { encodeReceipt } from '../main/devices/printer/escpos-encoder';
 import { layoutReceipt } from '../main/devices/printer/receipt-layout';
 import type { Line, ReceiptDoc, ReceiptWidth } from '../main/devices/printer/receipt-types';
+import type { Row } from './row';
 
-export interface Row {
-  name: string;
-  value: number;
-  unit: string;
-  note?: string;
-}
+export type { Row } from './row';
 
 const SALE: ReceiptDoc = {
   kind: 'sale', shop: { name: '一码便利店（人民路店）', header: ['地址：杭州市西湖区人民路 88 号'], footer: ['谢谢惠顾，欢迎再来'] },

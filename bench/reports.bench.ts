@@ -14,15 +14,9 @@ import { ordersCsv } from '../main/reports/csv';
 import { reconcileStatementCsv } from '../main/reports/reconcile';
 import { expectedSettlement } from '../main/reports/settlement';
 import { dayTotals, windowTotals } from '../main/reports/totals';
+import type { Row } from './row';
 
-export interface Row {
-  name: string;
-  value: number;
-  unit: string;
-  goal?: string;
-  ok?: boolean;
-  note?: string;
-}
+export type { Row } from './row';
 
 const SELF = fileURLToPath(import.meta.url);
 const DAY = '2026-01-15';

@@ -11,15 +11,9 @@ import { createFrameParser } from '../main/devices/scanner/frame-parser';
 import { createScannerReader } from '../main/devices/scanner/scanner-reader';
 import { openPtyPair, ptySkipReason } from '../test/support/pty-pair';
 import { PtyWriter } from '../test/integration/scanner/helpers';
+import type { Row } from './row';
 
-export interface Row {
-  name: string;
-  value: number | null;
-  unit: string;
-  goal?: string;
-  ok?: boolean;
-  note?: string;
-}
+export type { Row } from './row';
 
 const FRAMES = 100_000;
 const SCANS = 1_000;
@@ -74,7 +68,7 @@ function exposeGc(): () => void {
 
 async function benchPtyLatency(): Promise<Row[]> {
   const skip = ptySkipReason();
-  if (skip) return [{ name: 'pty read latency', value: null, unit: 'ms', note: `skipped: ${skip}` }];
+  if (skip) return [{ name: 'pty read latency', value: NaN, unit: 'ms', note: `skipped: ${skip}` }];
   const pair = await openPtyPair();
   const reader = createScannerReader({ path: pair.a });
   const latencies: number[] = [];

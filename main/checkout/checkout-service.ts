@@ -10,7 +10,7 @@ import type { JournalRecordBody, PaymentMethod } from '../journal/records';
 import { closeOut, type CloseOutResult } from './close-out';
 import { interpretPay, interpretPrecreate, interpretQuery, type OrderState } from './interpret';
 import { runPoll, type PollRun } from './poller';
-import { QR_POLICY, SCAN_POLICY } from './poll-policy';
+import { QR_POLICY, SCAN_POLICY, type PollPolicy } from './poll-policy';
 import { formatFen } from './money';
 import type { Clock, Timers } from './time';
 import { ServiceError } from '../services/dispatch';
@@ -31,6 +31,8 @@ export interface CheckoutDeps {
   onView: (view: CheckoutView) => void;
   onFinal?: (e: FinalEvent) => void;
   closeOutRetryMs?: number;
+  /** Polling policies per method (defaults: QR_POLICY, SCAN_POLICY); the bench swaps in a fixed loop. */
+  policies?: { qr: PollPolicy; scan: PollPolicy };
 }
 
 export interface Attempt { clientSn: string; method: PaymentMethod; amountFen: number; createdAt: number; deadline: number; qrCode?: string; expiresAt?: number; poll?: PollRun; wallet?: Wallet; codeMasked?: string; recovered?: boolean }
@@ -63,7 +65,7 @@ export class CheckoutService {
     const dup = this.admit(amountFen, requestId);
     if (dup) return dup;
     const att = await this.createAttempt('qr', amountFen, requestId, this.deps.config().qrExpiryMs, {});
-    await this.journal({ type: 'REQUEST_SENT', clientSn: att.clientSn, op: 'precreate' });
+    this.markSent(att, 'precreate');
     const cfg = this.deps.config();
     const answer = interpretPrecreate(await this.deps.aggregator.precreate({ clientSn: att.clientSn, amountFen, subject: cfg.subject, operator: cfg.operator }));
     if (answer.kind === 'qr') {
@@ -83,7 +85,7 @@ export class CheckoutService {
     const dup = this.admit(amountFen, requestId);
     if (dup) return dup;
     const att = await this.createAttempt('scan', amountFen, requestId, this.deps.config().scanWindowMs, { wallet, codeMasked });
-    await this.journal({ type: 'REQUEST_SENT', clientSn: att.clientSn, op: 'pay' });
+    this.markSent(att, 'pay');
     const cfg = this.deps.config();
     const state = interpretPay(await this.deps.aggregator.pay({ clientSn: att.clientSn, amountFen, dynamicId: code, subject: cfg.subject, operator: cfg.operator }));
     if (state.kind === 'failed') await this.settle(att, { outcome: 'FAILED', message: `支付失败：${state.message}`, nextStep: '请顾客刷新付款码后重新扫码' });
@@ -176,7 +178,7 @@ export class CheckoutService {
   private wait(att: Attempt, progress: string): void {
     this.show({ phase: 'waiting', method: att.method, clientSn: att.clientSn, amountFen: att.amountFen, qrCode: att.qrCode, expiresAt: att.deadline, wallet: att.wallet, progress });
     att.poll = runPoll({
-      policy: att.method === 'qr' ? QR_POLICY : SCAN_POLICY,
+      policy: att.method === 'qr' ? (this.deps.policies?.qr ?? QR_POLICY) : (this.deps.policies?.scan ?? SCAN_POLICY),
       clock: this.deps.clock, timers: this.deps.timers, deadline: att.deadline,
       startedAt: att.createdAt,
       tick: async () => {
@@ -257,6 +259,15 @@ export class CheckoutService {
   }
 
   private async journal(body: JournalRecordBody): Promise<void> { await this.deps.journal.append(body); }
+
+  /**
+   * REQUEST_SENT is a marker written as the request goes out. The fsync that matters (the
+   * client_sn) already happened in ATTEMPT_CREATED, and recovery queries every unfinished attempt
+   * whether or not it was sent, so the marker need not hold up the payment (it saves an fsync).
+   */
+  private markSent(att: Attempt, op: 'precreate' | 'pay'): void {
+    void this.deps.journal.append({ type: 'REQUEST_SENT', clientSn: att.clientSn, op }).catch(() => undefined);
+  }
 
   private show(v: Omit<CheckoutView, 'serverNow'>): void {
     this.view = { ...v, serverNow: this.deps.clock.now() };

@@ -10,6 +10,7 @@ import type { HttpPost } from '../aggregator/upay';
 import { CheckoutService, type FinalEvent } from '../checkout/checkout-service';
 import { recoverUnfinished } from '../checkout/recovery';
 import { systemClock, systemTimers, type Clock, type Timers } from '../checkout/time';
+import type { PollPolicy } from '../checkout/poll-policy';
 import { openJournal, type Journal } from '../journal';
 import { openSecrets, type SecretCipher } from '../settings/secrets';
 import { openSettings, type ConfFactory, type SettingsHandle } from '../settings/settings-store';
@@ -33,6 +34,8 @@ export interface ServicesOptions {
   log?: (msg: string, err?: unknown) => void;
   /** Called for every final payment (receipt queue, voice, customer display). */
   onFinal?: (e: FinalEvent) => void;
+  /** Polling policies override (benchmarks compare the adaptive policy with a fixed loop). */
+  policies?: { qr: PollPolicy; scan: PollPolicy };
   /** Start-flag overrides for devices (`--scanner`, `--printer`). */
   devices?: { scanner?: { path: string; baudRate: number }; printer?: string };
 }
@@ -90,6 +93,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       return { qrExpiryMs: s.checkout.qrExpirySeconds * 1000, scanWindowMs: s.checkout.scanWindowSeconds * 1000, maxAmountFen: s.checkout.maxAmountFen, operator: s.operator.name, subject: `${s.shop.name}-${s.shop.terminalName}` };
     },
     onView: (view) => bus.emit('checkout', view),
+    policies: opts.policies,
     onFinal: (e) => { devices.printSale(e); opts.onFinal?.(e); },
   });
 

@@ -106,7 +106,7 @@ describe('runPoll', () => {
     const t = scriptedTick(time, (n) => (n === 3 ? 'final' : 'continue'));
     const run = runPoll({ policy: QR_POLICY, clock: time, timers: time, deadline: 240_000, tick: t.tick });
     await time.advanceAsync(3_000);
-    await expect(run.done).resolves.toBe<PollEnd>('final');
+    await expect(run.done).resolves.toBe('final' satisfies PollEnd);
     await time.advanceAsync(60_000);
     expect(t.startedAt).toEqual([1_000, 2_000, 3_000]);
     expect(time.size).toBe(0);
@@ -118,7 +118,7 @@ describe('runPoll', () => {
     const run = runPoll({ policy: SCAN_POLICY, clock: time, timers: time, deadline: 4_500, tick: t.tick });
     await time.advanceAsync(10_000);
     expect(t.startedAt).toEqual([1_000, 2_000, 3_000, 4_000, 4_500]);
-    await expect(run.done).resolves.toBe<PollEnd>('deadline');
+    await expect(run.done).resolves.toBe('deadline' satisfies PollEnd);
     expect(time.size).toBe(0);
   });
 
@@ -129,7 +129,7 @@ describe('runPoll', () => {
     const run = runPoll({ policy: SCAN_POLICY, clock: time, timers: time, deadline: 3_000, tick: t.tick });
     await time.advanceAsync(5_000);
     slow.resolve('continue');
-    await expect(run.done).resolves.toBe<PollEnd>('deadline');
+    await expect(run.done).resolves.toBe('deadline' satisfies PollEnd);
     expect(t.startedAt).toEqual([1_000, 2_000]);
   });
 
@@ -137,7 +137,7 @@ describe('runPoll', () => {
     const time = new FakeTime(50_000);
     const t = scriptedTick(time);
     const run = runPoll({ policy: QR_POLICY, clock: time, timers: time, deadline: 50_000, tick: t.tick });
-    await expect(run.done).resolves.toBe<PollEnd>('deadline');
+    await expect(run.done).resolves.toBe('deadline' satisfies PollEnd);
     await time.advanceAsync(10_000);
     expect(t.startedAt).toEqual([]);
   });
@@ -148,7 +148,7 @@ describe('runPoll', () => {
     const run = runPoll({ policy: QR_POLICY, clock: time, timers: time, deadline: 240_000, tick: t.tick });
     await time.advanceAsync(2_500);
     await run.stop();
-    await expect(run.done).resolves.toBe<PollEnd>('stopped');
+    await expect(run.done).resolves.toBe('stopped' satisfies PollEnd);
     expect(time.size).toBe(0);
     await time.advanceAsync(30_000);
     expect(t.startedAt).toEqual([1_000, 2_000]);
@@ -168,7 +168,7 @@ describe('runPoll', () => {
     expect(stopping.done).toBe(true);
     await time.advanceAsync(30_000);
     expect(t.startedAt).toEqual([1_000]);
-    await expect(run.done).resolves.toBe<PollEnd>('stopped');
+    await expect(run.done).resolves.toBe('stopped' satisfies PollEnd);
   });
 
   it('stop() still resolves when the in-flight query fails, and a second stop() is harmless', async () => {
@@ -193,6 +193,6 @@ describe('runPoll', () => {
     const stopping = run.stop();
     slow.resolve('final');
     await stopping;
-    await expect(run.done).resolves.toBe<PollEnd>('stopped');
+    await expect(run.done).resolves.toBe('stopped' satisfies PollEnd);
   });
 });
