@@ -19,9 +19,9 @@ import { fenToYuanString } from '../checkout/money';
 import { setupDevices, type Devices } from './device-setup';
 import { setupAggregator, type AggregatorSetup } from './aggregator-setup';
 import { makeClientSnFactory } from './client-sn';
-import { createDispatch, type Dispatch } from './dispatch';
+import { createDispatch, type Dispatch, type Handlers } from './dispatch';
 import { EventBus } from './event-bus';
-import { createHandlers } from './handlers';
+import { checkoutHandlers } from './checkout-handlers';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -110,7 +110,10 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   });
 
   const pending = { get: () => pendingAmountFen, set: (fen: number | null) => { pendingAmountFen = fen; bus.emit('pendingAmount', { amountFen: fen }); } };
-  const handlers = createHandlers({ checkout, journal, settings, aggregator, devices: () => devices.status(), warnings, recovered, clock, pending });
+  // One handler table per feature; TypeScript checks that together they cover the contract.
+  const handlers: Handlers = {
+    ...checkoutHandlers({ checkout, journal, settings, aggregator, devices: () => devices.status(), warnings, recovered, clock, pending }),
+  };
   dispatch = createDispatch(handlers, log);
   return {
     dispatch,

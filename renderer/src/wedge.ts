@@ -16,7 +16,8 @@ export function detectWedgeScan(keys: readonly WedgeKey[], enterAt: number, opts
   let next = enterAt;
   for (let i = keys.length - 1; i >= 0; i--) {
     const k = keys[i]!;
-    if (next - k.at > opts.maxGapMs || k.key.length !== 1) break;
+    // Payment codes are digits only: a dot or letter ends the burst (it was typed, not scanned).
+    if (next - k.at > opts.maxGapMs || !/^\d$/.test(k.key)) break;
     text = k.key + text;
     next = k.at;
   }

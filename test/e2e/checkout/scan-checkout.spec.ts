@@ -74,6 +74,9 @@ test('a second scan while a payment is in flight is refused and never charges tw
 
 test('a keyboard-wedge scanner (fast keystrokes + Enter) pays instead of typing digits into the amount', async ({ counter, sandbox }) => {
   await typeAmount(counter, '7.5');
+  // Playwright types faster than any person; a cashier pauses longer than a wedge key gap
+  // between typing the amount and pulling the trigger.
+  await counter.waitForTimeout(150);
   // A USB HID scanner types ~1 key per few ms; Playwright's own key round trips are slower than
   // that on a busy machine, so the burst is dispatched in the page at scanner speed.
   await counter.evaluate((code) => {

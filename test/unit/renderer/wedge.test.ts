@@ -26,6 +26,13 @@ describe('detectWedgeScan', () => {
     expect(detectWedgeScan([...typed.keys, ...scanned.keys], scanned.end + 5)).toBe(CODE);
   });
 
+  it('a payment code is digits only: a fast-typed dot or letter ends the burst', () => {
+    const { keys, end } = burst(`7.5${CODE}`, 0, 5);
+    expect(detectWedgeScan(keys, end + 5)).toBe(`5${CODE}`);
+    const letters = burst(`AB${CODE}`, 0, 5);
+    expect(detectWedgeScan(letters.keys, letters.end + 5)).toBe(CODE);
+  });
+
   it('a pause before Enter means it was typed, not scanned', () => {
     const { keys, end } = burst(CODE, 0, 5);
     expect(detectWedgeScan(keys, end + DEFAULT_WEDGE.maxGapMs)).toBe(CODE);

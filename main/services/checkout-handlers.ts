@@ -1,4 +1,4 @@
-/** One handler per contract action; thin: validation already happened in dispatch. */
+/** Handlers for the checkout's contract actions; thin: validation already happened in dispatch. */
 import type { CheckoutService } from '../checkout/checkout-service';
 import type { Clock } from '../checkout/time';
 import { detectPaycode, maskPaycode } from '../checkout/paycode';
@@ -6,10 +6,11 @@ import { parseYuanToFen } from '../checkout/money';
 import { localBusinessDay, type Journal } from '../journal';
 import type { SettingsHandle } from '../settings/settings-store';
 import type { DeviceStatus, OrderView, RecoveryReport } from '../../preload/contract';
+import type { checkoutActions } from '../../preload/contract-checkout';
 import type { AggregatorSetup } from './aggregator-setup';
 import { ServiceError, type Handlers } from './dispatch';
 
-export interface HandlerDeps {
+export interface CheckoutHandlerDeps {
   checkout: CheckoutService;
   journal: Journal;
   settings: SettingsHandle;
@@ -22,7 +23,9 @@ export interface HandlerDeps {
   pending: { set(fen: number | null): void };
 }
 
-export function createHandlers(d: HandlerDeps): Handlers {
+export type CheckoutHandlers = Pick<Handlers, keyof typeof checkoutActions>;
+
+export function checkoutHandlers(d: CheckoutHandlerDeps): CheckoutHandlers {
   let recovery: RecoveryReport = { done: false, recovered: [] };
   const fenOf = (amount: string): number => {
     const parsed = parseYuanToFen(amount, d.settings.get().checkout.maxAmountFen);
