@@ -45,6 +45,8 @@ export const snapshotSchema = z.object({
   recovery: recoverySchema,
   shopName: z.string(),
   maxAmountFen: fen,
+  /** Keyboard-wedge scanners: keys closer than this (ms) are a scan, not typing. */
+  wedgeMaxGapMs: z.number().int(),
   aggregator: z.object({ mode: z.enum(['sandbox', 'production']), activated: z.boolean(), terminalSn: z.string().optional(), message: z.string().optional() }),
   warnings: z.array(z.string()),
 });

@@ -43,6 +43,7 @@ export function checkoutHandlers(d: CheckoutHandlerDeps): CheckoutHandlers {
         recovery,
         shopName: s.shop.name,
         maxAmountFen: s.checkout.maxAmountFen,
+        wedgeMaxGapMs: s.scanner.wedgeMaxGapMs,
         aggregator: { mode: d.aggregator.mode, ...d.aggregator.status() },
         warnings: [...d.warnings],
       };

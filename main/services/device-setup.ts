@@ -65,7 +65,10 @@ function setupScanner(opts: DeviceOptions, state: DeviceStatus, push: () => void
   const cfg = opts.settings().scanner;
   const path = opts.override?.scanner?.path ?? cfg.path;
   if (!path) return null;
-  const reader = createScannerReader({ path, baudRate: opts.override?.scanner?.baudRate ?? cfg.baudRate, suffix: cfg.suffix });
+  const reader = createScannerReader({
+    path, baudRate: opts.override?.scanner?.baudRate ?? cfg.baudRate, dataBits: cfg.dataBits, parity: cfg.parity, stopBits: cfg.stopBits,
+    suffix: cfg.suffix, interCharTimeoutMs: cfg.interCharTimeoutMs, dedupeMs: cfg.dedupeMs,
+  });
   state.scanner = { state: 'not_found', path, message: `扫码枪未找到（${path}）` };
   reader.on('connected', () => { state.scanner = { state: 'connected', path, message: `扫码枪已连接（${path}）` }; push(); });
   reader.on('disconnected', (e) => { state.scanner = { state: 'not_found', path, message: `扫码枪已断开（${e.reason}），正在重连…` }; push(); });

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
@@ -30,7 +30,16 @@ export const settingsSchema = z.object({
   scanner: z.object({
     path: z.string().max(200),
     baudRate: z.number().int().refine((b) => [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200].includes(b), '不支持的波特率'),
+    dataBits: z.union([z.literal(7), z.literal(8)]),
+    parity: z.enum(['none', 'even', 'odd']),
+    stopBits: z.union([z.literal(1), z.literal(2)]),
     suffix: z.enum(['CR', 'LF', 'CRLF', 'none']),
+    /** With suffix 'none' a frame ends after this silence. */
+    interCharTimeoutMs: z.number().int().min(10).max(1_000),
+    /** The same code again within this window is a double read, not a second scan. */
+    dedupeMs: z.number().int().min(0).max(10_000),
+    /** Keyboard-wedge (USB HID) scanners: keys closer than this are a scan, not typing. */
+    wedgeMaxGapMs: z.number().int().min(5).max(200),
   }),
   printer: z.object({ spec: z.string().max(200), width: z.union([z.literal(58), z.literal(80)]) }),
   locale: z.enum(['zh-CN', 'en']),
@@ -44,13 +53,19 @@ export const DEFAULT_SETTINGS: Settings = {
   operator: { name: '收银员' },
   aggregator: { mode: 'sandbox', baseUrl: '', vendorSn: '', appId: '' },
   checkout: { maxAmountFen: 5_000_000, qrExpirySeconds: 240, scanWindowSeconds: 45 },
-  scanner: { path: '', baudRate: 9600, suffix: 'CR' },
+  scanner: { path: '', baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, suffix: 'CR', interCharTimeoutMs: 50, dedupeMs: 1_500, wedgeMaxGapMs: 30 },
   printer: { spec: '', width: 58 },
   locale: 'zh-CN',
 };
 
 /** Migrations from older versions; each takes the raw object of version N and returns N+1. */
-export const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {};
+export const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
+  // v2: serial framing (data bits, parity, stop bits, timeouts) and the wedge key gap became settings.
+  1: (raw) => {
+    const { path = '', baudRate = 9600, suffix = 'CR' } = (raw.scanner ?? {}) as Record<string, unknown>;
+    return { ...raw, version: 2, scanner: { ...DEFAULT_SETTINGS.scanner, path, baudRate, suffix } };
+  },
+};
 
 export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
   let cur = raw;

@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import { useStore } from '../store';
-import { detectWedgeScan, type WedgeKey } from '../wedge';
+import { detectWedgeScan, DEFAULT_WEDGE, type WedgeKey } from '../wedge';
 
 interface LoggedKey extends WedgeKey { amountBefore: string }
 
@@ -17,7 +17,7 @@ export function useCheckoutKeys(): void {
       const at = e.timeStamp || performance.now();
       if (e.key === 'Enter') {
         e.preventDefault();
-        const code = detectWedgeScan(log, at);
+        const code = detectWedgeScan(log, at, { ...DEFAULT_WEDGE, maxGapMs: s.wedgeMaxGapMs });
         const first = code ? log[log.length - code.length] : undefined;
         log.length = 0;
         if (code && first) {

@@ -9,6 +9,7 @@ export interface AppSlice {
   locale: 'zh-CN' | 'en';
   screen: Screen;
   shopName: string;
+  wedgeMaxGapMs: number;
   aggregator: Snapshot['aggregator'] | null;
   devices: DeviceStatus | null;
   recovery: RecoveryReport | null;
@@ -26,6 +27,7 @@ export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set, 
   locale: 'zh-CN',
   screen: 'checkout',
   shopName: '',
+  wedgeMaxGapMs: 30,
   aggregator: null,
   devices: null,
   recovery: null,
@@ -41,7 +43,7 @@ export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set, 
     api.onPendingAmount(({ amountFen }) => set({ pendingAmountFen: amountFen }));
     try {
       const snap = await api.getSnapshot({});
-      set({ shopName: snap.shopName, aggregator: snap.aggregator, devices: snap.devices, recovery: snap.recovery, warnings: snap.warnings, connectionError: null });
+      set({ shopName: snap.shopName, wedgeMaxGapMs: snap.wedgeMaxGapMs, aggregator: snap.aggregator, devices: snap.devices, recovery: snap.recovery, warnings: snap.warnings, connectionError: null });
       get().applyView(snap.checkout);
     } catch (err) {
       set({ connectionError: errorMessage(err) });

@@ -102,4 +102,15 @@ describe('openSettings', () => {
     expect(s.warnings).toEqual([]);
     expect(s.get()).toEqual(DEFAULT_SETTINGS);
   });
+
+  it('a version 1 file keeps the shop and scanner port it had and gains the new serial settings', async () => {
+    const v1 = { ...DEFAULT_SETTINGS, version: 1, shop: { ...DEFAULT_SETTINGS.shop, name: '老王便利店' }, scanner: { path: '/dev/ttyUSB0', baudRate: 115200, suffix: 'CRLF' } };
+    await writeFile(file(), JSON.stringify(v1));
+    const s = openSettings(dir, factory, () => NOW);
+    expect(s.warnings).toEqual([]);
+    expect(s.get().version).toBe(2);
+    expect(s.get().shop.name).toBe('老王便利店');
+    expect(s.get().scanner).toEqual({ ...DEFAULT_SETTINGS.scanner, path: '/dev/ttyUSB0', baudRate: 115200, suffix: 'CRLF' });
+    expect((await onDisk()).scanner.parity).toBe('none');
+  });
 });
