@@ -20,6 +20,8 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
+    // assets/ is copied next to index.html: voice clips at ./voice/*.wav, the icon.
+    publicDir: resolve('assets'),
     plugins: [react()],
     build: {
       outDir: resolve('out/renderer'),

@@ -60,7 +60,7 @@ async function benchAppend(n: number): Promise<Row[]> {
     return [
       { name: 'append+fsync throughput', value: round((n / total) * 1000, 0), unit: 'records/s', note: `${n} records` },
       { name: 'append+fsync latency p50', value: round(pct(lat, 50), 3), unit: 'ms' },
-      { name: 'append+fsync latency p99', value: round(pct(lat, 99), 3), unit: 'ms' },
+      { name: 'append+fsync latency p99', value: round(pct(lat, 99), 3), unit: 'ms', note: `max ${round(lat.at(-1) ?? NaN, 3)} ms` },
     ];
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -128,6 +128,7 @@ interface ChildResult {
   maxRssMB: number;
   totalsMsMax: number;
   totalsMsFirst: number;
+  totalsMsP50: number;
   paidCount: number;
   jsonFloorMs: number;
 }
@@ -144,21 +145,24 @@ async function replayChild(dir: string): Promise<ChildResult> {
     const x = new Date(T0 + d * DAY_MS);
     allDays.push(`${x.getFullYear()}-${String(x.getMonth() + 1).padStart(2, '0')}-${String(x.getDate()).padStart(2, '0')}`);
   }
-  let totalsMsMax = 0;
-  let totalsMsFirst = 0;
+  const times: number[] = [];
   let paidCount = 0;
-  for (const [k, day] of allDays.entries()) {
-    const s = performance.now();
-    const tot = j.orders.totals(day);
-    const ms = performance.now() - s;
-    if (k === 0) totalsMsFirst = ms;
-    totalsMsMax = Math.max(totalsMsMax, ms);
-    paidCount += tot.count;
+  for (let round = 0; round < 10; round++) {
+    for (const day of allDays) {
+      const s = performance.now();
+      const tot = j.orders.totals(day);
+      times.push(performance.now() - s);
+      if (round === 0) paidCount += tot.count;
+    }
   }
+  const totalsMsFirst = times[0] ?? NaN;
+  const sorted = [...times].sort((a, b) => a - b);
+  const totalsMsMax = sorted.at(-1) ?? NaN;
+  const totalsMsP50 = pct(sorted, 50);
   const orders = j.orders.list().length;
   await j.close();
   const jsonFloorMs = await jsonParseFloor(dir);
-  return { records: j.report.records, orders, replayMs, baselineRssMB, maxRssMB, totalsMsMax, totalsMsFirst, paidCount, jsonFloorMs };
+  return { records: j.report.records, orders, replayMs, baselineRssMB, maxRssMB, totalsMsMax, totalsMsFirst, totalsMsP50, paidCount, jsonFloorMs };
 }
 
 async function benchReplay(n: number): Promise<Row[]> {
@@ -175,11 +179,12 @@ async function benchReplay(n: number): Promise<Row[]> {
     if (r.records !== n) throw new Error(`replayed ${r.records} of ${n} records`);
     return [
       { name: 'generate journal (no fsync)', value: round(genMs / 1000), unit: 's', note: `${n} records, ${days.length} day files` },
-      { name: 'replay', value: round(r.replayMs / 1000), unit: 's', note: `${r.records} records → ${r.orders} orders (goal < 2 s)` },
+      { name: 'replay of 1,000,000 records', value: round(r.replayMs / 1000), unit: 's', goal: '< 2 s', ok: r.replayMs < 2000, note: `${r.records} records → ${r.orders} orders; CRC of every line, index + day totals rebuilt` },
       { name: 'replay records/s', value: round((r.records / r.replayMs) * 1000, 0), unit: 'records/s' },
-      { name: 'calibration: JSON.parse of every line only', value: round(r.jsonFloorMs / 1000), unit: 's', note: 'no verify, no index: this machine\'s floor for a JSON-lines replay' },
-      { name: 'peak RSS after replay', value: round(r.maxRssMB, 0), unit: 'MB', note: `process baseline ${round(r.baselineRssMB, 0)} MB (goal < 300 MB)` },
-      { name: 'totals(day) query, worst of 60 days', value: round(r.totalsMsMax, 4), unit: 'ms', note: `goal < 20 ms; ${r.paidCount} paid counted` },
+      { name: 'calibration: JSON.parse of every line only', value: round(r.jsonFloorMs / 1000), unit: 's', note: `no verify, no index: this machine's floor; replay = ${round(r.replayMs / r.jsonFloorMs, 1)}× it` },
+      { name: 'peak RSS of the replay process', value: round(r.maxRssMB, 0), unit: 'MB', goal: '< 300 MB', ok: r.maxRssMB < 300, note: `of which ${round(r.baselineRssMB, 0)} MB before replay (node + the tsx TypeScript loader, absent from the built app)` },
+      { name: 'day totals query after replay, p50', value: round(r.totalsMsP50, 4), unit: 'ms', goal: '< 20 ms', ok: r.totalsMsP50 < 20, note: `600 queries over 60 days; ${r.paidCount} paid counted` },
+      { name: 'day totals query after replay, worst', value: round(r.totalsMsMax, 4), unit: 'ms', goal: '< 20 ms', ok: r.totalsMsMax < 20, note: `first query ${round(r.totalsMsFirst, 4)} ms` },
     ];
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -207,7 +212,7 @@ async function benchConf(n: number): Promise<Row[]> {
     return [
       { name: 'conf: one JSON document per save', value: round(confRate, 0), unit: 'records/s', note: `${n} orders, ${round(confMs / 1000)} s` },
       { name: 'journal: same orders, fsync each', value: round(journalRate, 0), unit: 'records/s', note: `${n} orders, ${round(journalMs / 1000)} s` },
-      { name: 'journal / conf speed ratio', value: round(journalRate / confRate, 1), unit: '×' },
+      { name: 'journal / conf speed ratio', value: round(journalRate / confRate, 1), unit: '×', note: 'conf rewrites every order on each save: it slows down as the day fills' },
     ];
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -6,9 +6,17 @@
  */
 import { z } from 'zod';
 import { checkoutActions, checkoutEvents } from './contract-checkout';
+import { preferencesActions, preferencesEvents } from './contract-preferences';
+import { managerActions, managerEvents } from './contract-manager';
+import { printerActions, printerEvents } from './contract-printer';
+import { engineerActions, engineerEvents } from './contract-engineer';
 
 export * from './contract-shared';
 export * from './contract-checkout';
+export * from './contract-preferences';
+export * from './contract-manager';
+export * from './contract-printer';
+export * from './contract-engineer';
 
 /**
  * Actions: renderer → main. Each becomes `window.pos.<name>(args)` returning a Promise of the
@@ -16,11 +24,19 @@ export * from './contract-checkout';
  */
 export const actions = {
   ...checkoutActions,
+  ...preferencesActions,
+  ...managerActions,
+  ...printerActions,
+  ...engineerActions,
 } as const;
 
 /** Events: main → renderer, pushed to every window (and every harness WebSocket). */
 export const events = {
   ...checkoutEvents,
+  ...preferencesEvents,
+  ...managerEvents,
+  ...printerEvents,
+  ...engineerEvents,
 } as const;
 
 

@@ -38,6 +38,7 @@ export interface CheckoutDeps {
 export interface Attempt { clientSn: string; method: PaymentMethod; amountFen: number; createdAt: number; deadline: number; qrCode?: string; expiresAt?: number; poll?: PollRun; wallet?: Wallet; codeMasked?: string; recovered?: boolean }
 
 type Result = NonNullable<CheckoutView['result']>;
+const errText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 export class CheckoutService {
   private view: CheckoutView;
@@ -48,6 +49,8 @@ export class CheckoutService {
   private starting = false;
   /** Last result per attempt, for the recovery report. */
   private readonly outcomes = new Map<string, Result>();
+  /** Payment codes already sent: a code pays once, so a second scan of it must never charge again. */
+  private readonly sentCodes = new Set<string>();
 
   constructor(private readonly deps: CheckoutDeps) {
     this.view = { phase: 'idle', serverNow: deps.clock.now() };
@@ -71,7 +74,13 @@ export class CheckoutService {
     if (answer.kind === 'qr') {
       att.qrCode = answer.qrCode;
       att.expiresAt = att.deadline;
-      await this.journal({ type: 'QR_READY', clientSn: att.clientSn, sn: answer.data.sn, qrCode: answer.qrCode, expiresAt: att.deadline });
+      try {
+        await this.journal({ type: 'QR_READY', clientSn: att.clientSn, sn: answer.data.sn, qrCode: answer.qrCode, expiresAt: att.deadline });
+      } catch (err) {
+        // Not shown, so nobody can pay it; the order is closed once the journal can record again.
+        await this.needsAttention(att, `交易记录无法保存，收款码未显示：${errText(err)}`, answer.data.sn);
+        return this.current();
+      }
       this.wait(att, '请顾客用微信、支付宝或云闪付扫码');
     } else if (answer.kind === 'failed') {
       await this.settle(att, { outcome: 'FAILED', message: `下单失败：${answer.message}`, nextStep: '请重新收款' });
@@ -82,9 +91,12 @@ export class CheckoutService {
   }
 
   async startScan(amountFen: number, code: string, wallet: Wallet, codeMasked: string, requestId: string): Promise<CheckoutView> {
+    if (!this.seenRequests.has(requestId) && this.sentCodes.has(code)) throw new ServiceError('REFUSED', '这个付款码已经扫过，不会重复扣款；如需再次收款，请顾客刷新付款码');
     const dup = this.admit(amountFen, requestId);
     if (dup) return dup;
     const att = await this.createAttempt('scan', amountFen, requestId, this.deps.config().scanWindowMs, { wallet, codeMasked });
+    this.sentCodes.add(code);
+    if (this.sentCodes.size > 100) this.sentCodes.delete(this.sentCodes.values().next().value as string);
     this.markSent(att, 'pay');
     const cfg = this.deps.config();
     const state = interpretPay(await this.deps.aggregator.pay({ clientSn: att.clientSn, amountFen, dynamicId: code, subject: cfg.subject, operator: cfg.operator }));
@@ -166,7 +178,7 @@ export class CheckoutService {
       await this.deps.journal.append({ type: 'ATTEMPT_CREATED', clientSn: att.clientSn, method, amountFen, operator: cfg.operator, subject: cfg.subject, windowMs, ...extra });
     } catch (err) {
       this.seenRequests.delete(requestId);
-      throw new ServiceError('REFUSED', `无法写入交易记录，未发起收款：${err instanceof Error ? err.message : String(err)}`);
+      throw new ServiceError('REFUSED', `无法写入交易记录，未发起收款：${errText(err)}`);
     } finally {
       this.starting = false;
     }
@@ -224,10 +236,16 @@ export class CheckoutService {
   }
 
   private async finishByCloseOut(att: Attempt, reason: 'cashier' | 'expired' | 'window_end' | 'recovery'): Promise<void> {
-    const res: CloseOutResult = await closeOut(att.clientSn, {
-      aggregator: this.deps.aggregator, timers: this.deps.timers, retryDelayMs: this.deps.closeOutRetryMs,
-      beforeCancel: () => this.journal({ type: 'CANCEL_REQUESTED', clientSn: att.clientSn, reason }),
-    });
+    let res: CloseOutResult;
+    try {
+      res = await closeOut(att.clientSn, {
+        aggregator: this.deps.aggregator, timers: this.deps.timers, retryDelayMs: this.deps.closeOutRetryMs,
+        beforeCancel: () => this.journal({ type: 'CANCEL_REQUESTED', clientSn: att.clientSn, reason }),
+      });
+    } catch (err) {
+      // CANCEL_REQUESTED could not be journaled, so no cancel was sent: the order may still be open.
+      return this.needsAttention(att, `交易记录无法保存，未能撤销：${errText(err)}`);
+    }
     if (res.kind === 'paid') return this.settlePaid(att, res.state.data);
     if (res.kind === 'not_found') return this.settle(att, { outcome: 'FAILED', message: '支付平台没有这笔订单，顾客未被扣款', nextStep: '请重新收款' });
     if (res.kind === 'unknown') return this.needsAttention(att, res.message);

@@ -89,7 +89,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       'Content-Type': type,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': `default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}; media-src 'self' data:; frame-ancestors 'none'`,
+      'Content-Security-Policy': `default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}; media-src 'self' data:; frame-ancestors 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'`,
     });
     res.end(body);
   }

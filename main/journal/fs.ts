@@ -2,7 +2,7 @@
  * The file operations the journal needs, injectable so tests can simulate ENOSPC, EIO, EROFS,
  * short writes and failing fsyncs. Handles are opaque to the journal.
  */
-import { mkdir, open, readdir, type FileHandle } from 'node:fs/promises';
+import { access, constants, mkdir, open, readdir, type FileHandle } from 'node:fs/promises';
 import { errnoCode } from './errors';
 
 export type JournalHandle = object;
@@ -23,13 +23,21 @@ export interface JournalFs {
   close(h: JournalHandle): Promise<void>;
   /** fsync a directory so a newly created file's entry is durable (POSIX). */
   syncDir(dir: string): Promise<void>;
+  /** Rejects (EROFS, EACCES…) when new files cannot be written in the directory; checked once at open. */
+  writable?(dir: string): Promise<void>;
 }
 
 const fh = (h: JournalHandle): FileHandle => h as FileHandle;
 
 export const nodeJournalFs: JournalFs = {
   async mkdir(dir) {
-    await mkdir(dir, { recursive: true });
+    try {
+      await mkdir(dir, { recursive: true });
+    } catch (err) {
+      // Recursive mkdir answers ENOENT under a read-only parent; a plain mkdir names the real cause (EROFS…).
+      if (errnoCode(err) !== 'ENOENT') throw err;
+      await mkdir(dir);
+    }
   },
   readdir: (dir) => readdir(dir),
   open: (path, flags) => open(path, flags),
@@ -45,6 +53,7 @@ export const nodeJournalFs: JournalFs = {
     return (await fh(h).stat()).size;
   },
   close: (h) => fh(h).close(),
+  writable: (dir) => access(dir, constants.W_OK),
   async syncDir(dir) {
     let d: FileHandle | undefined;
     try {

@@ -75,9 +75,17 @@ export async function openJournal(opts: JournalOptions): Promise<Journal> {
   const extra = opts.onReplay;
   const onRecord = extra ? (r: JournalRecord) => { index.apply(r); extra(r); } : (r: JournalRecord) => index.apply(r);
   const skipTypes = opts.replayAllTypes ? [] : OrderBook.IGNORED_TYPES;
-  const { report, files, lastSeq } = await replay({ fs, dir: opts.dir, warn, onRecord, skipTypes });
+  const { report, files, lastSeq, dirMissing } = await replay({ fs, dir: opts.dir, warn, onRecord, skipTypes });
   index.endReplay();
-  return new FileJournal(opts.clock, businessDay, warn, index, report, new JournalWriter(fs, opts.dir, files, warn), lastSeq);
+  if (report.notWritable === undefined && fs.writable) {
+    try {
+      await fs.writable(opts.dir);
+    } catch (err) {
+      report.notWritable = JournalWriteError.from(err, opts.dir, 'access').message;
+      warn(`journal: ${report.notWritable}`);
+    }
+  }
+  return new FileJournal(opts.clock, businessDay, warn, index, report, new JournalWriter(fs, opts.dir, files, warn, dirMissing), lastSeq);
 }
 
 class FileJournal implements Journal {

@@ -63,6 +63,8 @@ export class JournalWriter {
     private readonly dir: string,
     private readonly files: Map<string, FileState>,
     private readonly warn: (msg: string) => void,
+    /** The directory could not be created at open (read-only disk): create it before the first file. */
+    private needsDir = false,
   ) {}
 
   /** The file the next append for `day` goes to: the newest segment, unless it is read-only. */
@@ -123,6 +125,14 @@ export class JournalWriter {
   private async openFor(day: string): Promise<OpenFile> {
     const { name, segment, known } = this.targetFor(day);
     const path = join(this.dir, name);
+    if (this.needsDir) {
+      try {
+        await this.fs.mkdir(this.dir);
+      } catch (err) {
+        throw JournalWriteError.from(err, this.dir, 'mkdir');
+      }
+      this.needsDir = false;
+    }
     let handle: JournalHandle;
     try {
       handle = await this.fs.open(path, 'a');

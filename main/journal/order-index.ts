@@ -20,8 +20,11 @@ export class OrderBook implements OrderIndex {
   static readonly IGNORED_TYPES = ['REQUEST_SENT', 'OPERATOR_ACTION'];
 
   private readonly orders = new Map<string, OrderRec>();
+  /** aggregator sn → order; built on the first bySn() (replay does not pay for it), then kept up to date. */
   private readonly sns = new Map<string, OrderRec>();
+  private snsBuilt = false;
   private readonly byDay = new Map<string, OrderRec[]>();
+  /** Orders not final yet; filled once at the end of replay, then kept up to date. */
   private readonly open = new Set<OrderRec>();
   /** Records that arrived before their ATTEMPT_CREATED (e.g. the clock went back across files). */
   private readonly orphans = new Map<string, JournalRecord[]>();
@@ -65,7 +68,7 @@ export class OrderBook implements OrderIndex {
         return this.final(o, rec);
       case 'REFUND_REQUESTED':
         if (!o.refunds?.some((r) => r.refundRequestNo === rec.refundRequestNo)) {
-          (o.refunds ??= []).push({ refundRequestNo: rec.refundRequestNo, amountFen: rec.amountFen, status: 'pending', operator: rec.operator, requestedAt: rec.ts });
+          (o.refunds ??= []).push({ refundRequestNo: rec.refundRequestNo, amountFen: rec.amountFen, status: 'pending', operator: rec.operator, requestedAt: rec.ts, ...(rec.kind ? { kind: rec.kind } : {}) });
         }
         return;
       case 'REFUND_FINAL':
@@ -82,6 +85,7 @@ export class OrderBook implements OrderIndex {
    */
   endReplay(): void {
     this.live = true;
+    for (const o of this.orders.values()) if (!FINAL.has(o.status)) this.open.add(o);
     if (this.orphans.size === 0) return;
     const sns = [...this.orphans.keys()];
     this.warn(`journal: ${sns.length} order(s) without ATTEMPT_CREATED rebuilt from their later records, e.g. ${sns.slice(0, 3).join(', ')}`);
@@ -120,7 +124,7 @@ export class OrderBook implements OrderIndex {
     const day = this.byDay.get(o.day);
     if (day) day.push(o);
     else this.byDay.set(o.day, [o]);
-    this.open.add(o);
+    if (this.live) this.open.add(o);
     const orphans = this.orphans.get(rec.clientSn);
     if (orphans) {
       this.orphans.delete(rec.clientSn);
@@ -131,7 +135,7 @@ export class OrderBook implements OrderIndex {
   private setSn(o: OrderRec, sn: string): void {
     if (o.sn === sn) return;
     o.sn = sn;
-    this.sns.set(sn, o);
+    if (this.snsBuilt) this.sns.set(sn, o);
   }
 
   private final(o: OrderRec, rec: Extract<JournalRecord, { type: 'PAYMENT_FINAL' }>): void {
@@ -149,7 +153,7 @@ export class OrderBook implements OrderIndex {
     if (status === 'paid' && rec.amountFen !== o.amountFen) {
       o.status = 'needs_attention';
       o.message = `金额不符：订单 ${o.amountFen} 分，支付结果 ${rec.amountFen} 分 / amount mismatch: order ${o.amountFen} fen, result ${rec.amountFen} fen`;
-      this.open.add(o);
+      if (this.live) this.open.add(o);
       this.warn(`journal: ${o.clientSn} PAID with amount ${rec.amountFen} ≠ ${o.amountFen}; needs attention, not counted`);
       return;
     }
@@ -191,6 +195,10 @@ export class OrderBook implements OrderIndex {
   }
 
   bySn(sn: string): OrderView | undefined {
+    if (!this.snsBuilt) {
+      for (const x of this.orders.values()) if (x.sn !== undefined) this.sns.set(x.sn, x);
+      this.snsBuilt = true;
+    }
     const o = this.sns.get(sn);
     return o && copy(o);
   }

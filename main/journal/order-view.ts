@@ -10,6 +10,8 @@ export interface RefundView {
   refundRequestNo: string;
   amountFen: number;
   status: RefundStatus;
+  /** 'void' = same-day 撤销 of the whole payment (absent on plain refunds). */
+  kind?: 'refund' | 'void';
   operator?: string;
   requestedAt?: number;
   finishedAt?: number;

@@ -15,7 +15,8 @@ export type JournalRecordBody =
   | { type: 'CANCEL_REQUESTED'; clientSn: string; reason: 'cashier' | 'expired' | 'window_end' | 'recovery' }
   | { type: 'PAYMENT_FINAL'; clientSn: string; outcome: FinalOutcome; amountFen: number; sn?: string; tradeNo?: string; wallet?: Wallet; message?: string; recovered?: boolean }
   | { type: 'NEEDS_ATTENTION'; clientSn: string; reason: string; sn?: string }
-  | { type: 'REFUND_REQUESTED'; clientSn: string; refundRequestNo: string; amountFen: number; operator: string }
+  /** kind 'void': a same-day 撤销 (revoke) of the whole payment; absent = a refund. */
+  | { type: 'REFUND_REQUESTED'; clientSn: string; refundRequestNo: string; amountFen: number; operator: string; kind?: 'refund' | 'void' }
   | { type: 'REFUND_FINAL'; clientSn: string; refundRequestNo: string; amountFen: number; outcome: 'REFUNDED' | 'FAILED'; message?: string }
   | { type: 'OPERATOR_ACTION'; operator: string; action: string; detail?: string }
   /** Shift records (交接班): the order index ignores them; reports/shift.ts folds them. */

@@ -10,7 +10,7 @@
  */
 import { join } from 'node:path';
 import { checkLine, parseLine, seqFromTail, startsWith, typePrefix } from './crc-line';
-import { errnoCode, JournalOpenError } from './errors';
+import { errnoCode, JournalOpenError, JournalWriteError } from './errors';
 import type { JournalFs, JournalHandle } from './fs';
 import { journalFiles, type FileState } from './journal-file';
 import type { JournalRecord } from './records';
@@ -21,15 +21,20 @@ export interface ReplayReport {
   tornTail: { file: string; bytesDropped: number }[];
   corrupt: { file: string; line: number; reason: string }[];
   readOnlyFiles: string[];
+  /** Set when the data directory cannot be written (read-only disk, no permission): why, for the engineer. Appends will fail. */
+  notWritable?: string;
 }
 
 export interface ReplayResult {
   report: ReplayReport;
   files: Map<string, FileState>;
   lastSeq: number;
+  /** The directory does not exist and could not be created (appends create it once they can). */
+  dirMissing: boolean;
 }
 
 const CHUNK = 4 * 1024 * 1024;
+const NOT_WRITABLE = new Set(['EROFS', 'EACCES', 'EPERM']);
 const MAX_WARNINGS_PER_FILE = 20;
 
 function openError(what: string, dir: string, err: unknown): JournalOpenError {
@@ -57,19 +62,26 @@ export async function replay(opts: {
 }): Promise<ReplayResult> {
   const { fs, dir, warn } = opts;
   const skip = (opts.skipTypes ?? []).map(typePrefix);
+  let notWritable: string | undefined;
   try {
     await fs.mkdir(dir);
   } catch (err) {
-    throw openError('cannot create data directory', dir, err);
+    // A read-only disk or a directory we may not write: still start, with what can be read.
+    if (!NOT_WRITABLE.has(errnoCode(err) ?? '')) throw openError('cannot create data directory', dir, err);
+    notWritable = JournalWriteError.from(err, dir, 'mkdir').message;
+    warn(`journal: ${notWritable}`);
   }
   let names: string[];
+  let dirMissing = false;
   try {
     names = await fs.readdir(dir);
   } catch (err) {
-    throw openError('cannot read data directory', dir, err);
+    if (notWritable === undefined || errnoCode(err) !== 'ENOENT') throw openError('cannot read data directory', dir, err);
+    names = [];
+    dirMissing = true;
   }
   const list = journalFiles(names);
-  const report: ReplayReport = { files: list.length, records: 0, tornTail: [], corrupt: [], readOnlyFiles: [] };
+  const report: ReplayReport = { files: list.length, records: 0, tornTail: [], corrupt: [], readOnlyFiles: [], ...(notWritable ? { notWritable } : {}) };
   const files = new Map<string, FileState>();
   let lastSeq = 0;
   let outOfOrder = 0;
@@ -88,6 +100,8 @@ export async function replay(opts: {
     },
   };
 
+  // One read buffer for every file: a fresh 4 MB per day file only adds to the peak memory.
+  const reader: Reader = { buf: Buffer.allocUnsafe(CHUNK) };
   for (let i = 0; i < list.length; i++) {
     const entry = list[i]!;
     const isNewest = i === list.length - 1;
@@ -100,7 +114,7 @@ export async function replay(opts: {
     }
     let scan: FileScan;
     try {
-      scan = await scanFile(fs, h, entry.name, sink);
+      scan = await scanFile(fs, h, entry.name, sink, reader);
     } catch (err) {
       throw openError('cannot read journal file', path, err);
     } finally {
@@ -138,7 +152,7 @@ export async function replay(opts: {
     files.set(entry.name, state);
   }
   if (outOfOrder > 0) warn(`journal: ${outOfOrder} records with a sequence number not above the previous one`);
-  return { report, files, lastSeq };
+  return { report, files, lastSeq, dirMissing };
 }
 
 async function cutTail(fs: JournalFs, path: string, size: number, warn: (msg: string) => void): Promise<void> {
@@ -191,9 +205,14 @@ interface FileScan {
   tail: BadLine | null;
 }
 
+interface Reader {
+  /** Reused across files; grows (and stays grown) only for a line longer than it. */
+  buf: Buffer;
+}
+
 /** Stream one file in large chunks; verify each newline-terminated line on its raw bytes. */
-async function scanFile(fs: JournalFs, h: JournalHandle, file: string, sink: Sink): Promise<FileScan> {
-  let buf = Buffer.allocUnsafe(CHUNK);
+async function scanFile(fs: JournalFs, h: JournalHandle, file: string, sink: Sink, reader: Reader): Promise<FileScan> {
+  let buf = reader.buf;
   let filled = 0;
   let base = 0; // file offset of buf[0]
   let lineNo = 0;
@@ -204,7 +223,7 @@ async function scanFile(fs: JournalFs, h: JournalHandle, file: string, sink: Sin
     if (filled === buf.length) {
       const bigger = Buffer.allocUnsafe(buf.length * 2);
       buf.copy(bigger, 0, 0, filled);
-      buf = bigger;
+      buf = reader.buf = bigger;
     }
     const n = await fs.read(h, buf, filled, buf.length - filled, base + filled);
     if (n <= 0) break;

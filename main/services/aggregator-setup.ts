@@ -44,7 +44,7 @@ export async function setupAggregator(opts: AggregatorSetupOptions): Promise<Agg
     baseUrl = sandbox.url;
   }
   const deviceId = loadDeviceId(opts.dataDir);
-  const vendor = mode === 'sandbox' ? { sn: TEST_VENDOR_SN, key: TEST_VENDOR_KEY, appId: TEST_APP_ID } : { sn: opts.settings.aggregator.vendorSn, key: '', appId: opts.settings.aggregator.appId };
+  const vendor = mode === 'sandbox' ? { sn: TEST_VENDOR_SN, key: TEST_VENDOR_KEY, appId: TEST_APP_ID } : { sn: opts.settings.aggregator.vendorSn, key: opts.secrets.vendorKey() ?? '', appId: opts.settings.aggregator.appId };
   const aggregator = createUpayDriver({ baseUrl, vendor, credentials: opts.secrets, deviceId, http: opts.http, timeoutMs: 10_000 });
   let message: string | undefined;
 

@@ -22,6 +22,11 @@ import { makeClientSnFactory } from './client-sn';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch';
 import { EventBus } from './event-bus';
 import { checkoutHandlers } from './checkout-handlers';
+import { preferencesHandlers } from './preferences-handlers';
+import { managerHandlers } from './manager-handlers';
+import { printerHandlers } from './printer-handlers';
+import { engineerHandlers } from './engineer-handlers';
+import { sharedLog } from '../logs/rotating-log';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -57,7 +62,7 @@ export interface Services {
 export async function createServices(opts: ServicesOptions): Promise<Services> {
   const clock = opts.clock ?? systemClock;
   const timers = opts.timers ?? systemTimers;
-  const log = opts.log ?? ((msg: string, err?: unknown) => console.error(msg, err ?? ''));
+  const log = opts.log ?? sharedLog(join(opts.dataDir, 'logs')).log;
   mkdirSync(opts.dataDir, { recursive: true });
 
   let pendingAmountFen: number | null = null;
@@ -66,6 +71,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const warnings = [...settings.warnings, ...(secrets.warning ? [secrets.warning] : [])];
   const journal = await openJournal({ dir: join(opts.dataDir, 'journal'), clock: () => clock.now(), warn: (m) => { warnings.push(m); log(m); } });
   for (const c of journal.report.corrupt) warnings.push(`交易记录第 ${c.line} 行损坏（${c.file}）：${c.reason}。该文件已设为只读，请联系技术支持。`);
+  if (journal.report.notWritable) warnings.push(`数据目录无法写入，暂不能收款（交易记录无法保存）：${journal.report.notWritable}`);
 
   const aggregator = await setupAggregator({ dataDir: opts.dataDir, settings: settings.get(), secrets, aggregatorUrl: opts.aggregatorUrl, clock: () => clock.now(), http: opts.http, log });
   const bus = new EventBus();
@@ -112,7 +118,11 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const pending = { get: () => pendingAmountFen, set: (fen: number | null) => { pendingAmountFen = fen; bus.emit('pendingAmount', { amountFen: fen }); } };
   // One handler table per feature; TypeScript checks that together they cover the contract.
   const handlers: Handlers = {
+    ...preferencesHandlers({ settings, bus }),
     ...checkoutHandlers({ checkout, journal, settings, aggregator, devices: () => devices.status(), warnings, recovered, clock, pending }),
+    ...managerHandlers({ dataDir: opts.dataDir, journal, settings, aggregator: aggregator.aggregator, printer: devices.printer, clock, bus, log }),
+    ...printerHandlers({ printer: devices.printer, journal, settings, clock, bus, printerSpec: opts.devices?.printer }),
+    ...engineerHandlers({ dataDir: opts.dataDir, settings, secrets, aggregator, devices, bus, clock, warnings, verifyPin: (pin) => dispatch('verifyPin', { role: 'engineer', pin }), overrides: opts.devices }),
   };
   dispatch = createDispatch(handlers, log);
   return {

@@ -11,6 +11,7 @@ import type { Clock } from '../checkout/time';
 import type { Settings } from '../settings/schema';
 import type { DeviceStatus, EventPayload } from '../../preload/contract';
 import type { EventBus } from './event-bus';
+import { paperColumns, shopInfo } from './receipt-docs';
 
 export interface DeviceOptions {
   dataDir: string;
@@ -27,6 +28,10 @@ export interface Devices {
   printSale(e: FinalEvent): void;
   scanner: ScannerReader | null;
   printer: PrintQueue | null;
+  /** Applies the saved scanner settings to the running reader (starts, reconfigures or stops it). */
+  applyScanner(): string;
+  /** Switches the running print queue to the saved printer; false when only a restart can (no queue yet, width changed). */
+  applyPrinter(): boolean;
   close(): Promise<void>;
 }
 
@@ -36,18 +41,45 @@ export async function setupDevices(opts: DeviceOptions): Promise<Devices> {
     printer: { state: 'not_configured', message: '未配置打印机', pending: 0 },
   };
   const push = () => opts.bus.emit('devices', structuredClone(state));
-  const scanner = setupScanner(opts, state, push);
+  let scanner = setupScanner(opts, state, push);
   const printer = await setupPrinter(opts, state, push);
+  const printerWidth = opts.settings().printer.width;
   push();
   return {
     status: () => structuredClone(state),
-    scanner,
+    get scanner() { return scanner; },
     printer,
+    applyScanner() {
+      if (opts.override?.scanner) return `启动参数 --scanner ${opts.override.scanner.path} 优先，重启后使用新设置`;
+      const cfg = opts.settings().scanner;
+      if (!cfg.path) {
+        scanner?.stop();
+        state.scanner = { state: 'not_configured', message: '未配置串口扫码枪' };
+        push();
+        return '扫码枪已停用';
+      }
+      if (!scanner) {
+        scanner = setupScanner(opts, state, push);
+        push();
+        return `正在连接扫码枪（${cfg.path}）`;
+      }
+      scanner.reconfigure({ path: cfg.path, baudRate: cfg.baudRate, dataBits: cfg.dataBits, parity: cfg.parity, stopBits: cfg.stopBits, suffix: cfg.suffix, interCharTimeoutMs: cfg.interCharTimeoutMs, dedupeMs: cfg.dedupeMs });
+      scanner.start();
+      state.scanner = { state: 'not_found', path: cfg.path, message: `正在连接扫码枪（${cfg.path}）` };
+      push();
+      return `扫码枪已按新设置重新打开（${cfg.path}，${cfg.baudRate}）`;
+    },
+    applyPrinter() {
+      const s = opts.settings().printer;
+      if (opts.override?.printer || !printer || !s.spec || s.width !== printerWidth) return false;
+      printer.setTransport(createTransport(parsePrinterSpec(s.spec)));
+      return true;
+    },
     printSale(e) {
       if (!printer || e.outcome !== 'PAID') return;
       const s = opts.settings();
       const doc: ReceiptDoc = {
-        kind: 'sale', shop: { name: s.shop.name, header: lines(s.shop.receiptHeader), footer: lines(s.shop.receiptFooter) },
+        kind: 'sale', shop: shopInfo(s),
         terminal: s.shop.terminalName, cashier: s.operator.name, time: opts.clock.now(),
         amountFen: e.amountFen, wallet: e.wallet ?? 'other', sn: e.sn, clientSn: e.clientSn, paymentCode: e.codeMasked,
         marks: e.recovered ? ['recovered'] : undefined,
@@ -70,8 +102,8 @@ function setupScanner(opts: DeviceOptions, state: DeviceStatus, push: () => void
     suffix: cfg.suffix, interCharTimeoutMs: cfg.interCharTimeoutMs, dedupeMs: cfg.dedupeMs,
   });
   state.scanner = { state: 'not_found', path, message: `扫码枪未找到（${path}）` };
-  reader.on('connected', () => { state.scanner = { state: 'connected', path, message: `扫码枪已连接（${path}）` }; push(); });
-  reader.on('disconnected', (e) => { state.scanner = { state: 'not_found', path, message: `扫码枪已断开（${e.reason}），正在重连…` }; push(); });
+  reader.on('connected', () => { const p = reader.status().path; state.scanner = { state: 'connected', path: p, message: `扫码枪已连接（${p}）` }; push(); });
+  reader.on('disconnected', (e) => { state.scanner = { state: 'not_found', path: reader.status().path, message: `扫码枪已断开（${e.reason}），正在重连…` }; push(); });
   reader.on('error', (e) => opts.log(`scanner: ${e.message}`));
   reader.on('code', (e) => opts.onScan(e.text));
   reader.on('frame', (f) => opts.bus.emit('scannerFrame', { status: f.status, text: f.text, hex: f.hex, at: f.at } satisfies EventPayload<'scannerFrame'>));
@@ -90,14 +122,9 @@ async function setupPrinter(opts: DeviceOptions, state: DeviceStatus, push: () =
     state.printer = { state: 'offline', message: `打印机设置无效：${err instanceof Error ? err.message : String(err)}`, pending: 0 };
     transport = createNullTransport();
   }
-  const queue = await createPrintQueue({ dir: join(opts.dataDir, 'print-queue'), transport, clock: opts.clock, width: s.width === 80 ? 48 : 32, log: opts.log });
+  const queue = await createPrintQueue({ dir: join(opts.dataDir, 'print-queue'), transport, clock: opts.clock, width: paperColumns(opts.settings()), log: opts.log });
   queue.onStatus((q) => { state.printer = { state: q.state, message: q.message, pending: q.pending }; push(); });
   const q = queue.status();
   if (state.printer.state === 'not_configured') state.printer = { state: q.state, message: q.message, pending: q.pending };
   return queue;
-}
-
-function lines(text: string): string[] | undefined {
-  const out = text.split('\n').map((l) => l.trim()).filter(Boolean);
-  return out.length ? out : undefined;
 }

@@ -43,6 +43,9 @@ export const settingsSchema = z.object({
   }),
   printer: z.object({ spec: z.string().max(200), width: z.union([z.literal(58), z.literal(80)]) }),
   locale: z.enum(['zh-CN', 'en']),
+  /** 语音播报 on each final payment and refund. */
+  voice: z.object({ enabled: z.boolean(), volume: z.number().min(0).max(1) }),
+  display: z.object({ highContrast: z.boolean() }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -56,14 +59,16 @@ export const DEFAULT_SETTINGS: Settings = {
   scanner: { path: '', baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, suffix: 'CR', interCharTimeoutMs: 50, dedupeMs: 1_500, wedgeMaxGapMs: 30 },
   printer: { spec: '', width: 58 },
   locale: 'zh-CN',
+  voice: { enabled: true, volume: 0.8 },
+  display: { highContrast: false },
 };
 
 /** Migrations from older versions; each takes the raw object of version N and returns N+1. */
 export const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
-  // v2: serial framing (data bits, parity, stop bits, timeouts) and the wedge key gap became settings.
+  // v2: serial framing (data bits, parity, stop bits, timeouts), the wedge key gap, voice and display.
   1: (raw) => {
     const { path = '', baudRate = 9600, suffix = 'CR' } = (raw.scanner ?? {}) as Record<string, unknown>;
-    return { ...raw, version: 2, scanner: { ...DEFAULT_SETTINGS.scanner, path, baudRate, suffix } };
+    return { ...raw, version: 2, scanner: { ...DEFAULT_SETTINGS.scanner, path, baudRate, suffix }, voice: DEFAULT_SETTINGS.voice, display: DEFAULT_SETTINGS.display };
   },
 };
 

@@ -20,36 +20,55 @@ export const plaintextCipher: SecretCipher = {
   decrypt: (b) => b.toString('utf8'),
 };
 
-interface FileShape { encrypted: boolean; terminal?: string }
+interface FileShape { encrypted: boolean; terminal?: string; vendorKey?: string }
 
-export interface SecretsHandle extends CredentialStore { readonly warning?: string; isSet(): boolean }
+export interface SecretsHandle extends CredentialStore {
+  readonly warning?: string;
+  /** True where no keychain is available: the keys sit in the data directory in the clear. */
+  readonly storedInClear: boolean;
+  isSet(): boolean;
+  /** The production vendor key (服务商密钥) typed by the engineer; never leaves the main process. */
+  vendorKey(): string | null;
+  setVendorKey(key: string): void;
+}
 
 export function openSecrets(dir: string, cipher: SecretCipher): SecretsHandle {
   const file = join(dir, 'secrets.json');
   const warning = cipher.available() ? undefined : '此系统没有可用的钥匙串：终端密钥以明文保存在数据目录中。';
-  let cache: TerminalCredentials | null = load();
+  const raw: FileShape = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as FileShape : { encrypted: false };
+  const open = (field: string | undefined): string | null => {
+    if (!field) return null;
+    const data = Buffer.from(field, 'base64');
+    return raw.encrypted ? cipher.decrypt(data) : data.toString('utf8');
+  };
+  const terminalText = open(raw.terminal);
+  let cache: TerminalCredentials | null = terminalText ? JSON.parse(terminalText) as TerminalCredentials : null;
+  let vendorKey: string | null = open(raw.vendorKey);
 
-  function load(): TerminalCredentials | null {
-    if (!existsSync(file)) return null;
-    const raw = JSON.parse(readFileSync(file, 'utf8')) as FileShape;
-    if (!raw.terminal) return null;
-    const data = Buffer.from(raw.terminal, 'base64');
-    return JSON.parse(raw.encrypted ? cipher.decrypt(data) : data.toString('utf8')) as TerminalCredentials;
+  /** Writes first (fsync, rename), then takes the new values: a failed write changes nothing. */
+  function save(next: { terminal: TerminalCredentials | null; vendor: string | null }): void {
+    const enc = cipher.available();
+    const seal = (plain: string) => (enc ? cipher.encrypt(plain) : Buffer.from(plain, 'utf8')).toString('base64');
+    const body: FileShape = { encrypted: enc };
+    if (next.terminal) body.terminal = seal(JSON.stringify(next.terminal));
+    if (next.vendor) body.vendorKey = seal(next.vendor);
+    const tmp = `${file}.tmp`;
+    writeFileSync(tmp, JSON.stringify(body), { mode: 0o600 });
+    const fd = openSync(tmp, 'r');
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, file);
+    cache = next.terminal;
+    vendorKey = next.vendor;
   }
 
   return {
     warning,
+    storedInClear: !cipher.available(),
     isSet: () => cache !== null,
     get: () => cache,
-    set(creds) {
-      const body: FileShape = { encrypted: cipher.available(), terminal: (cipher.available() ? cipher.encrypt(JSON.stringify(creds)) : Buffer.from(JSON.stringify(creds))).toString('base64') };
-      const tmp = `${file}.tmp`;
-      writeFileSync(tmp, JSON.stringify(body), { mode: 0o600 });
-      const fd = openSync(tmp, 'r');
-      fsyncSync(fd);
-      closeSync(fd);
-      renameSync(tmp, file);
-      cache = creds;
-    },
+    set(creds) { save({ terminal: creds, vendor: vendorKey }); },
+    vendorKey: () => vendorKey,
+    setVendorKey(key) { save({ terminal: cache, vendor: key || null }); },
   };
 }

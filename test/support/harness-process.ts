@@ -20,9 +20,9 @@ export interface HarnessProcess {
 
 const HARNESS = join(process.cwd(), 'out/main/harness.js');
 
-export async function startHarnessProcess(opts: { dataDir: string; aggregatorUrl?: string; extraArgs?: string[]; timeoutMs?: number }): Promise<HarnessProcess> {
+export async function startHarnessProcess(opts: { dataDir: string; aggregatorUrl?: string; extraArgs?: string[]; timeoutMs?: number; env?: NodeJS.ProcessEnv }): Promise<HarnessProcess> {
   const args = [HARNESS, '--port', '0', '--data-dir', opts.dataDir, ...(opts.aggregatorUrl ? ['--aggregator', opts.aggregatorUrl] : []), ...(opts.extraArgs ?? [])];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
   const output: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`harness did not start in time:\n${output.join('')}`)), opts.timeoutMs ?? 15_000);

@@ -6,6 +6,8 @@ export { textWidth, wrapText, toPrinterText } from './text-width';
 export { encodeReceipt, ESC_INIT, FS_CHINESE_MODE_ON, DLE_ENQ_CLEAR } from './escpos-encoder';
 export type { EncodeOptions, TextEncoding } from './escpos-encoder';
 export { renderReceiptHtml } from './receipt-html';
+export { receiptText, receiptPlainText } from './receipt-text';
+export type { TextLine } from './receipt-text';
 export * from './printer-status';
 export { createPrintQueue, DEFAULT_BACKOFF } from './print-queue';
 export type { PrintQueue, PrintQueueOptions, QueueStatus, JobEvent, PrintJobView, EnqueueRequest, Timers, Backoff } from './print-queue';

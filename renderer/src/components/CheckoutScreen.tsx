@@ -1,5 +1,5 @@
 import { useStore } from '../store';
-import { useT } from '../i18n';
+import { useServerText, useT } from '../i18n';
 import { Keypad } from './Keypad';
 import { QrPanel } from './QrPanel';
 import { ResultPanel } from './ResultPanel';
@@ -13,13 +13,14 @@ export function CheckoutScreen() {
   const error = useStore((s) => s.error);
   const notice = useStore((s) => s.notice);
   const t = useT();
+  const st = useServerText();
   return (
     <div className="checkout">
       <section className="entry">
         <div className="amount-label">{t('amountLabel')}</div>
         <div className="amount" data-testid="amount">¥{amountText || '0'}</div>
-        {error && <div className="error" role="alert" data-testid="checkout-error">{error}</div>}
-        {notice && <div className={`notice ${notice.level}`} role="status" data-testid="notice">{notice.message}</div>}
+        {error && <div className="error" role="alert" data-testid="checkout-error">{st(error)}</div>}
+        {notice && <div className={`notice ${notice.level}`} role="status" data-testid="notice">{st(notice.message)}</div>}
         <Keypad />
         <p className="hint">{t('collectHint')}</p>
       </section>
@@ -35,8 +36,9 @@ function PhasePanel() {
   const phase = useStore((s) => s.view.phase);
   const progress = useStore((s) => s.view.progress);
   const t = useT();
+  const st = useServerText();
   if (phase === 'recovering') return <div className="big-note">{t('recovering')}</div>;
   if (phase === 'waiting' || phase === 'creating' || phase === 'cancelling') return <QrPanel />;
   if (phase === 'result') return <ResultPanel />;
-  return <div className="big-note">{progress ?? t('idlePrompt')}</div>;
+  return <div className="big-note">{progress ? st(progress) : t('idlePrompt')}</div>;
 }

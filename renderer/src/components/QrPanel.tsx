@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import { useStore } from '../store';
-import { useT } from '../i18n';
+import { useServerText, useT } from '../i18n';
 import { formatFen } from '../money';
 
 /** QR (for the dynamic-QR path) or the "customer is paying" note (scan path), with countdown and cancel. */
@@ -10,6 +10,7 @@ export function QrPanel() {
   const locale = useStore((s) => s.locale);
   const cancel = useStore((s) => s.cancel);
   const t = useT();
+  const st = useServerText();
   const image = useQrImage(view.qrCode);
   const seconds = useCountdown(view.expiresAt);
   return (
@@ -22,7 +23,7 @@ export function QrPanel() {
         </>
       )}
       <div className="progress" data-testid="progress">
-        {view.progress ?? (view.phase === 'cancelling' ? t('cancelling') : t('creating'))}
+        {view.progress ? st(view.progress) : (view.phase === 'cancelling' ? t('cancelling') : t('creating'))}
       </div>
       {seconds !== null && view.phase === 'waiting' && <div className="countdown" data-testid="countdown">{t('expiresIn', { s: seconds })}</div>}
       {view.phase === 'waiting' && (

@@ -1,5 +1,5 @@
 import { useStore } from '../store';
-import { useT } from '../i18n';
+import { useServerText, useT } from '../i18n';
 import { formatFen } from '../money';
 
 export function ResultPanel() {
@@ -8,6 +8,7 @@ export function ResultPanel() {
   const next = useStore((s) => s.next);
   const queryAgain = useStore((s) => s.queryAgain);
   const t = useT();
+  const st = useServerText();
   if (!result) return null;
   const tone = result.outcome === 'PAID' ? 'ok' : result.outcome === 'NEEDS_ATTENTION' ? 'warn' : 'bad';
   return (
@@ -15,8 +16,8 @@ export function ResultPanel() {
       <div className="result-title" data-testid="result-title">{t(`outcome${result.outcome}`)}</div>
       <div className="result-amount" data-testid="result-amount">{formatFen(result.amountFen, locale)}</div>
       {result.wallet && <div className="result-wallet" data-testid="result-wallet">{t(`wallet${result.wallet}`)}</div>}
-      <div className="result-message" data-testid="result-message">{result.message}</div>
-      {result.nextStep && <div className="result-next">{result.nextStep}</div>}
+      <div className="result-message" data-testid="result-message">{st(result.message)}</div>
+      {result.nextStep && <div className="result-next">{st(result.nextStep)}</div>}
       {result.sn && <div className="result-sn">{t('colOrder')}: {result.sn}</div>}
       <div className="actions">
         {result.outcome === 'NEEDS_ATTENTION' && <button className="btn" onClick={() => void queryAgain()} data-testid="query-again">{t('queryAgain')}</button>}

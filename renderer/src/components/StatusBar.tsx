@@ -1,5 +1,7 @@
 import { useStore } from '../store';
 import { useT } from '../i18n';
+import { PrinterIndicator } from './PrinterPanel';
+import { DisplayToggles } from './DisplayToggles';
 
 export function StatusBar() {
   const shopName = useStore((s) => s.shopName);
@@ -10,7 +12,7 @@ export function StatusBar() {
   const t = useT();
   return (
     <div className="status">
-      <span className="shop">{shopName || t('appTitle')}</span>
+      <span className="shop" data-testid="shop-name">{shopName || t('appTitle')}</span>
       {aggregator && (
         <span className={aggregator.activated ? 'pill ok' : 'pill warn'} data-testid="aggregator-status">
           {aggregator.mode === 'sandbox' ? t('aggregatorSandbox') : t('aggregatorProduction')}
@@ -22,11 +24,10 @@ export function StatusBar() {
           {t(`scanner${devices.scanner.state}`)}
         </span>
       )}
-      {devices && devices.printer.state !== 'not_configured' && (
-        <span className={devices.printer.state === 'ok' ? 'pill ok' : 'pill warn'} data-testid="printer-status">{devices.printer.message}</span>
-      )}
+      <PrinterIndicator />
       {connectionError && <span className="pill bad">{connectionError}</span>}
-      <button className="link" onClick={toggleLocale}>{t('language')}</button>
+      <DisplayToggles />
+      <button className="link" onClick={toggleLocale} data-testid="language-toggle">{t('language')}</button>
     </div>
   );
 }

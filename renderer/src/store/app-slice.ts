@@ -3,7 +3,7 @@ import type { DeviceStatus, Notice, RecoveryReport, Snapshot } from '../../../pr
 import { pos, errorMessage } from '../pos';
 import type { StoreState } from './index';
 
-export type Screen = 'checkout' | 'history';
+export type Screen = 'checkout' | 'history' | 'reports' | 'engineer';
 
 export interface AppSlice {
   locale: 'zh-CN' | 'en';
@@ -41,6 +41,8 @@ export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set, 
     api.onRecovery((recovery) => set({ recovery }));
     api.onNotice((notice) => set({ notice }));
     api.onPendingAmount(({ amountFen }) => set({ pendingAmountFen: amountFen }));
+    api.onPreferences((p) => get().applyPreferences(p));
+    void api.getPreferences({}).then((p) => get().applyPreferences(p), () => undefined);
     try {
       const snap = await api.getSnapshot({});
       set({ shopName: snap.shopName, wedgeMaxGapMs: snap.wedgeMaxGapMs, aggregator: snap.aggregator, devices: snap.devices, recovery: snap.recovery, warnings: snap.warnings, connectionError: null });
@@ -51,8 +53,13 @@ export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set, 
   },
   setScreen(screen) {
     set({ screen });
-    if (screen === 'history') void get().loadOrders();
+    if (screen === 'history') void get().runSearch();
+    if (screen === 'reports') void get().loadReports();
   },
-  toggleLocale() { set({ locale: get().locale === 'zh-CN' ? 'en' : 'zh-CN' }); },
+  toggleLocale() {
+    const locale = get().locale === 'zh-CN' ? 'en' : 'zh-CN';
+    set({ locale }); // at once; main saves it and tells the other windows
+    void get().setPreferences({ locale });
+  },
   dismissNotice() { set({ notice: null }); },
 });

@@ -3,11 +3,23 @@ import { create } from 'zustand';
 import { createAppSlice, type AppSlice } from './app-slice';
 import { createCheckoutSlice, type CheckoutSlice } from './checkout-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
+import { createManagerSlice, type ManagerSlice } from './manager-slice';
+import { createReportsSlice, type ReportsSlice } from './reports-slice';
+import { createSearchSlice, type SearchSlice } from './search-slice';
+import { createPrinterSlice, type PrinterSlice } from './printer-slice';
+import { createPreferencesSlice, type PreferencesSlice } from './preferences-slice';
+import { createEngineerSlice, type EngineerSlice } from './engineer-slice';
 
-export type StoreState = AppSlice & CheckoutSlice & HistorySlice;
+export type StoreState = AppSlice & CheckoutSlice & HistorySlice & ManagerSlice & ReportsSlice & SearchSlice & PrinterSlice & PreferencesSlice & EngineerSlice;
 
 export const useStore = create<StoreState>()((...a) => ({
   ...createAppSlice(...a),
   ...createCheckoutSlice(...a),
   ...createHistorySlice(...a),
+  ...createManagerSlice(...a),
+  ...createReportsSlice(...a),
+  ...createSearchSlice(...a),
+  ...createPrinterSlice(...a),
+  ...createPreferencesSlice(...a),
+  ...createEngineerSlice(...a),
 }));

@@ -35,4 +35,21 @@ test.describe('Electron app', () => {
     expect(await win.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require)).toBe('undefined');
     await app.close();
   });
+
+  test('the renderer cannot navigate away, open windows or reach Node', async () => {
+    if (!bin.ok) return;
+    const app = await electron.launch({ executablePath: bin.path, args: ['.', '--data-dir', mkdtempSync(join(tmpdir(), 'yima-electron-'))] });
+    const win = await app.firstWindow();
+    await expect(win.getByTestId('collect')).toBeVisible();
+    const start = win.url();
+    expect(await win.evaluate(() => typeof (globalThis as unknown as { process?: unknown }).process)).toBe('undefined');
+    expect(await win.evaluate(() => (globalThis as unknown as { open(u: string): unknown }).open('https://evil.example/') === null)).toBe(true);
+    await win.evaluate(() => { (globalThis as unknown as { location: { href: string } }).location.href = 'https://evil.example/'; });
+    await win.waitForTimeout(500);
+    expect(win.url()).toBe(start);
+    expect(app.windows()).toHaveLength(1);
+    const prefs = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.webContents.getURL()));
+    expect(prefs.every((u) => u.startsWith('file:'))).toBe(true);
+    await app.close();
+  });
 });

@@ -18,6 +18,11 @@ const built = existsSync(join(process.cwd(), 'out/main/harness.js'));
 const HOLD_MS = 30_000;
 
 interface View { phase: string; clientSn?: string; result?: { outcome: string }; qrCode?: string }
+interface Recovered { clientSn: string; amountFen: number; outcome: string }
+type Method = 'qr' | 'scan';
+const METHODS: Method[] = ['qr', 'scan'];
+/** A WeChat payment code the sandbox charges at once. */
+const CODE = '134567890123456780';
 interface Totals { count: number; paidFen: number }
 
 describe.skipIf(!built)('kill -9 at every step of a payment', { timeout: 60_000 }, () => {
@@ -54,9 +59,16 @@ describe.skipIf(!built)('kill -9 at every step of a payment', { timeout: 60_000 
       await new Promise((r) => setTimeout(r, 100));
     }
   };
-  const view = async (a: HarnessProcess) => (await a.call<{ checkout: View; recovery: { done: boolean; recovered: { outcome: string }[] } }>('getSnapshot')).value!;
+  const view = async (a: HarnessProcess) => (await a.call<{ checkout: View; recovery: { done: boolean; recovered: Recovered[] } }>('getSnapshot')).value!;
   const totals = async (a: HarnessProcess) => (await a.call<Totals>('dayTotals')).value!;
   const requestsFor = async (op: string) => (await control.call<{ requests: { op: string }[] }>('GET', 'requests')).requests.filter((r) => r.op === op);
+
+  /** Starts a payment of ¥12.30 the way the cashier's screen does (QR button, or a scan from the wedge). */
+  const pay = async (a: HarnessProcess, method: Method, requestId: string) => {
+    if (method === 'qr') return a.call<View>('startQrPayment', { amount: '12.30', requestId });
+    await a.call('setPendingAmount', { amount: '12.30' });
+    return a.call<View>('startScanPayment', { amount: '12.30', code: CODE, requestId, source: 'wedge' });
+  };
 
   /** After restart: recovery is done, and journal, screen and aggregator say the same thing. */
   async function expectAgreement(a: HarnessProcess, expected: 'PAID' | 'NOT_CHARGED') {
@@ -64,88 +76,107 @@ describe.skipIf(!built)('kill -9 at every step of a payment', { timeout: 60_000 
     const orders = await control.orders();
     const charged = orders.reduce((n, o) => n + o.chargeCount, 0);
     const t = await totals(a);
-    const list = (await a.call<{ status: string }[]>('listOrders')).value!;
+    const list = (await a.call<{ clientSn: string; status: string }[]>('listOrders')).value!;
+    const shown = snap.recovery.recovered;
+    expect(list).toHaveLength(1);
     if (expected === 'PAID') {
       expect(charged).toBe(1);
+      expect(orders[0]).toMatchObject({ orderStatus: 'PAID', clientSn: list[0]?.clientSn });
       expect(t).toMatchObject({ count: 1, paidFen: 1230 });
       expect(list.map((o) => o.status)).toEqual(['paid']);
-      expect(snap.recovery.recovered.map((r) => r.outcome)).toContain('PAID');
+      // the cashier is told, once, that this payment was recovered as paid
+      expect(shown).toEqual([expect.objectContaining({ clientSn: list[0]?.clientSn, amountFen: 1230, outcome: 'PAID' })]);
     } else {
       expect(charged).toBe(0);
+      expect(orders.every((o) => o.orderStatus !== 'PAID')).toBe(true);
       expect(t).toMatchObject({ count: 0, paidFen: 0 });
-      expect(list.every((o) => o.status !== 'paid' && o.status !== 'pending')).toBe(true);
+      expect(['failed', 'canceled', 'expired']).toContain(list[0]?.status);
+      expect(shown).toHaveLength(1);
+      expect(shown[0]).toMatchObject({ clientSn: list[0]?.clientSn, amountFen: 1230 });
+      expect(['FAILED', 'CANCELED', 'EXPIRED']).toContain(shown[0]?.outcome);
     }
     return snap;
   }
 
-  it('killed after the attempt was journaled but before any request: recovered as not charged', async () => {
-    const journal = await openJournal({ dir: join(dir, 'counter', 'journal'), clock: Date.now });
-    await journal.append({ type: 'ATTEMPT_CREATED', clientSn: 'YM-before-request-1', method: 'qr', amountFen: 1230, operator: 'op', subject: 's', windowMs: 240_000 });
-    await journal.close();
-    const a = await start();
-    const snap = await expectAgreement(a, 'NOT_CHARGED');
-    expect(snap.recovery.recovered).toHaveLength(1);
-    expect(snap.recovery.recovered[0]?.outcome).toBe('FAILED');
+  describe.each(METHODS)('%s payment', (method) => {
+    const op = method === 'qr' ? 'precreate' : 'pay';
+
+    it('killed after the attempt was journaled but before any request: recovered as not charged', async () => {
+      const journal = await openJournal({ dir: join(dir, 'counter', 'journal'), clock: Date.now });
+      await journal.append({ type: 'ATTEMPT_CREATED', clientSn: `YM-before-request-${method}`, method, amountFen: 1230, operator: 'op', subject: 's', windowMs: method === 'qr' ? 240_000 : 45_000 });
+      await journal.close();
+      const a = await start();
+      const snap = await expectAgreement(a, 'NOT_CHARGED');
+      expect(snap.recovery.recovered[0]?.outcome).toBe('FAILED');
+      expect(await requestsFor(op)).toHaveLength(0);
+    });
+
+    it(`killed while ${op} was in flight and never processed: restart says not charged`, async () => {
+      let a = await start();
+      await control.fault(op, 'timeout', { times: 1 });
+      void pay(a, method, `kill9-${method}-sent`).catch(() => undefined); // dies with the process
+      await until(() => requestsFor(op), (r) => r.length > 0);
+      await powerCut();
+      a = await start();
+      await expectAgreement(a, 'NOT_CHARGED');
+    });
+
+    it('killed after the aggregator charged but before the answer arrived: restart records PAID once', async () => {
+      let a = await start();
+      if (method === 'scan') {
+        await control.fault('pay', 'hold', { ms: HOLD_MS, times: 1 }); // charged, answer held back
+        void pay(a, method, 'kill9-scan-charged').catch(() => undefined);
+      } else {
+        const v = (await pay(a, method, 'kill9-qr-charged')).value!;
+        expect(v.phase).toBe('waiting');
+        await control.fault('query', 'timeout', { times: -1 }); // the counter cannot learn the result…
+        await control.walletPay({ clientSn: v.clientSn }, 'alipay'); // …the customer pays…
+      }
+      await until(() => control.orders(), (o) => o[0]?.chargeCount === 1);
+      await powerCut(); // …and the power goes
+      await control.clearFaults();
+      a = await start();
+      await expectAgreement(a, 'PAID');
+    });
+
+    it('killed right after the final record: nothing to recover, total counted once, no second charge', async () => {
+      let a = await start();
+      const v = (await pay(a, method, `kill9-${method}-final`)).value!;
+      if (method === 'qr') await control.walletPay({ clientSn: v.clientSn }, 'unionpay');
+      await until(() => view(a), (s) => s.checkout.result?.outcome === 'PAID');
+      await powerCut();
+      a = await start();
+      const snap = await until(() => view(a), (s) => s.recovery.done);
+      expect(snap.recovery.recovered).toHaveLength(0);
+      expect((await control.orders()).map((o) => o.chargeCount)).toEqual([1]);
+      expect(await totals(a)).toMatchObject({ count: 1, paidFen: 1230 });
+      expect(await requestsFor('cancel')).toHaveLength(0);
+      expect(await requestsFor(op)).toHaveLength(1);
+    });
   });
 
-  it('QR: killed while precreate was in flight (never processed): restart says not charged', async () => {
+  it('QR: killed after precreate was processed but before its answer: the unseen QR order is closed, nobody charged', async () => {
     let a = await start();
-    await control.fault('precreate', 'timeout', { times: 1 });
-    void a.call('startQrPayment', { amount: '12.30', requestId: 'kill9-qr-1' }).catch(() => undefined); // dies with the process
-    await until(() => requestsFor('precreate'), (r) => r.length > 0);
+    await control.fault('precreate', 'hold', { ms: HOLD_MS, times: 1 });
+    void pay(a, 'qr', 'kill9-qr-held').catch(() => undefined);
+    await until(() => control.orders(), (o) => o.length > 0);
     await powerCut();
     a = await start();
     await expectAgreement(a, 'NOT_CHARGED');
-  });
-
-  it('scan: killed after the aggregator charged but before the answer arrived: restart records PAID once', async () => {
-    let a = await start();
-    await control.fault('pay', 'hold', { ms: HOLD_MS, times: 1 });
-    await a.call('setPendingAmount', { amount: '12.30' });
-    void a.call('startScanPayment', { amount: '12.30', code: '134567890123456780', requestId: 'kill9-scan-1', source: 'wedge' }).catch(() => undefined);
-    await until(() => control.orders(), (o) => o[0]?.chargeCount === 1);
-    await powerCut();
-    await control.clearFaults();
-    a = await start();
-    await expectAgreement(a, 'PAID');
-  });
-
-  it('QR: the customer paid while the counter was dead: restart records PAID once', async () => {
-    let a = await start();
-    const v = (await a.call<View>('startQrPayment', { amount: '12.30', requestId: 'kill9-qr-2' })).value!;
-    expect(v.phase).toBe('waiting');
-    await control.fault('query', 'timeout', { times: -1 }); // the counter cannot learn the result…
-    await control.walletPay({ clientSn: v.clientSn }, 'alipay'); // …the customer pays…
-    await powerCut(); // …and the power goes
-    await control.clearFaults();
-    a = await start();
-    await expectAgreement(a, 'PAID');
+    expect((await control.orders())[0]?.orderStatus).toBe('CANCELED');
   });
 
   it('QR still unpaid inside its window comes back on screen, and paying it then is recorded once', async () => {
     let a = await start();
-    const v = (await a.call<View>('startQrPayment', { amount: '12.30', requestId: 'kill9-qr-3' })).value!;
+    const v = (await pay(a, 'qr', 'kill9-qr-resume')).value!;
     await powerCut();
     a = await start();
     const resumed = await until(() => view(a), (s) => s.checkout.phase === 'waiting');
     expect(resumed.checkout).toMatchObject({ phase: 'waiting', clientSn: v.clientSn, qrCode: v.qrCode });
+    expect(resumed.recovery.recovered).toEqual([expect.objectContaining({ clientSn: v.clientSn, outcome: 'RESUMED' })]);
     await control.walletPay({ clientSn: v.clientSn }, 'wechat');
     await until(() => view(a), (s) => s.checkout.result?.outcome === 'PAID');
     expect((await control.orders())[0]?.chargeCount).toBe(1);
     expect(await totals(a)).toMatchObject({ count: 1, paidFen: 1230 });
-  });
-
-  it('killed right after the final record: nothing to recover, total counted once, no second charge', async () => {
-    let a = await start();
-    const v = (await a.call<View>('startQrPayment', { amount: '12.30', requestId: 'kill9-qr-4' })).value!;
-    await control.walletPay({ clientSn: v.clientSn }, 'unionpay');
-    await until(() => view(a), (s) => s.checkout.result?.outcome === 'PAID');
-    await powerCut();
-    a = await start();
-    const snap = await until(() => view(a), (s) => s.recovery.done);
-    expect(snap.recovery.recovered).toHaveLength(0);
-    expect((await control.orders())[0]?.chargeCount).toBe(1);
-    expect(await totals(a)).toMatchObject({ count: 1, paidFen: 1230 });
-    expect(await requestsFor('cancel')).toHaveLength(0);
   });
 });

@@ -84,6 +84,21 @@ describe('harness: who may talk to it', () => {
     expect(page.body).toContain('<div id="root">');
   });
 
+  it('listens on the loopback address only: not reachable through the machine\'s other addresses', async () => {
+    const { networkInterfaces } = await import('node:os');
+    const { connect } = await import('node:net');
+    const others = Object.values(networkInterfaces()).flat().filter((a) => a && a.family === 'IPv4' && !a.internal).map((a) => a!.address);
+    for (const host of others) {
+      const refused = await new Promise<boolean>((resolve) => {
+        const s = connect({ host, port: harness.port });
+        s.once('connect', () => { s.destroy(); resolve(false); });
+        s.once('error', () => resolve(true));
+      });
+      expect(refused, host).toBe(true);
+    }
+    expect((await call(harness.port, '/', { headers: auth })).status).toBe(200);
+  });
+
   it('accepts the token as a Bearer header too', async () => {
     expect((await call(harness.port, '/', { headers: { authorization: `Bearer ${harness.token}` } })).status).toBe(200);
   });

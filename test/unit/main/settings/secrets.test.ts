@@ -68,4 +68,17 @@ describe('openSecrets', () => {
     await writeFile(join(dir, 'secrets.json'), JSON.stringify({ encrypted: false }));
     expect(openSecrets(dir, plaintextCipher).isSet()).toBe(false);
   });
+
+  it('the vendor key is kept beside the terminal key, encrypted, and survives a check-in and a restart', async () => {
+    const s = openSecrets(dir, fakeKeychain);
+    expect(s.vendorKey()).toBeNull();
+    s.setVendorKey('prod-vendor-key-123');
+    s.set(CREDS);
+    const again = openSecrets(dir, fakeKeychain);
+    expect(again.vendorKey()).toBe('prod-vendor-key-123');
+    expect(again.get()).toEqual(CREDS);
+    expect(await readFile(join(dir, 'secrets.json'), 'utf8')).not.toContain('prod-vendor-key-123');
+    expect(again.storedInClear).toBe(false);
+    expect(openSecrets(join(dir, 'elsewhere'), plaintextCipher).storedInClear).toBe(true);
+  });
 });

@@ -6,8 +6,19 @@ import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../../main/settings/schema';
 import { openSettings, type ConfFactory } from '../../../../main/settings/settings-store';
+import { makeReadOnly } from '../../../support/read-only-dir';
 
-const factory: ConfFactory = (o) => new Conf({ cwd: o.cwd, configName: o.configName, projectName: 'yima' }) as unknown as { store: Record<string, unknown>; path: string };
+// electron-store takes Electron's app paths only when no cwd is given; everything else is conf. Outside
+// Electron, `require('electron')` is just the binary's path — pointed somewhere so nothing is downloaded.
+process.env.ELECTRON_OVERRIDE_DIST_PATH ??= tmpdir();
+const { default: Store } = await import('electron-store');
+
+type ConfStore = { store: Record<string, unknown>; path: string };
+/** The two stores the app really uses, built with the same options as main/harness/cli.ts and main/app/index.ts. */
+const FACTORIES: [string, ConfFactory][] = [
+  ['conf (harness)', (o) => new Conf({ cwd: o.cwd, configName: o.configName, projectName: 'yima' }) as unknown as ConfStore],
+  ['electron-store (Electron app)', (o) => new Store({ cwd: o.cwd, name: o.configName }) as unknown as ConfStore],
+];
 const NOW = 1_773_100_000_000;
 
 let dir: string;
@@ -17,7 +28,7 @@ afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
 const file = () => join(dir, 'settings.json');
 const onDisk = async () => JSON.parse(await readFile(file(), 'utf8')) as typeof DEFAULT_SETTINGS;
 
-describe('openSettings', () => {
+describe.each(FACTORIES)('openSettings over %s', (_name, factory) => {
   it('first start: the defaults, written to <dataDir>/settings.json, and no warning', async () => {
     const s = openSettings(dir, factory, () => NOW);
     expect(s.get()).toEqual(DEFAULT_SETTINGS);
@@ -112,5 +123,52 @@ describe('openSettings', () => {
     expect(s.get().shop.name).toBe('老王便利店');
     expect(s.get().scanner).toEqual({ ...DEFAULT_SETTINGS.scanner, path: '/dev/ttyUSB0', baudRate: 115200, suffix: 'CRLF' });
     expect((await onDisk()).scanner.parity).toBe('none');
+  });
+
+  describe('read-only data directory', () => {
+    let undo: (() => void) | null = null;
+    afterEach(() => { undo?.(); undo = null; });
+    const readOnly = (ctx: { skip: (note?: string) => void }) => {
+      undo = makeReadOnly(dir);
+      if (!undo) ctx.skip('cannot make a read-only directory here');
+    };
+
+    it('the saved settings are used, a warning says they cannot be saved, and an update is refused without changing anything', async (ctx) => {
+      openSettings(dir, factory, () => NOW).update((cur) => ({ ...cur, shop: { ...cur.shop, name: '老王便利店' } }));
+      const before = await readFile(file(), 'utf8');
+      readOnly(ctx);
+      const s = openSettings(dir, factory, () => NOW);
+      expect(s.get().shop.name).toBe('老王便利店');
+      expect(s.warnings).toHaveLength(1);
+      expect(s.warnings[0]).toMatch(/^数据目录不可写（E(ROFS|ACCES|PERM)/);
+      expect(s.warnings[0]).toContain('设置无法保存');
+      const r = s.update((cur) => ({ ...cur, shop: { ...cur.shop, name: '改名' } }));
+      expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/^设置未保存：E(ROFS|ACCES|PERM)/) });
+      expect(s.get().shop.name).toBe('老王便利店');
+      expect(await readFile(file(), 'utf8')).toBe(before);
+    });
+
+    it('a corrupt file that cannot be moved aside is left byte for byte, reported, and never overwritten', async (ctx) => {
+      const garbage = '{"version":1,"shop":{"name":"老王\u0000 — truncated';
+      await writeFile(file(), garbage);
+      readOnly(ctx);
+      const s = openSettings(dir, factory, () => NOW);
+      expect(s.warnings).toHaveLength(1);
+      expect(s.warnings[0]).toContain('设置文件已损坏');
+      expect(s.warnings[0]).toContain('无法移到一旁');
+      expect(s.warnings[0]).toContain('原文件未改动');
+      expect(s.get()).toEqual(DEFAULT_SETTINGS);
+      expect(s.update((cur) => cur).ok).toBe(false);
+      expect(await readFile(file(), 'utf8')).toBe(garbage);
+      expect((await readdir(dir)).filter((n) => n.includes('.corrupt-'))).toEqual([]);
+    });
+
+    it('a fresh read-only directory starts on the defaults with a warning instead of failing', async (ctx) => {
+      readOnly(ctx);
+      const s = openSettings(dir, factory, () => NOW);
+      expect(s.get()).toEqual(DEFAULT_SETTINGS);
+      expect(s.warnings.join('')).toContain('设置无法保存');
+      expect(existsSync(file())).toBe(false);
+    });
   });
 });

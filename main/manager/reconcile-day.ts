@@ -1,0 +1,51 @@
+/**
+ * Reconciliation of one business day as the manager runs it: the aggregator's statement where it
+ * offers one (else every order of the day is re-queried), compared with the journal, plus the
+ * expected settlement. A same-day void shows on the statement as 撤单 while the journal keeps it
+ * as a refund of the whole payment; such rows are read as that refund, so a void reconciles.
+ */
+import type { Aggregator } from '../aggregator/types';
+import type { OrderView } from '../journal/order-view';
+import { reconcile, reconcileByQuery, type ReconcileResult } from '../reports/reconcile';
+import { expectedSettlement, type Settlement, type SettlementConfig } from '../reports/settlement';
+import { parseStatement, type Statement } from '../reports/statement';
+
+export interface DayReconciliation extends ReconcileResult {
+  source: 'statement' | 'query';
+  statementProblem?: string;
+  settlement: Settlement;
+}
+
+/** 撤单 rows of orders the counter voided become refunds (same money, the counter's wording). */
+export function voidsAsRefunds(st: Statement, orders: readonly OrderView[]): Statement {
+  const voided = new Set<string>();
+  const voidedSn = new Set<string>();
+  for (const o of orders) {
+    if (o.refunds.some((r) => r.kind === 'void' && r.status === 'refunded')) {
+      voided.add(o.clientSn);
+      if (o.sn) voidedSn.add(o.sn);
+    }
+  }
+  if (!voided.size) return st;
+  return {
+    errors: st.errors,
+    rows: st.rows.map((r) => (r.kind === 'reversal' && (voided.has(r.clientSn) || voidedSn.has(r.sn)) ? { ...r, kind: 'refund' as const } : r)),
+  };
+}
+
+export async function reconcileDay(
+  aggregator: Pick<Aggregator, 'statement' | 'query'>, orders: readonly OrderView[], day: string, cfg: SettlementConfig,
+  opts: { businessDay?: (ts: number) => string } = {},
+): Promise<DayReconciliation> {
+  const settlement = expectedSettlement(orders, day, cfg, opts);
+  const st = await aggregator.statement(day);
+  if (st && st.ok) {
+    const result = reconcile(orders, voidsAsRefunds(parseStatement(st.csv), orders), day, opts);
+    return { ...result, source: 'statement', settlement };
+  }
+  const ofDay = orders.filter((o) => o.day === day && (o.status === 'paid' || o.status === 'needs_attention' || o.refunds.length > 0));
+  const result = await reconcileByQuery(ofDay, (clientSn) => aggregator.query({ clientSn }), { day });
+  const out: DayReconciliation = { ...result, day, source: 'query', settlement };
+  if (st && !st.ok) out.statementProblem = st.message;
+  return out;
+}

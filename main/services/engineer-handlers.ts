@@ -1,0 +1,212 @@
+/**
+ * Handlers for the field engineer's contract actions. Every action but the PIN needs an open
+ * engineer session (PIN checked in main through the manager's `verifyPin`, with its lockout; idle
+ * sessions close after 15 minutes). Forms are validated field by field before anything is saved;
+ * saved scanner and printer settings are applied to the running devices; secrets are write-only.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createUpayDriver } from '../aggregator/upay';
+import { TEST_APP_ID, TEST_VENDOR_KEY, TEST_VENDOR_SN } from '../aggregator/sandbox';
+import type { Clock } from '../checkout/time';
+import { exportLogsZip } from '../logs/log-export';
+import { sharedLog } from '../logs/rotating-log';
+import type { SecretsHandle } from '../settings/secrets';
+import type { SettingsHandle } from '../settings/settings-store';
+import type { Settings } from '../settings/schema';
+import { exportSettings, parseSettingsImport, settingsExportName } from '../settings/settings-transfer';
+import type { EngineerView, Envelope, SaveResult } from '../../preload/contract';
+import type { engineerActions } from '../../preload/contract-engineer';
+import type { AggregatorSetup } from './aggregator-setup';
+import type { Devices } from './device-setup';
+import type { EventBus } from './event-bus';
+import { ServiceError, type Handlers } from './dispatch';
+import { extraPortDirsFromEnv, monitorLine, portViews } from './engineer-devices';
+import { parseAggregatorForm, parsePrinterForm, parseScannerForm, parseShopForm, printerFormOf, type FormResult } from './engineer-forms';
+
+export interface EngineerHandlerDeps {
+  dataDir: string;
+  settings: SettingsHandle;
+  secrets: SecretsHandle;
+  aggregator: AggregatorSetup;
+  devices: Devices;
+  bus: EventBus;
+  clock: Clock;
+  warnings: string[];
+  /** Checks the engineer PIN (the manager contract's verifyPin, through dispatch). */
+  verifyPin: (pin: string) => Promise<Envelope<unknown>>;
+  /** Start flags that win over the settings until restart. */
+  overrides?: { scanner?: { path: string }; printer?: string };
+  extraPortDirs?: string[];
+  idleMs?: number;
+}
+
+export type EngineerHandlers = Pick<Handlers, keyof typeof engineerActions>;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
+  const idleMs = d.idleMs ?? 15 * 60_000;
+  const logDir = join(d.dataDir, 'logs');
+  const log = sharedLog(logDir);
+  const exportsDir = join(d.dataDir, 'exports');
+  const atStart: Settings = structuredClone(d.settings.get());
+  let openUntil = 0;
+  let terminalMessage: string | undefined;
+
+  d.bus.subscribe((event, payload) => {
+    if (event === 'scannerFrame' && d.clock.now() < openUntil) d.bus.emit('scannerMonitor', monitorLine(payload as Parameters<typeof monitorLine>[0]));
+  });
+
+  const guard = () => {
+    const now = d.clock.now();
+    if (now >= openUntil) throw new ServiceError('REFUSED', '请先输入工程师 PIN');
+    openUntil = now + idleMs;
+  };
+
+  function restartNeeded(s: Settings): string[] {
+    const out: string[] = [];
+    if (!same(s.aggregator, atStart.aggregator)) out.push('聚合支付设置已保存，重启软件后生效');
+    if (s.printer.width !== atStart.printer.width || (!d.devices.printer && s.printer.spec !== atStart.printer.spec)) out.push('打印机设置已保存，重启软件后生效');
+    if (d.overrides?.scanner) out.push(`扫码枪使用启动参数 --scanner ${d.overrides.scanner.path}，设置在不带该参数启动时生效`);
+    if (d.overrides?.printer) out.push(`打印机使用启动参数 --printer ${d.overrides.printer}，设置在不带该参数启动时生效`);
+    return out;
+  }
+
+  function view(): EngineerView {
+    const s = d.settings.get();
+    const status = d.aggregator.status();
+    const activated = d.secrets.isSet();
+    return {
+      shop: { name: s.shop.name, terminalName: s.shop.terminalName },
+      scanner: { ...s.scanner },
+      ...(d.overrides?.scanner ? { scannerOverride: d.overrides.scanner.path } : {}),
+      printer: { ...printerFormOf(s.printer.spec), width: s.printer.width },
+      ...(d.overrides?.printer ? { printerOverride: d.overrides.printer } : {}),
+      aggregator: { ...s.aggregator, vendorKeySet: d.secrets.vendorKey() !== null },
+      terminal: { activated, ...(d.secrets.get()?.terminalSn ? { terminalSn: d.secrets.get()!.terminalSn } : {}), ...(terminalMessage ?? (activated ? undefined : status.message) ? { message: terminalMessage ?? status.message } : {}) },
+      running: { mode: d.aggregator.mode, baseUrl: d.aggregator.baseUrl },
+      restartNeeded: restartNeeded(s),
+      secretsInClear: d.secrets.storedInClear,
+      settingsPath: d.settings.path,
+      logDir,
+      warnings: [...d.warnings],
+    };
+  }
+
+  /** Saves when the form validated and the whole settings object does; otherwise nothing changes. */
+  function save<T>(form: FormResult<T>, patch: (cur: Settings, v: T) => Settings, after: (v: T) => string): SaveResult {
+    if (!form.ok) return { ok: false, message: '有字段需要修改，尚未保存', errors: form.errors };
+    const saved = d.settings.update((cur) => patch(cur, form.value));
+    if (!saved.ok) return { ok: false, message: saved.message, errors: {} };
+    const message = after(form.value);
+    log.write('info', `engineer: ${message}`);
+    return { ok: true, message, view: view() };
+  }
+
+  function activationDriver() {
+    const s = d.settings.get().aggregator;
+    const sandbox = s.mode === 'sandbox';
+    if (sandbox && d.aggregator.mode !== 'sandbox' && !s.baseUrl) throw new ServiceError('REFUSED', '切换到沙箱模式后请先重启软件');
+    const baseUrl = s.baseUrl || (s.mode === d.aggregator.mode ? d.aggregator.baseUrl : '');
+    if (!baseUrl) throw new ServiceError('REFUSED', '请先填写并保存接口地址');
+    const vendorKey = d.secrets.vendorKey();
+    if (!sandbox && (!s.vendorSn || !vendorKey)) throw new ServiceError('REFUSED', '请先填写并保存服务商序列号和服务商密钥');
+    const vendor = sandbox ? { sn: TEST_VENDOR_SN, key: TEST_VENDOR_KEY, appId: TEST_APP_ID } : { sn: s.vendorSn, key: vendorKey ?? '', appId: s.appId };
+    return createUpayDriver({ baseUrl, vendor, credentials: d.secrets, deviceId: deviceId(d.dataDir), timeoutMs: 15_000 });
+  }
+
+  return {
+    engineerUnlock: async ({ pin }) => {
+      const env = await d.verifyPin(pin);
+      if (!env.ok) return { ok: false, message: env.error.message };
+      const res = env.value as { ok: boolean; message?: string };
+      if (!res.ok) return { ok: false, message: res.message ?? 'PIN 错误' };
+      openUntil = d.clock.now() + idleMs;
+      log.write('info', 'engineer: session opened');
+      return { ok: true, message: '已进入工程师设置' };
+    },
+    engineerLock: () => {
+      openUntil = 0;
+      return { ok: true };
+    },
+    engineerView: () => { guard(); return view(); },
+    listSerialPorts: async () => {
+      guard();
+      const ports = await portViews({ extraDirs: d.extraPortDirs ?? extraPortDirsFromEnv(), configured: d.settings.get().scanner.path, log: log.log });
+      return { ports };
+    },
+    saveScanner: (form) => {
+      guard();
+      return save(parseScannerForm(form), (cur, scanner) => ({ ...cur, scanner }), () => d.devices.applyScanner());
+    },
+    savePrinter: (form) => {
+      guard();
+      return save(parsePrinterForm(form), (cur, printer) => ({ ...cur, printer }), (p) => {
+        if (!p.spec) return '打印机设置已保存（不使用打印机，重启后生效）';
+        return d.devices.applyPrinter() ? `打印机已切换到 ${p.spec}` : '打印机设置已保存，重启软件后生效';
+      });
+    },
+    saveAggregator: (form) => {
+      guard();
+      const parsed = parseAggregatorForm(form, d.secrets.vendorKey() !== null);
+      return save(parsed, (cur, v) => ({ ...cur, aggregator: v.aggregator }), (v) => {
+        if (v.vendorKey) d.secrets.setVendorKey(v.vendorKey);
+        return same(v.aggregator, atStart.aggregator) ? '聚合支付设置已保存' : '聚合支付设置已保存，重启软件后生效';
+      });
+    },
+    saveShop: (form) => {
+      guard();
+      return save(parseShopForm(form), (cur, shop) => ({ ...cur, shop: { ...cur.shop, ...shop } }), () => '门店和收银台名称已保存');
+    },
+    activateTerminal: async ({ code }) => {
+      guard();
+      const c = code.trim();
+      if (!/^[0-9A-Za-z]{4,32}$/.test(c)) return { ok: false, message: '激活码须为 4–32 位数字或字母（由服务商提供）' };
+      const res = await activationDriver().activate({ code: c, deviceId: deviceId(d.dataDir), name: d.settings.get().shop.terminalName });
+      terminalMessage = res.ok ? undefined : res.message;
+      log.write(res.ok ? 'info' : 'warn', res.ok ? `engineer: terminal activated ${res.terminalSn}` : `engineer: activation refused ${res.errorCode} ${res.message}`);
+      return res.ok ? { ok: true, message: `激活成功，终端号 ${res.terminalSn}`, terminalSn: res.terminalSn } : { ok: false, message: res.message };
+    },
+    checkinNow: async () => {
+      guard();
+      if (!d.secrets.isSet()) return { ok: false, message: '终端尚未激活，请先用激活码激活' };
+      const res = await d.aggregator.aggregator.checkin();
+      terminalMessage = res.ok ? undefined : `签到失败：${res.message}`;
+      log.write(res.ok ? 'info' : 'warn', res.ok ? 'engineer: check-in done' : `engineer: check-in failed ${res.message}`);
+      return res.ok ? { ok: true, message: `签到成功，终端密钥已更新（终端号 ${res.terminalSn}）`, terminalSn: res.terminalSn } : { ok: false, message: `签到失败：${res.message}` };
+    },
+    exportSettings: () => {
+      guard();
+      const now = d.clock.now();
+      const json = exportSettings(d.settings.get(), now);
+      const fileName = settingsExportName(now);
+      mkdirSync(exportsDir, { recursive: true });
+      const path = join(exportsDir, fileName);
+      writeFileSync(path, json, { mode: 0o600 });
+      return { fileName, path, json };
+    },
+    importSettings: ({ json }) => {
+      guard();
+      const parsed = parseSettingsImport(json);
+      if (!parsed.ok) return { ok: false, message: parsed.message, errors: {} };
+      return save({ ok: true, value: parsed.settings }, (_cur, next) => next, () => {
+        const scanner = d.devices.applyScanner();
+        return `设置已导入（${scanner}）`;
+      });
+    },
+    exportLogs: async () => {
+      guard();
+      const now = d.clock.now();
+      const status = { at: new Date(now).toISOString(), devices: d.devices.status(), aggregator: { mode: d.aggregator.mode, baseUrl: d.aggregator.baseUrl, ...d.aggregator.status() }, warnings: d.warnings };
+      const out = await exportLogsZip({ logFiles: log.files(), extra: { 'settings.json': exportSettings(d.settings.get(), now), 'status.json': JSON.stringify(status, null, 2) }, outDir: exportsDir, now });
+      log.write('info', `engineer: logs exported to ${out.path}`);
+      return { fileName: out.fileName, path: out.path, bytes: out.bytes, base64: readFileSync(out.path).toString('base64') };
+    },
+  };
+}
+
+function deviceId(dir: string): string {
+  const file = join(dir, 'device-id');
+  return existsSync(file) ? readFileSync(file, 'utf8').trim() : 'yima-unknown-device';
+}

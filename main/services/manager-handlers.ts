@@ -1,0 +1,157 @@
+/**
+ * Handlers for the store manager's contract actions (preload/contract-manager.ts): PINs and the
+ * signed-in operator, order search, refunds and voids behind the manager PIN, totals, X / Z
+ * reports, reconciliation and CSV export. Thin: the logic lives in main/refunds, main/manager
+ * and main/reports.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseYuanToFen } from '../checkout/money';
+import type { Clock } from '../checkout/time';
+import { localBusinessDay, type Journal } from '../journal';
+import type { PrintQueue } from '../devices/printer';
+import { OperatorSession } from '../manager/operator-session';
+import { readJson, writeJsonAtomic } from '../manager/json-file';
+import { parseManagerConfig } from '../manager/manager-config';
+import { searchOrders, toManagerOrder } from '../manager/order-search';
+import { reconcileDay, type DayReconciliation } from '../manager/reconcile-day';
+import { refundDoc, shiftCloseDoc } from '../manager/receipts';
+import { loadShiftBook } from '../manager/shift-loader';
+import { makeRefundNoFactory, RefundService } from '../refunds';
+import { closeShift, dayTotals, expectedSettlement, ordersCsv, reconciliationCsv, settlementCsv, totalsCsv, xReport } from '../reports';
+import { createPinBook, ROLES, type PinState } from '../settings/pins';
+import type { SettingsHandle } from '../settings/settings-store';
+import type { Aggregator } from '../aggregator/types';
+import type { managerActions } from '../../preload/contract-manager';
+import type { EventBus } from './event-bus';
+import { ServiceError, type Handlers } from './dispatch';
+
+export interface ManagerHandlerDeps {
+  dataDir: string;
+  journal: Journal;
+  settings: SettingsHandle;
+  aggregator: Aggregator;
+  /** The receipt printer queue, or null when none is set up. */
+  printer: PrintQueue | null;
+  clock: Clock;
+  bus: EventBus;
+  log: (msg: string, err?: unknown) => void;
+  /** Scrypt cost for PIN hashes (tests lower it); default 16384. */
+  pinCost?: number;
+  /** Pauses between refund re-sends after unknown answers. */
+  refundRetryDelaysMs?: number[];
+}
+
+export type ManagerHandlers = Pick<Handlers, keyof typeof managerActions>;
+
+export function managerHandlers(d: ManagerHandlerDeps): ManagerHandlers {
+  const now = () => d.clock.now();
+  const today = () => localBusinessDay(now());
+  const pinsFile = join(d.dataDir, 'pins.json');
+  const pins = createPinBook({ load: () => readJson<PinState>(pinsFile, d.log), save: (s) => writeJsonAtomic(pinsFile, s), clock: now, cost: d.pinCost });
+  const session = new OperatorSession({ pins, append: (b) => d.journal.append(b) });
+  const shifts = loadShiftBook(join(d.dataDir, 'journal'), (l) => d.journal.onRecord(l), (m) => d.log(m));
+  const settlementCfg = parseManagerConfig(readJson(join(d.dataDir, 'manager.json'), d.log), d.log);
+  const reconciled = new Map<string, DayReconciliation>();
+
+  const print = (req: Parameters<PrintQueue['enqueue']>[0]): boolean => {
+    if (!d.printer) return false;
+    void d.printer.enqueue(req).catch((err) => d.log('receipt not queued', err));
+    return true;
+  };
+  const refunds = new RefundService({
+    aggregator: d.aggregator, journal: d.journal, clock: now, businessDay: localBusinessDay,
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)), newRefundNo: makeRefundNoFactory(now), retryDelaysMs: d.refundRetryDelaysMs,
+    onOutcome: (out, order) => {
+      d.bus.emit('refundUpdate', out);
+      if (out.status !== 'refunded') return;
+      const who = order.refunds.find((r) => r.refundRequestNo === out.refundRequestNo)?.operator ?? '';
+      print({ kind: out.kind === 'void' ? 'void' : 'refund', doc: refundDoc(out, order, d.settings.get(), who, now()), orderRef: order.clientSn });
+    },
+  });
+  const fenOf = (amount: string): number => {
+    const parsed = parseYuanToFen(amount, d.settings.get().checkout.maxAmountFen);
+    if (!parsed.ok) throw new ServiceError('REFUSED', parsed.message);
+    return parsed.fen;
+  };
+  const reconcile = async (day: string): Promise<DayReconciliation> => {
+    const result = await reconcileDay(d.aggregator, d.journal.orders.list(), day, settlementCfg);
+    reconciled.set(day, result);
+    return result;
+  };
+
+  return {
+    login: ({ role, pin }) => session.login(role, pin),
+    logout: async () => { await session.logout(); return { ok: true }; },
+    verifyPin: ({ role, pin }) => session.verify(role, pin, 'verify'),
+    managerSession: async () => {
+      const lock = await pins.lockStatus('manager');
+      const profiles = await pins.profiles();
+      return {
+        operator: session.current(), managerLockedForMs: lock.lockedForMs, managerTriesLeft: lock.remainingTries,
+        defaultPins: ROLES.filter((r) => profiles.some((p) => p.role === r && p.mustChange)),
+      };
+    },
+    changePin: async ({ role, name, oldPin, pin }) => {
+      const auth = await session.verify(role, oldPin, 'change_pin');
+      if (!auth.ok) return { ok: false, auth };
+      const set = await pins.setPin(role, name, pin);
+      if (!set.ok) throw new ServiceError('REFUSED', set.message);
+      await session.journal(auth.operator.name, 'change_pin', `${role}:${name}`);
+      return { ok: true, value: { message: 'PIN 已更改' } };
+    },
+    searchOrders: (q) => {
+      const { amount, ...rest } = q;
+      const found = searchOrders(d.journal.orders, { ...rest, ...(amount?.trim() ? { amountFen: fenOf(amount) } : {}) });
+      const day = today();
+      return { orders: found.orders.map((o) => toManagerOrder(o, day)), total: found.total };
+    },
+    orderDetail: ({ clientSn }) => {
+      const o = d.journal.orders.get(clientSn);
+      return o ? toManagerOrder(o, today()) : null;
+    },
+    refund: async ({ clientSn, amount, pin }) => {
+      const amountFen = fenOf(amount);
+      const auth = await session.authorize(pin, 'refund');
+      if (!auth.ok) return { ok: false, auth };
+      await session.journal(auth.manager.name, 'refund', `${clientSn} ${amountFen} fen; signed in: ${session.nameOr('-')}`);
+      return { ok: true, value: await refunds.refund({ clientSn, amountFen, operator: auth.manager.name }) };
+    },
+    retryRefund: ({ clientSn, refundRequestNo }) => refunds.retry({ clientSn, refundRequestNo, operator: session.nameOr('店长') }),
+    voidOrder: async ({ clientSn, pin }) => {
+      const auth = await session.authorize(pin, 'void');
+      if (!auth.ok) return { ok: false, auth };
+      await session.journal(auth.manager.name, 'void', `${clientSn}; signed in: ${session.nameOr('-')}`);
+      return { ok: true, value: await refunds.void({ clientSn, operator: auth.manager.name }) };
+    },
+    totals: ({ day }) => dayTotals(d.journal.orders.list(), day ?? today()),
+    xReport: async () => {
+      const book = await shifts;
+      const x = xReport(d.journal.orders.list(), book, now());
+      return { ...x, nextZNo: book.nextZNo };
+    },
+    closeShift: async ({ pin }) => {
+      const auth = await session.authorize(pin, 'shift_close');
+      if (!auth.ok) return { ok: false, auth };
+      const res = await closeShift({ orders: d.journal.orders.list(), book: await shifts, operator: auth.manager.name, clock: now, append: (b) => d.journal.append(b) });
+      if (!res.ok) throw new ServiceError('REFUSED', res.message);
+      const printed = print({ kind: 'shift-close', doc: shiftCloseDoc(res.report, d.settings.get()) });
+      return { ok: true, value: { report: res.report, printed } };
+    },
+    reconcile: ({ day }) => reconcile(day),
+    exportCsv: async ({ kind, day: asked }) => {
+      const day = asked ?? today();
+      const orders = d.journal.orders.list();
+      const csv = kind === 'orders' ? ordersCsv(d.journal.orders.list({ day }))
+        : kind === 'totals' ? totalsCsv(dayTotals(orders, day))
+          : kind === 'settlement' ? settlementCsv(expectedSettlement(orders, day, settlementCfg))
+            : reconciliationCsv(reconciled.get(day) ?? await reconcile(day));
+      const dir = join(d.dataDir, 'exports');
+      const fileName = `yima-${kind}-${day}.csv`;
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, fileName), csv, 'utf8');
+      await session.journal(session.nameOr('未登录'), 'export_csv', fileName);
+      return { csv, fileName, path: join(dir, fileName) };
+    },
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Settings export / import as one JSON file, for setting up a second counter like the first or
+ * keeping a copy. Secrets are never in it (they live in secrets.json, not in the settings), and
+ * an imported file is migrated and validated as a whole: nothing is applied unless all of it is valid.
+ */
+import { migrate, settingsSchema, type Settings } from './schema';
+
+export const EXPORT_KIND = 'yima-settings';
+
+export interface SettingsExport { kind: typeof EXPORT_KIND; exportedAt: string; settings: Settings }
+
+export function exportSettings(settings: Settings, now: number): string {
+  const body: SettingsExport = { kind: EXPORT_KIND, exportedAt: new Date(now).toISOString(), settings };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+export function settingsExportName(now: number): string {
+  return `yima-settings-${new Date(now).toISOString().slice(0, 10)}.json`;
+}
+
+/** Field names that would be secrets; a file carrying one is refused rather than half-imported. */
+const SECRET_FIELD = /^(vendorKey|vendor_key|terminalKey|terminal_key|key|pin|password)$/i;
+
+function secretPath(value: unknown, path: string[] = []): string | null {
+  if (value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    if (SECRET_FIELD.test(k)) return [...path, k].join('.');
+    const inner = secretPath(v, [...path, k]);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+export type ImportResult = { ok: true; settings: Settings } | { ok: false; message: string };
+
+export function parseSettingsImport(text: string): ImportResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, message: `不是有效的 JSON 文件：${err instanceof Error ? err.message : String(err)}` };
+  }
+  if (!raw || typeof raw !== 'object') return { ok: false, message: '文件内容不是设置' };
+  const obj = raw as Record<string, unknown>;
+  // Accept our export envelope, or a bare settings.json copied from a data directory.
+  const body = obj.kind === EXPORT_KIND ? obj.settings : obj;
+  if (!body || typeof body !== 'object' || typeof (body as Record<string, unknown>).version !== 'number') {
+    return { ok: false, message: '文件不是一码收银的设置文件（缺少 version）' };
+  }
+  const secret = secretPath(body);
+  if (secret) return { ok: false, message: `设置文件里不应有密钥（${secret}），已拒绝导入；密钥请在工程师界面重新输入` };
+  const parsed = settingsSchema.safeParse(migrate(body as Record<string, unknown>));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, message: `设置文件无效：${issue?.path.join('.') ?? ''}：${issue?.message ?? ''}` };
+  }
+  return { ok: true, settings: parsed.data };
+}

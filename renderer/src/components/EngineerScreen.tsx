@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import { useStore } from '../store';
+import { useT } from '../i18n';
+import { ScannerSection } from './engineer/ScannerSection';
+import { PrinterSection } from './engineer/PrinterSection';
+import { AggregatorSection } from './engineer/AggregatorSection';
+import { FilesSection } from './engineer/FilesSection';
+import './engineer/engineer.css';
+
+/** The field engineer's screen (F4): behind the engineer PIN, checked in main. */
+export function EngineerScreen() {
+  const unlocked = useStore((s) => s.engineerUnlocked);
+  return unlocked ? <EngineerSettings /> : <EngineerPin />;
+}
+
+function EngineerPin() {
+  const [pin, setPin] = useState('');
+  const message = useStore((s) => s.engineerPinMessage);
+  const unlock = useStore((s) => s.unlockEngineer);
+  const t = useT();
+  return (
+    <form className="eng-pin" onSubmit={(e) => { e.preventDefault(); void unlock(pin); setPin(''); }}>
+      <h2>{t('engTitle')}</h2>
+      <label>{t('engPin')}
+        <input type="password" inputMode="numeric" autoFocus value={pin} onChange={(e) => setPin(e.target.value)} data-testid="eng-pin" autoComplete="off" />
+      </label>
+      <button className="btn primary" type="submit" data-testid="eng-pin-submit">{t('engEnter')}</button>
+      {message && <div className="eng-error" role="alert" data-testid="eng-pin-message">{message}</div>}
+    </form>
+  );
+}
+
+function EngineerSettings() {
+  const watch = useStore((s) => s.watchMonitor);
+  const lock = useStore((s) => s.lockEngineer);
+  const inClear = useStore((s) => s.engineerView?.secretsInClear);
+  const restart = useStore((s) => s.engineerView?.restartNeeded);
+  const warnings = useStore((s) => s.engineerView?.warnings);
+  const t = useT();
+  useEffect(() => watch(), [watch]);
+  return (
+    <div className="engineer" data-testid="engineer">
+      <div className="eng-head">
+        <h2>{t('engTitle')}</h2>
+        <button className="btn" onClick={() => void lock()} data-testid="eng-lock">{t('engLock')}</button>
+      </div>
+      {inClear && <div className="eng-warn" data-testid="eng-secrets-clear">{t('engSecretsInClear')}</div>}
+      {restart?.map((r) => <div key={r} className="eng-warn" data-testid="eng-restart">{r}</div>)}
+      {warnings?.map((w) => <div key={w} className="eng-warn">{w}</div>)}
+      <div className="eng-columns">
+        <ScannerSection />
+        <div>
+          <PrinterSection />
+          <AggregatorSection />
+          <FilesSection />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * Messages the main process writes (progress lines, results, refusals) are Chinese: they are also
+ * journaled and printed. The screen shows them in the cashier's language through this table.
+ * `{x}` is a variable part (an amount, the aggregator's own reason), itself translated when known.
+ */
+import type { Locale } from './index';
+
+const EN: Array<[string, string]> = [
+  ['请顾客用微信、支付宝或云闪付扫码', 'Ask the customer to scan with WeChat, Alipay or UnionPay'],
+  ['用户支付中，请稍候（顾客可能需要输入密码）', 'Customer is paying, please wait (they may need to enter a password)'],
+  ['正在确认支付结果…', 'Confirming the payment…'],
+  ['正在撤销…', 'Reversing…'],
+  ['正在查询…', 'Querying…'],
+  ['已恢复未完成的收款，请顾客扫码', 'Unfinished payment recovered: ask the customer to scan'],
+  ['已恢复未完成的收款，正在确认', 'Unfinished payment recovered: confirming'],
+  ['正在生成收款码…', 'Creating the payment QR…'],
+  ['正在发起扣款…', 'Charging the payment code…'],
+  ['二维码已过期，正在关闭订单…', 'QR expired, closing the order…'],
+  ['支付超时，正在撤销…', 'Payment timed out, reversing…'],
+  ['结果未知（{x}），正在查询…', 'Outcome unknown ({x}), querying…'],
+  ['下单失败：{x}', 'Order could not be created: {x}'],
+  ['下单结果未知', 'Order outcome unknown'],
+  ['请重新收款', 'Please collect again'],
+  ['支付失败：{x}', 'Payment failed: {x}'],
+  ['请顾客刷新付款码后重新扫码', 'Ask the customer to refresh the payment code and scan again'],
+  ['二维码已过期，顾客未支付', 'QR expired, the customer did not pay'],
+  ['如需继续收款，请重新收款', 'To continue, collect again'],
+  ['支付成功', 'Paid'],
+  ['支付平台没有这笔订单，顾客未被扣款', 'The platform has no such order; the customer was not charged'],
+  ['二维码已过期，订单已关闭', 'QR expired, the order is closed'],
+  ['已撤销：顾客未在时限内完成支付', 'Reversed: the customer did not pay in time'],
+  ['已撤销（如已扣款，将原路退回）', 'Reversed (any charge goes back to the customer)'],
+  ['需人工确认：{x}', 'Needs a manual check: {x}'],
+  ['请勿交货；点“再次查询”确认结果', 'Do not hand over the goods; press "Query again" to confirm'],
+  ['金额不一致：应收 {x}，平台记录 {y}', 'Amount differs: due {x}, the platform recorded {y}'],
+  ['正在恢复上次未完成的收款，请稍候', 'Recovering the last unfinished payment, please wait'],
+  ['上一笔收款尚未结束', 'The previous payment has not finished yet'],
+  ['无法写入交易记录，未发起收款：{x}', 'Could not write the journal, nothing was charged: {x}'],
+  ['请输入金额', 'Enter an amount'],
+  ['金额不能为负数', 'The amount cannot be negative'],
+  ['金额最多两位小数', 'At most two decimals'],
+  ['金额必须大于 0', 'The amount must be more than 0'],
+  ['金额超过上限 {x}', 'The amount is over the limit of {x}'],
+  ['金额格式不正确：{x}', 'Not an amount: {x}'],
+  ['没有扫到内容，请重新扫码', 'Nothing was scanned, please scan again'],
+  ['扫到的不是付款码：{x}', 'That is not a payment code: {x}'],
+  ['这是商品条码（{x}），不是付款码', 'That is a goods barcode ({x}), not a payment code'],
+  ['无法识别的付款码（{x}，{y}位），请让顾客刷新后重扫', 'Unknown payment code ({x}, {y} digits); ask the customer to refresh and scan again'],
+  ['这个付款码已经扫过，不会重复扣款；如需再次收款，请顾客刷新付款码', 'This payment code was already scanned and will not be charged twice; ask the customer to refresh it to pay again'],
+  ['交易记录无法保存，收款码未显示：{x}', 'The journal could not be saved, so the QR was not shown: {x}'],
+  ['交易记录无法保存，未能撤销：{x}', 'The journal could not be saved, so nothing was reversed: {x}'],
+  ['{x}（警告：交易记录保存失败 {y}）', '{x} (warning: the journal could not be saved {y})'],
+  ['二维码已过期', 'QR expired'],
+  ['顾客已取消支付', 'The customer cancelled'],
+  ['订单已撤销', 'Order reversed'],
+  ['余额不足', 'Insufficient balance'],
+  ['付款码已过期', 'Payment code expired'],
+  ['网络超时', 'Network timeout'],
+];
+
+interface Rule { re: RegExp; en: string; vars: string[] }
+const RULES: Rule[] = EN.map(([zh, en]) => {
+  const vars = [...zh.matchAll(/\{(\w)\}/g)].map((m) => m[1]!);
+  const re = new RegExp(`^${zh.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w\}/g, '(.+?)')}$`, 's');
+  return { re, en, vars };
+});
+
+export function serverText(text: string, locale: Locale): string {
+  if (locale === 'zh-CN') return text;
+  for (const rule of RULES) {
+    const m = rule.re.exec(text);
+    if (!m) continue;
+    return rule.vars.reduce((out, v, i) => out.replace(`{${v}}`, serverText(m[i + 1] ?? '', locale)), rule.en);
+  }
+  return text;
+}

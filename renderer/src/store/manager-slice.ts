@@ -1,0 +1,108 @@
+/**
+ * Manager PIN prompts and refunds: what waits for the manager PIN (refund, void, shift close),
+ * the lockout countdown, and the order the RefundPanel shows. IPC only in these actions.
+ */
+import type { StateCreator } from 'zustand';
+import type { ManagerOrder, PinFailure, RefundOutcomeView, ZReportView } from '../../../preload/contract';
+import { pos, errorMessage } from '../pos';
+import type { StoreState } from './index';
+
+export type PinIntent =
+  | { kind: 'refund'; clientSn: string; amount: string }
+  | { kind: 'void'; clientSn: string }
+  | { kind: 'closeShift' };
+
+export interface ManagerSlice {
+  pinIntent: PinIntent | null;
+  pinMessage: string | null;
+  /** Browser time when the lockout ends (the dialog counts down to it). */
+  pinLockedUntil: number | null;
+  pinBusy: boolean;
+  refundOrders: Record<string, ManagerOrder | null>;
+  refundResult: RefundOutcomeView | null;
+  refundError: string | null;
+  lastZ: ZReportView | null;
+  zPrinted: boolean;
+  shiftError: string | null;
+  askPin(intent: PinIntent): void;
+  cancelPin(): void;
+  submitPin(pin: string): Promise<void>;
+  loadRefundOrder(clientSn: string): Promise<void>;
+  retryRefund(clientSn: string, refundRequestNo: string): Promise<void>;
+  /** Subscribes once to refund updates from main (another window may refund too). */
+  watchRefunds(): void;
+}
+
+let watching = false;
+
+export const createManagerSlice: StateCreator<StoreState, [], [], ManagerSlice> = (set, get) => {
+  const lockFrom = (f: PinFailure) => set({ pinMessage: f.message, pinLockedUntil: f.reason === 'locked' ? Date.now() + f.lockedForMs : null });
+  const afterRefund = async (clientSn: string, out: RefundOutcomeView) => {
+    set({ refundResult: out, refundError: null });
+    await Promise.all([get().loadRefundOrder(clientSn), get().screen === 'reports' ? get().loadReports() : undefined]);
+  };
+  return {
+    pinIntent: null,
+    pinMessage: null,
+    pinLockedUntil: null,
+    pinBusy: false,
+    refundOrders: {},
+    refundResult: null,
+    refundError: null,
+    lastZ: null,
+    zPrinted: false,
+    shiftError: null,
+    askPin(intent) {
+      const locked = get().pinLockedUntil;
+      set({ pinIntent: intent, pinMessage: null, pinLockedUntil: locked && locked > Date.now() ? locked : null, refundError: null, shiftError: null });
+    },
+    cancelPin() { set({ pinIntent: null, pinMessage: null }); },
+    async submitPin(pin) {
+      const intent = get().pinIntent;
+      if (!intent || get().pinBusy) return;
+      set({ pinBusy: true });
+      try {
+        if (intent.kind === 'closeShift') {
+          const res = await pos().closeShift({ pin });
+          if (!res.ok) return lockFrom(res.auth);
+          set({ pinIntent: null, pinLockedUntil: null, lastZ: res.value.report, zPrinted: res.value.printed });
+          await get().loadReports();
+          return;
+        }
+        const res = intent.kind === 'refund'
+          ? await pos().refund({ clientSn: intent.clientSn, amount: intent.amount, pin })
+          : await pos().voidOrder({ clientSn: intent.clientSn, pin });
+        if (!res.ok) return lockFrom(res.auth);
+        set({ pinIntent: null, pinLockedUntil: null });
+        await afterRefund(intent.clientSn, res.value);
+      } catch (err) {
+        const message = errorMessage(err);
+        set(intent.kind === 'closeShift' ? { pinIntent: null, shiftError: message } : { pinIntent: null, refundError: message });
+      } finally {
+        set({ pinBusy: false });
+      }
+    },
+    async loadRefundOrder(clientSn) {
+      try {
+        const order = await pos().orderDetail({ clientSn });
+        set({ refundOrders: { ...get().refundOrders, [clientSn]: order } });
+      } catch (err) {
+        set({ refundError: errorMessage(err) });
+      }
+    },
+    async retryRefund(clientSn, refundRequestNo) {
+      try {
+        await afterRefund(clientSn, await pos().retryRefund({ clientSn, refundRequestNo }));
+      } catch (err) {
+        set({ refundError: errorMessage(err) });
+      }
+    },
+    watchRefunds() {
+      if (watching) return;
+      watching = true;
+      pos().onRefundUpdate((out) => {
+        if (out.clientSn in get().refundOrders) void get().loadRefundOrder(out.clientSn);
+      });
+    },
+  };
+};

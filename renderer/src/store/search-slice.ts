@@ -1,0 +1,68 @@
+/** History search filters (HistorySearch.tsx) and their results, newest first. */
+import type { StateCreator } from 'zustand';
+import type { ManagerOrder, OrderSearch } from '../../../preload/contract';
+import { pos, errorMessage } from '../pos';
+import type { StoreState } from './index';
+
+export interface SearchFields {
+  day: string;
+  amount: string;
+  wallet: string;
+  status: string;
+  orderNo: string;
+  /** HH:MM within the day, optional. */
+  fromTime: string;
+  toTime: string;
+}
+
+export interface SearchSlice {
+  searchFields: SearchFields;
+  searchResults: ManagerOrder[];
+  searchTotal: number;
+  searchError: string | null;
+  selectedOrder: string | null;
+  setSearchField(key: keyof SearchFields, value: string): void;
+  runSearch(): Promise<void>;
+  selectOrder(clientSn: string | null): void;
+}
+
+const EMPTY: SearchFields = { day: '', amount: '', wallet: '', status: '', orderNo: '', fromTime: '', toTime: '' };
+
+function timeOn(day: string, hhmm: string, end: boolean): number | undefined {
+  if (!day || !/^\d{2}:\d{2}$/.test(hhmm)) return undefined;
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const [h, min] = hhmm.split(':').map(Number) as [number, number];
+  return new Date(y, m - 1, d, h, min, end ? 59 : 0, end ? 999 : 0).getTime();
+}
+
+export function toQuery(f: SearchFields): OrderSearch {
+  const q: OrderSearch = {};
+  if (f.day) q.day = f.day;
+  if (f.amount.trim()) q.amount = f.amount.trim();
+  if (f.wallet) q.wallet = f.wallet as NonNullable<OrderSearch['wallet']>;
+  if (f.status) q.status = f.status as NonNullable<OrderSearch['status']>;
+  if (f.orderNo.trim()) q.orderNo = f.orderNo.trim();
+  const from = timeOn(f.day, f.fromTime, false);
+  const to = timeOn(f.day, f.toTime, true);
+  if (from !== undefined) q.fromTs = from;
+  if (to !== undefined) q.toTs = to;
+  return q;
+}
+
+export const createSearchSlice: StateCreator<StoreState, [], [], SearchSlice> = (set, get) => ({
+  searchFields: EMPTY,
+  searchResults: [],
+  searchTotal: 0,
+  searchError: null,
+  selectedOrder: null,
+  setSearchField(key, value) { set({ searchFields: { ...get().searchFields, [key]: value } }); },
+  async runSearch() {
+    try {
+      const res = await pos().searchOrders(toQuery(get().searchFields));
+      set({ searchResults: res.orders, searchTotal: res.total, searchError: null });
+    } catch (err) {
+      set({ searchError: errorMessage(err) });
+    }
+  },
+  selectOrder(clientSn) { set({ selectedOrder: clientSn, refundResult: null, refundError: null }); },
+});

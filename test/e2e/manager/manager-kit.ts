@@ -1,0 +1,51 @@
+/**
+ * Extra fixtures for the store manager's e2e tests (the shared ones in ../fixtures.ts are
+ * unchanged): `shop` pays QR orders the way a customer would (through the sandbox's wallet
+ * control API instead of a phone) and opens the Reports screen.
+ */
+import type { Page } from '@playwright/test';
+import { test as base, expect, typeAmount } from '../fixtures';
+
+export const MANAGER_PIN = '8888'; // the documented factory default (README: 店长 PIN)
+
+export interface Shop {
+  page: Page;
+  /** Collects `yuan` by QR and has the customer pay it with `wallet`; returns our order number. */
+  payQr(yuan: string, wallet: 'wechat' | 'alipay' | 'unionpay'): Promise<string>;
+  openReports(): Promise<void>;
+  /** Types a PIN into the open manager PIN dialog and presses Enter. */
+  enterPin(pin: string): Promise<void>;
+}
+
+export const test = base.extend<{ shop: Shop }>({
+  shop: async ({ counter, sandbox }, use) => {
+    const page = counter;
+    const shop: Shop = {
+      page,
+      async payQr(yuan, wallet) {
+        await typeAmount(page, yuan);
+        await page.getByTestId('collect').click();
+        await expect(page.getByTestId('qr')).toBeVisible();
+        const waiting = (await sandbox.control.orders()).filter((o) => o.orderStatus === 'CREATED');
+        expect(waiting).toHaveLength(1);
+        await sandbox.control.walletPay({ sn: waiting[0]!.sn }, wallet);
+        await expect(page.getByTestId('result-title')).toHaveText('支付成功');
+        await page.getByTestId('next').click();
+        return waiting[0]!.clientSn;
+      },
+      async openReports() {
+        await page.keyboard.press('F3');
+        await expect(page.getByTestId('reports')).toBeVisible();
+      },
+      async enterPin(pin) {
+        const input = page.getByTestId('pin-input');
+        await expect(input).toBeEnabled();
+        await input.fill(pin);
+        await input.press('Enter');
+      },
+    };
+    await use(shop);
+  },
+});
+
+export { expect };

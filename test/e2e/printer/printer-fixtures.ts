@@ -1,0 +1,88 @@
+/**
+ * Printer e2e kit: the shared fixtures plus a counter started with `--printer file:DIR`, and
+ * helpers that read the sink's receipts back the way a printer would (GBK text, GS ( k QR).
+ */
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import iconv from 'iconv-lite';
+import { test as base, expect, typeAmount } from '../fixtures';
+import { startHarnessProcess, type HarnessProcess } from '../../support/harness-process';
+import type { sandboxControl } from '../../support/sandbox-control';
+
+export interface PrinterKit {
+  page: Page;
+  app: HarnessProcess;
+  /** The file sink: every printed job becomes `<jobId>.bin` here. */
+  sinkDir: string;
+}
+
+export const test = base.extend<{ printerKit: PrinterKit }>({
+  printerKit: async ({ page, dataDir, sandbox }, use) => {
+    const sinkDir = join(dataDir, 'printer-sink');
+    await mkdir(sinkDir, { recursive: true });
+    const app = await startHarnessProcess({ dataDir: join(dataDir, 'counter'), aggregatorUrl: sandbox.url, extraArgs: ['--printer', `file:${sinkDir}`] });
+    await page.goto(app.url);
+    await expect(page.getByTestId('aggregator-status')).toContainText('沙箱');
+    await use({ page, app, sinkDir });
+    await app.kill();
+  },
+});
+
+export { expect };
+
+export interface Receipt { file: string; bytes: Buffer; text: string; qr: string[] }
+
+/** Every receipt in the sink, oldest first (job ids start with the time in base 36). */
+export async function readReceipts(dir: string): Promise<Receipt[]> {
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.bin')).sort();
+  return Promise.all(names.map(async (file) => {
+    const bytes = await readFile(join(dir, file));
+    return { file, bytes, text: iconv.decode(stripCommands(bytes), 'gbk'), qr: qrPayloads(bytes) };
+  }));
+}
+
+/** Waits until the sink holds `count` receipts and returns them. */
+export async function waitForReceipts(dir: string, count: number, timeout = 15_000): Promise<Receipt[]> {
+  await expect.poll(async () => (await readReceipts(dir)).length, { timeout }).toBe(count);
+  return readReceipts(dir);
+}
+
+/** Takes one QR payment to 支付成功: the customer's wallet pays through the sandbox. */
+export async function payByQr(page: Page, sandbox: { control: ReturnType<typeof sandboxControl> }, yuan: string, wallet: 'wechat' | 'alipay' | 'unionpay' = 'wechat'): Promise<string> {
+  await typeAmount(page, yuan);
+  await page.getByTestId('collect').click();
+  await expect(page.getByTestId('qr')).toBeVisible();
+  const order = (await sandbox.control.orders()).find((o) => o.orderStatus !== 'PAID' && o.chargeCount === 0);
+  if (!order) throw new Error('no open order at the sandbox');
+  await sandbox.control.walletPay({ sn: order.sn }, wallet);
+  await expect(page.getByTestId('result-title')).toHaveText('支付成功');
+  await page.getByTestId('next').click();
+  return order.sn;
+}
+
+/** Remove ESC/POS commands, keeping text bytes and LF (what the customer reads). */
+function stripCommands(bytes: Buffer): Buffer {
+  const out: number[] = [];
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i]!;
+    if (b === 0x1b) i += bytes[i + 1] === 0x40 ? 2 : 3; // ESC @ / ESC x n
+    else if (b === 0x1c) i += 2; // FS & / FS .
+    else if (b === 0x10) i += 3; // DLE EOT n / DLE ENQ n
+    else if (b === 0x1d) i += bytes[i + 1] === 0x28 ? 5 + bytes[i + 3]! + 256 * bytes[i + 4]! : 3; // GS ( k … / GS V n, GS ! n
+    else { out.push(b); i += 1; }
+  }
+  return Buffer.from(out);
+}
+
+/** Payloads of every GS ( k "store the QR data" (cn 49, fn 80) command. */
+function qrPayloads(bytes: Buffer): string[] {
+  const found: string[] = [];
+  for (let i = 0; i + 8 <= bytes.length; i++) {
+    if (bytes[i] === 0x1d && bytes[i + 1] === 0x28 && bytes[i + 2] === 0x6b && bytes[i + 5] === 0x31 && bytes[i + 6] === 0x50 && bytes[i + 7] === 0x30) {
+      const len = bytes[i + 3]! + 256 * bytes[i + 4]! - 3;
+      found.push(bytes.subarray(i + 8, i + 8 + len).toString('latin1'));
+    }
+  }
+  return found;
+}

@@ -1,0 +1,83 @@
+/**
+ * The counter's data directory is read-only when the app starts (the disk was remounted
+ * read-only, or permissions changed). The built harness, a real child process, must still start,
+ * show the day's history and totals, tell the cashier clearly why it cannot take payments, and
+ * refuse a payment without sending anything to the aggregator.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox, type Sandbox } from '../../../main/aggregator/sandbox';
+import { startHarnessProcess, type HarnessProcess } from '../../support/harness-process';
+import { makeReadOnly } from '../../support/read-only-dir';
+import { sandboxControl } from '../../support/sandbox-control';
+
+const built = existsSync(join(process.cwd(), 'out/main/harness.js'));
+
+interface Snapshot { checkout: { phase: string; result?: { outcome: string } }; recovery: { done: boolean }; warnings: string[] }
+
+describe.skipIf(!built)('read-only data directory at start', { timeout: 60_000 }, () => {
+  let dir: string;
+  let sandbox: Sandbox;
+  let app: HarnessProcess | null = null;
+  let undo: (() => void) | null = null;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'yima-readonly-'));
+    sandbox = await startSandbox({ port: 0, dataDir: join(dir, 'aggregator') });
+  });
+  afterEach(async () => {
+    await app?.kill('SIGKILL');
+    app = null;
+    undo?.();
+    undo = null;
+    await sandbox.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const until = async <T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> => {
+    const end = Date.now() + ms;
+    for (;;) {
+      const v = await fn();
+      if (ok(v) || Date.now() > end) return v;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const snapshot = async (a: HarnessProcess) => (await a.call<Snapshot>('getSnapshot')).value!;
+
+  it('starts, shows the history, says why it cannot take payments, and refuses one without contacting the aggregator', async (ctx) => {
+    const control = sandboxControl(sandbox.url);
+    const counter = join(dir, 'counter');
+    // a normal day first: one paid QR payment
+    app = await startHarnessProcess({ dataDir: counter, aggregatorUrl: sandbox.url });
+    await until(() => snapshot(app!), (s) => s.recovery.done);
+    const v = (await app.call<{ clientSn: string }>('startQrPayment', { amount: '12.30', requestId: 'readonly-paid-1' })).value!;
+    await control.walletPay({ clientSn: v.clientSn }, 'wechat');
+    await until(() => snapshot(app!), (s) => s.checkout.result?.outcome === 'PAID');
+    await app.kill('SIGKILL');
+    app = null;
+
+    undo = makeReadOnly(counter);
+    if (!undo) ctx.skip('cannot make a read-only directory here');
+    app = await startHarnessProcess({ dataDir: counter, aggregatorUrl: sandbox.url });
+    const snap = await until(() => snapshot(app!), (s) => s.recovery.done);
+    expect(snap.checkout.phase).toBe('idle');
+    expect(snap.warnings.some((w) => w.startsWith('数据目录无法写入，暂不能收款'))).toBe(true);
+    expect(snap.warnings.some((w) => w.includes('设置无法保存'))).toBe(true);
+    // the history is still there
+    expect((await app.call('dayTotals', {})).value).toMatchObject({ count: 1, paidFen: 1230 });
+    expect((await app.call<{ status: string }[]>('listOrders', {})).value!.map((o) => o.status)).toEqual(['paid']);
+
+    const precreatesBefore = (await control.call<{ requests: { op: string }[] }>('GET', 'requests')).requests.filter((r) => r.op === 'precreate').length;
+    const refused = await app.call('startQrPayment', { amount: '5.00', requestId: 'readonly-refused-1' });
+    expect(refused.ok).toBe(false);
+    expect(refused.error?.code).toBe('REFUSED');
+    expect(refused.error?.message).toMatch(/^无法写入交易记录，未发起收款：(数据目录只读|没有写入数据目录的权限)/);
+    const precreatesAfter = (await control.call<{ requests: { op: string }[] }>('GET', 'requests')).requests.filter((r) => r.op === 'precreate').length;
+    expect(precreatesAfter).toBe(precreatesBefore);
+    expect((await control.orders()).map((o) => o.chargeCount)).toEqual([1]);
+    expect((await snapshot(app)).checkout.phase).toBe('idle');
+  });
+});
