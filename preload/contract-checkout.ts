@@ -6,7 +6,7 @@ import { amountText, clientSnSchema, daySchema, empty, fen, outcomeSchema, reque
 
 export const checkoutViewSchema = z.object({
   phase: z.enum(['recovering', 'idle', 'creating', 'waiting', 'cancelling', 'result']),
-  method: z.enum(['qr', 'scan']).optional(),
+  method: z.enum(['qr', 'scan', 'cash']).optional(),
   clientSn: z.string().optional(),
   amountFen: fen.optional(),
   qrCode: z.string().optional(),
@@ -23,6 +23,9 @@ export const checkoutViewSchema = z.object({
     wallet: walletSchema.optional(),
     amountFen: fen,
     sn: z.string().optional(),
+    /** Cash tender: what the customer handed over and the change to give. */
+    receivedFen: fen.optional(),
+    changeFen: fen.optional(),
   }).optional(),
 });
 export type CheckoutView = z.infer<typeof checkoutViewSchema>;
@@ -55,7 +58,7 @@ export type Snapshot = z.infer<typeof snapshotSchema>;
 export const orderViewSchema = z.object({
   clientSn: z.string(),
   day: z.string(),
-  method: z.enum(['qr', 'scan']),
+  method: z.enum(['qr', 'scan', 'cash']),
   amountFen: fen,
   status: z.enum(['pending', 'needs_attention', 'paid', 'failed', 'canceled', 'expired']),
   wallet: walletSchema.optional(),

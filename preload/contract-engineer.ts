@@ -19,7 +19,7 @@ export const engineerViewSchema = z.object({
   }),
   /** The port given with --scanner at start, which wins over the settings until restart. */
   scannerOverride: z.string().optional(),
-  printer: z.object({ transport: z.enum(['none', 'file', 'tcp', 'serial']), address: z.string(), width: z.number().int() }),
+  printer: z.object({ transport: z.enum(['none', 'file', 'tcp', 'serial', 'os']), address: z.string(), width: z.number().int() }),
   printerOverride: z.string().optional(),
   aggregator: z.object({ mode: z.enum(['sandbox', 'production']), baseUrl: z.string(), vendorSn: z.string(), appId: z.string(), vendorKeySet: z.boolean() }),
   terminal: z.object({ activated: z.boolean(), terminalSn: z.string().optional(), message: z.string().optional() }),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { amountText, clientSnSchema, daySchema, empty, fen, walletSchema } from './contract-shared';
+import { cashCountSchema, cashSummarySchema } from './contract-cash-shapes';
 
 export const roleSchema = z.enum(['cashier', 'manager', 'engineer']);
 export type Role = z.infer<typeof roleSchema>;
@@ -13,6 +14,10 @@ const pinText = z.string().min(1).max(16);
 
 export const operatorSchema = z.object({ role: roleSchema, name: z.string() });
 export type OperatorInfo = z.infer<typeof operatorSchema>;
+export const operatorProfileSchema = operatorSchema.extend({ mustChange: z.boolean() });
+export type OperatorProfile = z.infer<typeof operatorProfileSchema>;
+export const scanTargetSchema = z.enum(['checkout', 'history']);
+export type ScanTargetName = z.infer<typeof scanTargetSchema>;
 
 /** Why a PIN was not accepted; `locked` carries the countdown. */
 export const pinFailureSchema = z.union([
@@ -38,7 +43,7 @@ export const refundViewSchema = z.object({
 export type RefundInfo = z.infer<typeof refundViewSchema>;
 
 export const managerOrderSchema = z.object({
-  clientSn: z.string(), day: z.string(), method: z.enum(['qr', 'scan']), amountFen: fen, status: orderStatusSchema,
+  clientSn: z.string(), day: z.string(), method: z.enum(['qr', 'scan', 'cash']), amountFen: fen, status: orderStatusSchema,
   operator: z.string(), subject: z.string(), createdAt: z.number(), finishedAt: z.number().optional(),
   wallet: walletSchema.optional(), sn: z.string().optional(), tradeNo: z.string().optional(), codeMasked: z.string().optional(), message: z.string().optional(),
   refunds: z.array(refundViewSchema), refundedFen: fen,
@@ -82,7 +87,7 @@ export type TotalsView = z.infer<typeof totalsSchema>;
 export const shiftSchema = z.object({ shiftNo: z.number().int(), fromTs: z.number(), openedBy: z.string().optional(), openedAt: z.number().optional() });
 export const zReportSchema = z.object({
   zNo: z.number().int(), shiftNo: z.number().int(), operator: z.string(), openedBy: z.string().optional(), openedAt: z.number().optional(),
-  fromTs: z.number(), toTs: z.number(), totals: totalsSchema,
+  fromTs: z.number(), toTs: z.number(), totals: totalsSchema, cash: cashSummarySchema.optional(),
 });
 export type ZReportView = z.infer<typeof zReportSchema>;
 
@@ -134,15 +139,27 @@ export const managerActions = {
   voidOrder: { args: z.object({ clientSn: clientSnSchema, pin: pinText }).strict(), result: authed(refundOutcomeSchema) },
   totals: { args: z.object({ day: daySchema.optional() }).strict(), result: totalsSchema },
   /** X report: the open shift so far; nothing is closed. */
-  xReport: { args: empty, result: z.object({ shift: shiftSchema, totals: totalsSchema, nextZNo: z.number().int() }) },
+  xReport: { args: empty, result: z.object({ shift: shiftSchema, totals: totalsSchema, nextZNo: z.number().int(), cash: cashSummarySchema.optional() }) },
   /** Z report: freezes the shift with the next sequence number, prints it, starts a new shift. */
-  closeShift: { args: z.object({ pin: pinText }).strict(), result: authed(z.object({ report: zReportSchema, printed: z.boolean() })) },
+  closeShift: { args: z.object({ pin: pinText, counted: cashCountSchema.optional() }).strict(), result: authed(z.object({ report: zReportSchema, printed: z.boolean() })) },
   reconcile: { args: z.object({ day: daySchema }).strict(), result: reconcileViewSchema },
   /** UTF-8 CSV with BOM; also saved under the data directory's exports/ folder. */
   exportCsv: { args: z.object({ kind: csvKindSchema, day: daySchema.optional() }).strict(), result: z.object({ csv: z.string(), fileName: z.string(), path: z.string() }) },
+  /** The operator profiles (names and roles, never PINs) for the sign-in and operators dialog. */
+  listOperators: { args: empty, result: z.object({ operators: z.array(operatorProfileSchema) }) },
+  /** Adds an operator (e.g. a cashier 小王) or sets a new PIN for one, with the manager PIN. */
+  saveOperator: { args: z.object({ managerPin: pinText, role: roleSchema, name: z.string().min(1).max(32), pin: pinText }).strict(), result: authed(z.object({ message: z.string() })) },
+  /** Removes an operator profile, with the manager PIN (one manager and one engineer always stay). */
+  removeOperator: { args: z.object({ managerPin: pinText, role: roleSchema, name: z.string().min(1).max(32) }).strict(), result: authed(z.object({ message: z.string() })) },
+  /** The screen in front claims the serial scanner: on 'history' a scan looks an order up and never pays. */
+  setScanTarget: { args: z.object({ target: scanTargetSchema }).strict(), result: z.object({ target: scanTargetSchema }) },
 } as const;
 
 export const managerEvents = {
   /** A refund or void ended (or stayed unknown): history and totals refresh. */
   refundUpdate: refundOutcomeSchema,
+  /** The signed-in operator changed (sign-in, switch, sign-out). */
+  operator: z.object({ operator: operatorSchema.nullable() }),
+  /** A serial scan taken as an order number (the Orders screen had the scanner); `at` is main's time. */
+  orderScan: z.object({ code: z.string(), at: z.number() }),
 } as const;

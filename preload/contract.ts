@@ -10,6 +10,7 @@ import { preferencesActions, preferencesEvents } from './contract-preferences';
 import { managerActions, managerEvents } from './contract-manager';
 import { printerActions, printerEvents } from './contract-printer';
 import { engineerActions, engineerEvents } from './contract-engineer';
+import { cashActions, cashEvents } from './contract-cash';
 
 export * from './contract-shared';
 export * from './contract-checkout';
@@ -17,6 +18,7 @@ export * from './contract-preferences';
 export * from './contract-manager';
 export * from './contract-printer';
 export * from './contract-engineer';
+export * from './contract-cash';
 
 /**
  * Actions: renderer → main. Each becomes `window.pos.<name>(args)` returning a Promise of the
@@ -28,6 +30,7 @@ export const actions = {
   ...managerActions,
   ...printerActions,
   ...engineerActions,
+  ...cashActions,
 } as const;
 
 /** Events: main → renderer, pushed to every window (and every harness WebSocket). */
@@ -37,6 +40,7 @@ export const events = {
   ...managerEvents,
   ...printerEvents,
   ...engineerEvents,
+  ...cashEvents,
 } as const;
 
 

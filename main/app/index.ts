@@ -10,6 +10,7 @@ import { createServices, type Services } from '../services/create-services';
 import type { SecretCipher } from '../settings/secrets';
 import { parseStartArgs } from '../harness/cli-args';
 import { setupSecurity } from './security';
+import { electronOsPrinting } from './os-printing';
 import { setupIpc } from './ipc';
 import { createCashierWindow, createCustomerWindow, type WindowPaths } from './windows';
 
@@ -50,6 +51,7 @@ async function setupServices(): Promise<Services> {
     confFactory: (o) => new Store({ cwd: o.cwd, name: o.configName }) as unknown as { store: Record<string, unknown>; path: string },
     cipher: safeStorageCipher,
     devices: { scanner: parsed.args.scanner, printer: parsed.args.printer },
+    osPrinting: electronOsPrinting(),
   });
 }
 

@@ -19,7 +19,9 @@ export interface CheckoutConfig { qrExpiryMs: number; scanWindowMs: number; maxA
 
 export interface JournalPort { append(body: JournalRecordBody): Promise<unknown> }
 
-export interface FinalEvent { clientSn: string; outcome: 'PAID' | 'FAILED' | 'CANCELED' | 'EXPIRED'; amountFen: number; wallet?: Wallet; sn?: string; method: PaymentMethod; recovered: boolean; codeMasked?: string }
+export interface SaleRef { saleId: string; saleTotalFen: number }
+
+export interface FinalEvent { clientSn: string; outcome: 'PAID' | 'FAILED' | 'CANCELED' | 'EXPIRED'; amountFen: number; wallet?: Wallet; sn?: string; method: PaymentMethod; recovered: boolean; codeMasked?: string; saleId?: string; receivedFen?: number; changeFen?: number }
 
 export interface CheckoutDeps {
   aggregator: Aggregator;
@@ -35,7 +37,7 @@ export interface CheckoutDeps {
   policies?: { qr: PollPolicy; scan: PollPolicy };
 }
 
-export interface Attempt { clientSn: string; method: PaymentMethod; amountFen: number; createdAt: number; deadline: number; qrCode?: string; expiresAt?: number; poll?: PollRun; wallet?: Wallet; codeMasked?: string; recovered?: boolean }
+export interface Attempt { clientSn: string; method: PaymentMethod; amountFen: number; createdAt: number; deadline: number; qrCode?: string; expiresAt?: number; poll?: PollRun; wallet?: Wallet; codeMasked?: string; recovered?: boolean; saleId?: string; saleTotalFen?: number }
 
 type Result = NonNullable<CheckoutView['result']>;
 const errText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
@@ -64,10 +66,11 @@ export class CheckoutService {
     if (!this.active) this.show(on ? { phase: 'recovering' } : { phase: 'idle' });
   }
 
-  async startQr(amountFen: number, requestId: string): Promise<CheckoutView> {
+  /** `sale`: the wallet part of a mixed-tender sale (mixed-tender.ts). */
+  async startQr(amountFen: number, requestId: string, sale?: SaleRef): Promise<CheckoutView> {
     const dup = this.admit(amountFen, requestId);
     if (dup) return dup;
-    const att = await this.createAttempt('qr', amountFen, requestId, this.deps.config().qrExpiryMs, {});
+    const att = await this.createAttempt('qr', amountFen, requestId, this.deps.config().qrExpiryMs, { ...sale });
     this.markSent(att, 'precreate');
     const cfg = this.deps.config();
     const answer = interpretPrecreate(await this.deps.aggregator.precreate({ clientSn: att.clientSn, amountFen, subject: cfg.subject, operator: cfg.operator }));
@@ -90,11 +93,11 @@ export class CheckoutService {
     return this.current();
   }
 
-  async startScan(amountFen: number, code: string, wallet: Wallet, codeMasked: string, requestId: string): Promise<CheckoutView> {
+  async startScan(amountFen: number, code: string, wallet: Wallet, codeMasked: string, requestId: string, sale?: SaleRef): Promise<CheckoutView> {
     if (!this.seenRequests.has(requestId) && this.sentCodes.has(code)) throw new ServiceError('REFUSED', '这个付款码已经扫过，不会重复扣款；如需再次收款，请顾客刷新付款码');
     const dup = this.admit(amountFen, requestId);
     if (dup) return dup;
-    const att = await this.createAttempt('scan', amountFen, requestId, this.deps.config().scanWindowMs, { wallet, codeMasked });
+    const att = await this.createAttempt('scan', amountFen, requestId, this.deps.config().scanWindowMs, { wallet, codeMasked, ...sale });
     this.sentCodes.add(code);
     if (this.sentCodes.size > 100) this.sentCodes.delete(this.sentCodes.values().next().value as string);
     this.markSent(att, 'pay');
@@ -153,6 +156,35 @@ export class CheckoutService {
     return this.outcomes.get(att.clientSn);
   }
 
+  /**
+   * Cash tender (cash-service.ts): admitted like any payment (never while one runs, same
+   * limits, same request id rule); `record` journals it under a new client_sn and returns the
+   * view to show. Nothing is shown unless the record is on disk.
+   */
+  async tender(amountFen: number, requestId: string, record: (clientSn: string) => Promise<Omit<CheckoutView, 'serverNow'>>): Promise<CheckoutView> {
+    const dup = this.admit(amountFen, requestId);
+    if (dup) return dup;
+    const clientSn = this.deps.newClientSn();
+    this.seenRequests.set(requestId, clientSn);
+    try {
+      const view = await record(clientSn);
+      this.active = null;
+      this.show(view);
+    } catch (err) {
+      this.seenRequests.delete(requestId);
+      throw err instanceof ServiceError ? err : new ServiceError('REFUSED', `无法写入交易记录，未收现金：${errText(err)}`);
+    } finally {
+      this.starting = false;
+    }
+    return this.current();
+  }
+
+  /** Shows a finished mixed-tender sale in place of its last part's result (same client_sn). */
+  present(view: Omit<CheckoutView, 'serverNow'>): void {
+    if (this.view.clientSn !== view.clientSn || this.view.phase !== 'result') return;
+    this.show(view);
+  }
+
   // ── internals ──────────────────────────────────────────────────────────────
 
   private admit(amountFen: number, requestId: string): CheckoutView | null {
@@ -169,7 +201,7 @@ export class CheckoutService {
     return null;
   }
 
-  private async createAttempt(method: PaymentMethod, amountFen: number, requestId: string, windowMs: number, extra: Pick<Attempt, 'wallet' | 'codeMasked'>): Promise<Attempt> {
+  private async createAttempt(method: PaymentMethod, amountFen: number, requestId: string, windowMs: number, extra: Pick<Attempt, 'wallet' | 'codeMasked' | 'saleId' | 'saleTotalFen'>): Promise<Attempt> {
     const now = this.deps.clock.now();
     const att: Attempt = { clientSn: this.deps.newClientSn(), method, amountFen, createdAt: now, deadline: now + windowMs, ...extra };
     this.seenRequests.set(requestId, att.clientSn);
@@ -267,7 +299,7 @@ export class CheckoutService {
       message = `${r.message}（警告：交易记录保存失败 ${err instanceof Error ? err.message : ''}）`;
     }
     this.showResult(att, { ...r, message, wallet: r.wallet ?? att.wallet, amountFen: att.amountFen });
-    this.deps.onFinal?.({ clientSn: att.clientSn, outcome: r.outcome, amountFen: att.amountFen, wallet: r.wallet ?? att.wallet, sn: r.sn, method: att.method, recovered: !!att.recovered, codeMasked: att.codeMasked });
+    this.deps.onFinal?.({ clientSn: att.clientSn, outcome: r.outcome, amountFen: att.amountFen, wallet: r.wallet ?? att.wallet, sn: r.sn, method: att.method, recovered: !!att.recovered, codeMasked: att.codeMasked, saleId: att.saleId });
   }
 
   private showResult(att: Attempt, result: Result): void {

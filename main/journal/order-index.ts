@@ -39,6 +39,7 @@ export class OrderBook implements OrderIndex {
   apply(rec: JournalRecord): void {
     if (rec.type === 'OPERATOR_ACTION') return;
     if (rec.type === 'ATTEMPT_CREATED') return this.create(rec);
+    if (rec.type === 'CASH_SALE') return this.cashSale(rec);
     const clientSn = (rec as { clientSn?: unknown }).clientSn;
     if (typeof clientSn !== 'string') return; // unknown future record type
     const o = this.orders.get(clientSn);
@@ -117,9 +118,10 @@ export class OrderBook implements OrderIndex {
       return;
     }
     const o = new OrderRec(
-      rec.clientSn, intern(this.businessDay(rec.ts)), rec.method === 'qr' ? 'qr' : 'scan', rec.amountFen, intern(rec.operator),
+      rec.clientSn, intern(this.businessDay(rec.ts)), rec.method === 'qr' || rec.method === 'cash' ? rec.method : 'scan', rec.amountFen, intern(rec.operator),
       intern(rec.subject), rec.ts, rec.windowMs, intern(rec.wallet), intern(rec.codeMasked),
     );
+    if (rec.saleId !== undefined && rec.saleTotalFen !== undefined) o.sale = { saleId: rec.saleId, totalFen: rec.saleTotalFen };
     this.orders.set(o.clientSn, o);
     const day = this.byDay.get(o.day);
     if (day) day.push(o);
@@ -130,6 +132,15 @@ export class OrderBook implements OrderIndex {
       this.orphans.delete(rec.clientSn);
       for (const r of orphans) this.apply(r);
     }
+  }
+
+  /** A cash sale is created and paid by one record: never pending, never half-recorded. */
+  private cashSale(rec: Extract<JournalRecord, { type: 'CASH_SALE' }>): void {
+    this.create({ type: 'ATTEMPT_CREATED', clientSn: rec.clientSn, method: 'cash', amountFen: rec.amountFen, operator: rec.operator, subject: rec.subject, wallet: 'cash', windowMs: 0, saleId: rec.saleId, saleTotalFen: rec.saleTotalFen, seq: rec.seq, ts: rec.ts });
+    const o = this.orders.get(rec.clientSn);
+    if (!o || o.status !== 'pending') return;
+    o.cash = { receivedFen: rec.receivedFen, changeFen: rec.changeFen };
+    this.final(o, { type: 'PAYMENT_FINAL', clientSn: rec.clientSn, outcome: 'PAID', amountFen: rec.amountFen, wallet: 'cash', seq: rec.seq, ts: rec.ts });
   }
 
   private setSn(o: OrderRec, sn: string): void {

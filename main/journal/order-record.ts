@@ -34,6 +34,8 @@ export class OrderRec {
   cancelReason: string | undefined = undefined;
   refunds: RefundView[] | undefined = undefined;
   refundedFen = 0;
+  cash: { receivedFen: number; changeFen: number } | undefined = undefined;
+  sale: { saleId: string; totalFen: number } | undefined = undefined;
 
   constructor(
     readonly clientSn: string,
@@ -76,6 +78,8 @@ export class OrderRec {
     if (this.recovered !== undefined) v.recovered = this.recovered;
     if (this.reconstructed !== undefined) v.reconstructed = this.reconstructed;
     if (this.cancelReason !== undefined) v.cancelReason = this.cancelReason;
+    if (this.cash !== undefined) v.cash = { ...this.cash };
+    if (this.sale !== undefined) v.sale = { ...this.sale };
     return v;
   }
 }

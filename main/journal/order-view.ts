@@ -47,6 +47,10 @@ export interface OrderView {
   cancelReason?: string;
   refunds: RefundView[];
   refundedFen: number;
+  /** Cash tender: what the customer handed over and the change given. */
+  cash?: { receivedFen: number; changeFen: number };
+  /** A part of a mixed-tender sale. */
+  sale?: { saleId: string; totalFen: number };
 }
 
 export interface OrderFilter {

@@ -5,11 +5,11 @@
 import type { Wallet } from '../aggregator/types';
 import type { ZReport } from '../reports/types';
 
-export type PaymentMethod = 'qr' | 'scan';
+export type PaymentMethod = 'qr' | 'scan' | 'cash';
 export type FinalOutcome = 'PAID' | 'FAILED' | 'CANCELED' | 'EXPIRED';
 
 export type JournalRecordBody =
-  | { type: 'ATTEMPT_CREATED'; clientSn: string; method: PaymentMethod; amountFen: number; operator: string; subject: string; wallet?: Wallet; codeMasked?: string; windowMs: number }
+  | { type: 'ATTEMPT_CREATED'; clientSn: string; method: PaymentMethod; amountFen: number; operator: string; subject: string; wallet?: Wallet; codeMasked?: string; windowMs: number; saleId?: string; saleTotalFen?: number }
   | { type: 'REQUEST_SENT'; clientSn: string; op: 'precreate' | 'pay' | 'query' | 'cancel' | 'refund' | 'revoke' }
   | { type: 'QR_READY'; clientSn: string; sn: string; qrCode: string; expiresAt: number }
   | { type: 'CANCEL_REQUESTED'; clientSn: string; reason: 'cashier' | 'expired' | 'window_end' | 'recovery' }
@@ -18,6 +18,10 @@ export type JournalRecordBody =
   /** kind 'void': a same-day 撤销 (revoke) of the whole payment; absent = a refund. */
   | { type: 'REFUND_REQUESTED'; clientSn: string; refundRequestNo: string; amountFen: number; operator: string; kind?: 'refund' | 'void' }
   | { type: 'REFUND_FINAL'; clientSn: string; refundRequestNo: string; amountFen: number; outcome: 'REFUNDED' | 'FAILED'; message?: string }
+  /** A cash sale (or the cash part of a mixed sale): final in one record, no aggregator call. */
+  | { type: 'CASH_SALE'; clientSn: string; amountFen: number; receivedFen: number; changeFen: number; operator: string; subject: string; saleId?: string; saleTotalFen?: number }
+  /** Cash taken out of the drawer (支出); reports/shift.ts folds it into the expected cash. */
+  | { type: 'CASH_PAYOUT'; amountFen: number; operator: string; reason: string }
   | { type: 'OPERATOR_ACTION'; operator: string; action: string; detail?: string }
   /** Shift records (交接班): the order index ignores them; reports/shift.ts folds them. */
   | { type: 'SHIFT_OPENED'; shiftNo: number; operator: string; openingFloatFen?: number }

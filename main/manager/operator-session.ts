@@ -9,6 +9,8 @@ import type { Operator, PinBook, Role, VerifyResult } from '../settings/pins';
 export interface SessionDeps {
   pins: PinBook;
   append: (body: JournalRecordBody) => Promise<unknown>;
+  /** Told whenever the signed-in operator changes (the status bar of every window follows). */
+  onChange?: (operator: Operator | null) => void;
 }
 
 export type PinFailure = Exclude<VerifyResult, { ok: true }>;
@@ -31,6 +33,7 @@ export class OperatorSession {
     const res = await this.verify(role, pin, 'login');
     if (res.ok) {
       this.operator = res.operator;
+      this.deps.onChange?.(res.operator);
       await this.journal(res.operator.name, 'login', role);
     }
     return res;
@@ -40,7 +43,15 @@ export class OperatorSession {
     if (!this.operator) return;
     const name = this.operator.name;
     this.operator = null;
+    this.deps.onChange?.(null);
     await this.journal(name, 'logout');
+  }
+
+  /** The signed-in operator's profile was renamed (a PIN change under a new name). */
+  renamed(from: Operator, to: Operator): void {
+    if (this.operator?.role !== from.role || this.operator.name !== from.name) return;
+    this.operator = to;
+    this.deps.onChange?.(to);
   }
 
   /**

@@ -26,5 +26,6 @@ export function shiftCloseDoc(z: ZReport, s: Settings): ShiftCloseReceipt {
   return {
     kind: 'shift-close', shop: shop(s), terminal: s.shop.terminalName, cashier: z.operator, time: z.toTs,
     shiftId: `Z${String(z.zNo).padStart(4, '0')} / 第${z.shiftNo}班`, openedAt: z.openedAt ?? (z.fromTs > 0 ? z.fromTs : z.toTs), channels,
+    ...(z.cash ? { cash: z.cash } : {}),
   };
 }

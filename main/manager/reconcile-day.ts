@@ -34,9 +34,11 @@ export function voidsAsRefunds(st: Statement, orders: readonly OrderView[]): Sta
 }
 
 export async function reconcileDay(
-  aggregator: Pick<Aggregator, 'statement' | 'query'>, orders: readonly OrderView[], day: string, cfg: SettlementConfig,
+  aggregator: Pick<Aggregator, 'statement' | 'query'>, allOrders: readonly OrderView[], day: string, cfg: SettlementConfig,
   opts: { businessDay?: (ts: number) => string } = {},
 ): Promise<DayReconciliation> {
+  // Cash never reaches the aggregator: it has no statement line, no fee and no settlement.
+  const orders = allOrders.filter((o) => o.method !== 'cash');
   const settlement = expectedSettlement(orders, day, cfg, opts);
   const st = await aggregator.statement(day);
   if (st && st.ok) {

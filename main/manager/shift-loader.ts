@@ -9,14 +9,14 @@ import { journalFiles } from '../journal/journal-file';
 import type { JournalRecord } from '../journal/records';
 import { ShiftBook } from '../reports/shift';
 
-const MARK = '{"type":"SHIFT_';
+const MARKS = ['{"type":"SHIFT_', '{"type":"CASH_PAYOUT"'];
 
 export async function loadShiftBook(dir: string, onRecord: (l: (rec: JournalRecord) => void) => unknown, warn: (msg: string) => void): Promise<ShiftBook> {
   const book = new ShiftBook();
   const live: JournalRecord[] = [];
   let loaded = false;
   onRecord((rec) => {
-    if (rec.type !== 'SHIFT_OPENED' && rec.type !== 'SHIFT_CLOSED') return;
+    if (rec.type !== 'SHIFT_OPENED' && rec.type !== 'SHIFT_CLOSED' && rec.type !== 'CASH_PAYOUT') return;
     if (loaded) book.apply(rec);
     else live.push(rec);
   });
@@ -30,7 +30,7 @@ export async function loadShiftBook(dir: string, onRecord: (l: (rec: JournalReco
   for (const f of journalFiles(names)) {
     const text = await readFile(join(dir, f.name), 'utf8');
     for (const line of text.split('\n')) {
-      if (!line.startsWith(MARK)) continue;
+      if (!MARKS.some((m) => line.startsWith(m))) continue;
       const rec = decodeLine(line);
       if (typeof rec === 'string') {
         warn(`交班记录无法读取（${f.name}）：${rec}`);

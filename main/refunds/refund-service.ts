@@ -125,6 +125,8 @@ export class RefundService {
   private async drive(o: OrderView, r: { refundRequestNo: string; amountFen: number; kind: RefundKind }, operator: string): Promise<RefundOutcome> {
     const { aggregator, journal } = this.deps;
     const ref = { clientSn: o.clientSn, ...(o.sn ? { sn: o.sn } : {}) };
+    // Cash never went through the aggregator: the manager hands it back from the drawer.
+    if (o.method === 'cash') return this.finish(o, r, 'REFUNDED', r.kind === 'void' ? '已撤销，现金已退还顾客' : '现金退款，请从钱箱取出现金交给顾客');
     const netAfter = o.amountFen - o.refundedFen - r.amountFen;
     const unknowns: string[] = [];
     for (let attempt = 0; ; attempt++) {

@@ -6,3 +6,4 @@ export * from './statement';
 export * from './reconcile';
 export * from './settlement';
 export * from './csv';
+export * from './cash-count';

@@ -11,6 +11,7 @@ import type { JournalRecord, JournalRecordBody } from '../journal/records';
 import type { OrderView } from '../journal/order-view';
 import { windowTotals, type TotalsOptions } from './totals';
 import type { Totals, ZReport } from './types';
+import { cashSummary, type CashCount, type CashSummary } from './cash-count';
 
 type Opened = Extract<JournalRecord, { type: 'SHIFT_OPENED' }>;
 type Closed = Extract<JournalRecord, { type: 'SHIFT_CLOSED' }>;
@@ -31,9 +32,12 @@ export class ShiftBook {
   private lastClose: Closed | undefined;
   private opened: Opened | undefined;
   private readonly reports = new Map<number, ZReport>();
+  private payouts: { ts: number; amountFen: number }[] = [];
 
   apply(rec: JournalRecord): void {
-    if (rec.type === 'SHIFT_OPENED') {
+    if (rec.type === 'CASH_PAYOUT') {
+      this.payouts.push({ ts: rec.ts, amountFen: rec.amountFen });
+    } else if (rec.type === 'SHIFT_OPENED') {
       this.opened = rec;
       this.lastShiftNo = Math.max(this.lastShiftNo, rec.shiftNo);
     } else if (rec.type === 'SHIFT_CLOSED') {
@@ -43,7 +47,14 @@ export class ShiftBook {
       this.lastZNo = Math.max(this.lastZNo, rec.zNo);
       this.lastShiftNo = Math.max(this.lastShiftNo, rec.shiftNo);
       this.reports.set(rec.zNo, rec.report);
+      this.payouts = this.payouts.filter((p) => p.ts > rec.toTs);
     }
+  }
+
+  /** Cash paid out of the drawer during the open shift. */
+  payoutsFen(): number {
+    const from = this.lastClose?.toTs ?? 0;
+    return this.payouts.reduce((n, p) => (p.ts > from ? n + p.amountFen : n), 0);
   }
 
   /** The open shift (implicitly opened right after the last close when no SHIFT_OPENED exists). */
@@ -89,9 +100,10 @@ export function openShiftRecord(
 }
 
 /** X report: the open shift's totals up to now, nothing closed or journaled. */
-export function xReport(orders: readonly OrderView[], book: ShiftBook, now: number, opts: TotalsOptions = {}): { shift: CurrentShift; totals: Totals } {
+export function xReport(orders: readonly OrderView[], book: ShiftBook, now: number, opts: TotalsOptions = {}): { shift: CurrentShift; totals: Totals; cash: CashSummary } {
   const shift = book.current();
-  return { shift, totals: windowTotals(orders, shift.fromTs, now, opts) };
+  const totals = windowTotals(orders, shift.fromTs, now, opts);
+  return { shift, totals, cash: cashSummary(totals, shift.openingFloatFen ?? 0, book.payoutsFen()) };
 }
 
 export type ZResult =
@@ -105,6 +117,8 @@ export interface ZInput extends TotalsOptions {
   /** Who closes the shift. */
   operator: string;
   now: number;
+  /** The drawer as counted at close (absent: the report shows the expected cash only). */
+  count?: CashCount;
 }
 
 /** What blocks a close: a payment or refund whose outcome is not known yet. */
@@ -142,6 +156,7 @@ export function computeZReport(input: ZInput): ZResult {
     toTs,
     totals: windowTotals(input.orders, shift.fromTs, toTs, input),
   };
+  report.cash = cashSummary(report.totals, shift.openingFloatFen ?? 0, input.book.payoutsFen(), input.count);
   if (shift.openedBy !== undefined) report.openedBy = shift.openedBy;
   if (shift.openedAt !== undefined) report.openedAt = shift.openedAt;
   if (shift.openingFloatFen !== undefined) report.openingFloatFen = shift.openingFloatFen;

@@ -4,6 +4,7 @@
  */
 import type { Wallet } from '../aggregator/types';
 import type { OrderStatus } from '../journal/order-view';
+import type { CashSummary } from './cash-count';
 
 export interface BucketTotals {
   /** Paid payments. */
@@ -51,6 +52,8 @@ export interface ZReport {
   fromTs: number;
   toTs: number;
   totals: Totals;
+  /** Cash in the drawer: float + cash sales − cash refunds − payouts, counted, 长款/短款. */
+  cash?: CashSummary;
 }
 
 export const WALLET_NAME: Record<Wallet, string> = {

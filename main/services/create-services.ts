@@ -16,6 +16,7 @@ import { openSecrets, type SecretCipher } from '../settings/secrets';
 import { openSettings, type ConfFactory, type SettingsHandle } from '../settings/settings-store';
 import type { Notice, RecoveryReport } from '../../preload/contract';
 import { fenToYuanString } from '../checkout/money';
+import type { OsPrinting } from '../devices/printer';
 import { setupDevices, type Devices } from './device-setup';
 import { setupAggregator, type AggregatorSetup } from './aggregator-setup';
 import { makeClientSnFactory } from './client-sn';
@@ -26,7 +27,11 @@ import { preferencesHandlers } from './preferences-handlers';
 import { managerHandlers } from './manager-handlers';
 import { printerHandlers } from './printer-handlers';
 import { engineerHandlers } from './engineer-handlers';
+import { operatorHandlers } from './operator-handlers';
+import { openOperators } from '../manager/operators';
+import { createScanRouter } from '../manager/scan-target';
 import { sharedLog } from '../logs/rotating-log';
+import { setupCash } from './cash-setup';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -43,6 +48,8 @@ export interface ServicesOptions {
   policies?: { qr: PollPolicy; scan: PollPolicy };
   /** Start-flag overrides for devices (`--scanner`, `--printer`). */
   devices?: { scanner?: { path: string; baudRate: number }; printer?: string };
+  /** The OS printer, where the platform offers one (Electron). */
+  osPrinting?: OsPrinting;
 }
 
 export interface Services {
@@ -76,11 +83,16 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const aggregator = await setupAggregator({ dataDir: opts.dataDir, settings: settings.get(), secrets, aggregatorUrl: opts.aggregatorUrl, clock: () => clock.now(), http: opts.http, log });
   const bus = new EventBus();
   const notice = (level: Notice['level'], message: string) => bus.emit('notice', { level, message, at: clock.now() });
+  // The signed-in operator takes the payments; on the Orders screen a scan is an order number.
+  const operators = openOperators({ dataDir: opts.dataDir, append: (b) => journal.append(b), clock: () => clock.now(), log, onChange: (operator) => bus.emit('operator', { operator }) });
+  const scanRouter = createScanRouter((code) => bus.emit('orderScan', { code, at: clock.now() }));
   // The serial scanner goes through the same action as a wedge scan, with the keypad's amount.
   let dispatch: Dispatch = async () => ({ ok: false, error: { code: 'RECOVERING', message: '正在启动' } });
   const devices = await setupDevices({
-    dataDir: opts.dataDir, settings: () => settings.get(), override: opts.devices, clock, bus, log,
+    dataDir: opts.dataDir, settings: () => settings.get(), override: opts.devices, osPrinting: opts.osPrinting, clock, bus, log,
+    cashierOf: (clientSn) => journal.orders.get(clientSn)?.operator,
     onScan: (code) => {
+      if (scanRouter.claim(code)) return;
       const fen = pendingAmountFen;
       if (fen === null) { notice('warn', '请先输入金额，再扫顾客付款码'); return; }
       void dispatch('startScanPayment', { amount: fenToYuanString(fen), code, requestId: `serial-${clock.now()}-${code.slice(-6)}`, source: 'serial' })
@@ -96,12 +108,13 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     newClientSn: makeClientSnFactory(() => clock.now()),
     config: () => {
       const s = settings.get();
-      return { qrExpiryMs: s.checkout.qrExpirySeconds * 1000, scanWindowMs: s.checkout.scanWindowSeconds * 1000, maxAmountFen: s.checkout.maxAmountFen, operator: s.operator.name, subject: `${s.shop.name}-${s.shop.terminalName}` };
+      return { qrExpiryMs: s.checkout.qrExpirySeconds * 1000, scanWindowMs: s.checkout.scanWindowSeconds * 1000, maxAmountFen: s.checkout.maxAmountFen, operator: operators.session.nameOr(s.operator.name), subject: `${s.shop.name}-${s.shop.terminalName}` };
     },
     onView: (view) => bus.emit('checkout', view),
     policies: opts.policies,
-    onFinal: (e) => { devices.printSale(e); opts.onFinal?.(e); },
+    onFinal: (e) => { devices.printSale(e); opts.onFinal?.(e); cash.service.walletFinal(e); },
   });
+  const cash = setupCash({ dataDir: opts.dataDir, checkout, journal, settings, devices, bus, clock, log, notice, onFinal: opts.onFinal, operator: () => operators.session.nameOr(settings.get().operator.name), verifyPin: (pin) => dispatch('verifyPin', { role: 'manager', pin }) });
 
   // Recovery waits for the terminal to be ready (check-in), then finishes every unfinished attempt.
   checkout.setRecovering(true);
@@ -120,8 +133,10 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const handlers: Handlers = {
     ...preferencesHandlers({ settings, bus }),
     ...checkoutHandlers({ checkout, journal, settings, aggregator, devices: () => devices.status(), warnings, recovered, clock, pending }),
-    ...managerHandlers({ dataDir: opts.dataDir, journal, settings, aggregator: aggregator.aggregator, printer: devices.printer, clock, bus, log }),
-    ...printerHandlers({ printer: devices.printer, journal, settings, clock, bus, printerSpec: opts.devices?.printer }),
+    ...managerHandlers({ dataDir: opts.dataDir, journal, settings, aggregator: aggregator.aggregator, get printer() { return devices.printer; }, clock, bus, log, operators }),
+    ...operatorHandlers({ operators, scanRouter }),
+    ...printerHandlers({ get printer() { return devices.printer; }, jobs: devices.printQueue, journal, settings, clock, bus, printerSpec: opts.devices?.printer }),
+    ...cash.handlers,
     ...engineerHandlers({ dataDir: opts.dataDir, settings, secrets, aggregator, devices, bus, clock, warnings, verifyPin: (pin) => dispatch('verifyPin', { role: 'engineer', pin }), overrides: opts.devices }),
   };
   dispatch = createDispatch(handlers, log);

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { createScannerReader, type ScannerReader } from '../devices/scanner/scanner-reader';
-import { createPrintQueue, createTransport, createNullTransport, parsePrinterSpec, type PrintQueue, type ReceiptDoc } from '../devices/printer';
+import { createPrintQueue, createTransport, createNullTransport, parsePrinterSpec, type OsPrinting, type PrintQueue, type ReceiptDoc } from '../devices/printer';
 import type { FinalEvent } from '../checkout/checkout-service';
 import type { Clock } from '../checkout/time';
 import type { Settings } from '../settings/schema';
@@ -20,6 +20,10 @@ export interface DeviceOptions {
   clock: Clock;
   bus: EventBus;
   onScan: (code: string) => void;
+  /** Who took the payment (journaled with the attempt); the receipt names them. */
+  cashierOf?: (clientSn: string) => string | undefined;
+  /** The OS printer (Electron's webContents.print); absent in the browser harness. */
+  osPrinting?: OsPrinting;
   log: (msg: string, err?: unknown) => void;
 }
 
@@ -30,8 +34,10 @@ export interface Devices {
   printer: PrintQueue | null;
   /** Applies the saved scanner settings to the running reader (starts, reconfigures or stops it). */
   applyScanner(): string;
-  /** Switches the running print queue to the saved printer; false when only a restart can (no queue yet, width changed). */
+  /** Switches the running print queue to the saved printer (or to none); false when the --printer start flag wins. */
   applyPrinter(): boolean;
+  /** The queue itself, configured or not, for its job events. */
+  printQueue: PrintQueue;
   close(): Promise<void>;
 }
 
@@ -42,13 +48,13 @@ export async function setupDevices(opts: DeviceOptions): Promise<Devices> {
   };
   const push = () => opts.bus.emit('devices', structuredClone(state));
   let scanner = setupScanner(opts, state, push);
-  const printer = await setupPrinter(opts, state, push);
-  const printerWidth = opts.settings().printer.width;
+  const printing = await setupPrinter(opts, state, push);
   push();
   return {
     status: () => structuredClone(state),
     get scanner() { return scanner; },
-    printer,
+    get printer() { return printing.configured ? printing.queue : null; },
+    printQueue: printing.queue,
     applyScanner() {
       if (opts.override?.scanner) return `启动参数 --scanner ${opts.override.scanner.path} 优先，重启后使用新设置`;
       const cfg = opts.settings().scanner;
@@ -70,25 +76,30 @@ export async function setupDevices(opts: DeviceOptions): Promise<Devices> {
       return `扫码枪已按新设置重新打开（${cfg.path}，${cfg.baudRate}）`;
     },
     applyPrinter() {
-      const s = opts.settings().printer;
-      if (opts.override?.printer || !printer || !s.spec || s.width !== printerWidth) return false;
-      printer.setTransport(createTransport(parsePrinterSpec(s.spec)));
+      if (opts.override?.printer) return false;
+      const s = opts.settings();
+      printing.queue.setWidth(paperColumns(s));
+      printing.configured = Boolean(s.printer.spec);
+      printing.queue.setTransport(printing.configured ? createTransport(parsePrinterSpec(s.printer.spec), { os: opts.osPrinting, width: paperColumns(s) }) : createNullTransport());
+      if (!printing.configured) { state.printer = NOT_CONFIGURED; push(); }
       return true;
     },
     printSale(e) {
+      const printer = printing.configured ? printing.queue : null;
       if (!printer || e.outcome !== 'PAID') return;
       const s = opts.settings();
       const doc: ReceiptDoc = {
         kind: 'sale', shop: shopInfo(s),
-        terminal: s.shop.terminalName, cashier: s.operator.name, time: opts.clock.now(),
+        terminal: s.shop.terminalName, cashier: opts.cashierOf?.(e.clientSn) || s.operator.name, time: opts.clock.now(),
         amountFen: e.amountFen, wallet: e.wallet ?? 'other', sn: e.sn, clientSn: e.clientSn, paymentCode: e.codeMasked,
         marks: e.recovered ? ['recovered'] : undefined,
+        ...(e.receivedFen !== undefined ? { cash: { receivedFen: e.receivedFen, changeFen: e.changeFen ?? 0 } } : {}),
       };
       void printer.enqueue({ kind: 'sale', doc, orderRef: e.clientSn }).catch((err) => opts.log('receipt not queued', err));
     },
     async close() {
       scanner?.stop();
-      await printer?.close();
+      await printing.queue.close();
     },
   };
 }
@@ -111,20 +122,30 @@ function setupScanner(opts: DeviceOptions, state: DeviceStatus, push: () => void
   return reader;
 }
 
-async function setupPrinter(opts: DeviceOptions, state: DeviceStatus, push: () => void): Promise<PrintQueue | null> {
-  const s = opts.settings().printer;
-  const specText = opts.override?.printer ?? s.spec;
-  if (!specText) return null;
-  let transport;
-  try {
-    transport = createTransport(parsePrinterSpec(specText));
-  } catch (err) {
-    state.printer = { state: 'offline', message: `打印机设置无效：${err instanceof Error ? err.message : String(err)}`, pending: 0 };
-    transport = createNullTransport();
+const NOT_CONFIGURED: DeviceStatus['printer'] = { state: 'not_configured', message: '未配置打印机', pending: 0 };
+
+/**
+ * The print queue always exists, so an engineer can set up a printer without a restart; with no
+ * printer configured it holds a null transport and the status says 未配置打印机.
+ */
+async function setupPrinter(opts: DeviceOptions, state: DeviceStatus, push: () => void): Promise<{ queue: PrintQueue; configured: boolean }> {
+  const specText = opts.override?.printer ?? opts.settings().printer.spec;
+  let transport = createNullTransport();
+  if (specText) {
+    try {
+      transport = createTransport(parsePrinterSpec(specText), { os: opts.osPrinting, width: paperColumns(opts.settings()) });
+    } catch (err) {
+      state.printer = { state: 'offline', message: `打印机设置无效：${err instanceof Error ? err.message : String(err)}`, pending: 0 };
+    }
   }
   const queue = await createPrintQueue({ dir: join(opts.dataDir, 'print-queue'), transport, clock: opts.clock, width: paperColumns(opts.settings()), log: opts.log });
-  queue.onStatus((q) => { state.printer = { state: q.state, message: q.message, pending: q.pending }; push(); });
+  const printing = { queue, configured: Boolean(specText) };
+  queue.onStatus((q) => {
+    if (!printing.configured) return;
+    state.printer = { state: q.state, message: q.message, pending: q.pending };
+    push();
+  });
   const q = queue.status();
-  if (state.printer.state === 'not_configured') state.printer = { state: q.state, message: q.message, pending: q.pending };
-  return queue;
+  if (printing.configured && state.printer.state === 'not_configured') state.printer = { state: q.state, message: q.message, pending: q.pending };
+  return printing;
 }

@@ -54,7 +54,9 @@ export function parsePrinterForm(f: PrinterForm): FormResult<Settings['printer']
   const address = f.address.trim();
   let spec = '';
   if (f.transport === 'none') spec = '';
-  else if (!['file', 'tcp', 'serial'].includes(f.transport)) e.transport = '连接方式须为 不使用 / 文件 / 网络 / 串口';
+  // The OS printer: the address is the printer's name as the system lists it; empty = default printer.
+  else if (f.transport === 'os') spec = formatPrinterSpec(parsePrinterSpec(address ? `os:${address}` : 'os'));
+  else if (!['file', 'tcp', 'serial'].includes(f.transport)) e.transport = '连接方式须为 不使用 / 文件 / 网络 / 串口 / 系统打印机';
   else if (!address) e.address = { file: '请填写保存小票的文件夹', tcp: '请填写打印机 IP 地址（如 192.168.1.87 或 192.168.1.87:9100）', serial: '请填写串口（如 /dev/ttyS0 或 COM3，可加 :波特率）' }[f.transport]!;
   else {
     const raw = f.transport === 'file' ? `file:${address}` : f.transport === 'tcp' ? `tcp://${address.replace(/^tcp:\/\//, '')}` : `serial:${address.replace(/^serial:/, '')}`;
@@ -70,11 +72,12 @@ export function parsePrinterForm(f: PrinterForm): FormResult<Settings['printer']
 }
 
 /** The saved spec back into the form's transport + address. */
-export function printerFormOf(spec: string): { transport: 'none' | 'file' | 'tcp' | 'serial'; address: string } {
+export function printerFormOf(spec: string): { transport: 'none' | 'file' | 'tcp' | 'serial' | 'os'; address: string } {
   if (!spec || spec === 'none') return { transport: 'none', address: '' };
   if (spec.startsWith('file:')) return { transport: 'file', address: spec.slice(5) };
   if (spec.startsWith('tcp://')) return { transport: 'tcp', address: spec.slice(6) };
   if (spec.startsWith('serial:')) return { transport: 'serial', address: spec.slice(7) };
+  if (spec === 'os' || spec.startsWith('os:')) return { transport: 'os', address: spec.slice(3) };
   return { transport: 'none', address: spec };
 }
 

@@ -143,8 +143,8 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
     savePrinter: (form) => {
       guard();
       return save(parsePrinterForm(form), (cur, printer) => ({ ...cur, printer }), (p) => {
-        if (!p.spec) return '打印机设置已保存（不使用打印机，重启后生效）';
-        return d.devices.applyPrinter() ? `打印机已切换到 ${p.spec}` : '打印机设置已保存，重启软件后生效';
+        if (!d.devices.applyPrinter()) return '打印机设置已保存；启动参数 --printer 优先，去掉它并重启后生效';
+        return p.spec ? `打印机已切换到 ${p.spec}` : '打印机设置已保存：不使用打印机';
       });
     },
     saveAggregator: (form) => {

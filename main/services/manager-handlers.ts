@@ -10,8 +10,8 @@ import { parseYuanToFen } from '../checkout/money';
 import type { Clock } from '../checkout/time';
 import { localBusinessDay, type Journal } from '../journal';
 import type { PrintQueue } from '../devices/printer';
-import { OperatorSession } from '../manager/operator-session';
-import { readJson, writeJsonAtomic } from '../manager/json-file';
+import { openOperators, type Operators } from '../manager/operators';
+import { readJson } from '../manager/json-file';
 import { parseManagerConfig } from '../manager/manager-config';
 import { searchOrders, toManagerOrder } from '../manager/order-search';
 import { reconcileDay, type DayReconciliation } from '../manager/reconcile-day';
@@ -19,12 +19,14 @@ import { refundDoc, shiftCloseDoc } from '../manager/receipts';
 import { loadShiftBook } from '../manager/shift-loader';
 import { makeRefundNoFactory, RefundService } from '../refunds';
 import { closeShift, dayTotals, expectedSettlement, ordersCsv, reconciliationCsv, settlementCsv, totalsCsv, xReport } from '../reports';
-import { createPinBook, ROLES, type PinState } from '../settings/pins';
+import { ROLES } from '../settings/pins';
 import type { SettingsHandle } from '../settings/settings-store';
 import type { Aggregator } from '../aggregator/types';
 import type { managerActions } from '../../preload/contract-manager';
 import type { EventBus } from './event-bus';
 import { ServiceError, type Handlers } from './dispatch';
+import { cashCountOf } from './cash-count-input';
+import type { OperatorActionName } from './operator-handlers';
 
 export interface ManagerHandlerDeps {
   dataDir: string;
@@ -40,16 +42,16 @@ export interface ManagerHandlerDeps {
   pinCost?: number;
   /** Pauses between refund re-sends after unknown answers. */
   refundRetryDelaysMs?: number[];
+  /** The PIN book and signed-in operator shared with the checkout (made here when absent). */
+  operators?: Operators;
 }
 
-export type ManagerHandlers = Pick<Handlers, keyof typeof managerActions>;
+export type ManagerHandlers = Pick<Handlers, Exclude<keyof typeof managerActions, OperatorActionName>>;
 
 export function managerHandlers(d: ManagerHandlerDeps): ManagerHandlers {
   const now = () => d.clock.now();
   const today = () => localBusinessDay(now());
-  const pinsFile = join(d.dataDir, 'pins.json');
-  const pins = createPinBook({ load: () => readJson<PinState>(pinsFile, d.log), save: (s) => writeJsonAtomic(pinsFile, s), clock: now, cost: d.pinCost });
-  const session = new OperatorSession({ pins, append: (b) => d.journal.append(b) });
+  const { pins, session } = d.operators ?? openOperators({ dataDir: d.dataDir, append: (b) => d.journal.append(b), clock: now, log: d.log, pinCost: d.pinCost });
   const shifts = loadShiftBook(join(d.dataDir, 'journal'), (l) => d.journal.onRecord(l), (m) => d.log(m));
   const settlementCfg = parseManagerConfig(readJson(join(d.dataDir, 'manager.json'), d.log), d.log);
   const reconciled = new Map<string, DayReconciliation>();
@@ -98,6 +100,7 @@ export function managerHandlers(d: ManagerHandlerDeps): ManagerHandlers {
       const set = await pins.setPin(role, name, pin);
       if (!set.ok) throw new ServiceError('REFUSED', set.message);
       await session.journal(auth.operator.name, 'change_pin', `${role}:${name}`);
+      session.renamed(auth.operator, { role, name: name.trim() });
       return { ok: true, value: { message: 'PIN 已更改' } };
     },
     searchOrders: (q) => {
@@ -130,10 +133,10 @@ export function managerHandlers(d: ManagerHandlerDeps): ManagerHandlers {
       const x = xReport(d.journal.orders.list(), book, now());
       return { ...x, nextZNo: book.nextZNo };
     },
-    closeShift: async ({ pin }) => {
+    closeShift: async ({ pin, counted }) => {
       const auth = await session.authorize(pin, 'shift_close');
       if (!auth.ok) return { ok: false, auth };
-      const res = await closeShift({ orders: d.journal.orders.list(), book: await shifts, operator: auth.manager.name, clock: now, append: (b) => d.journal.append(b) });
+      const res = await closeShift({ orders: d.journal.orders.list(), book: await shifts, operator: auth.manager.name, clock: now, append: (b) => d.journal.append(b), count: counted && cashCountOf(counted, fenOf) });
       if (!res.ok) throw new ServiceError('REFUSED', res.message);
       const printed = print({ kind: 'shift-close', doc: shiftCloseDoc(res.report, d.settings.get()) });
       return { ok: true, value: { report: res.report, printed } };

@@ -16,6 +16,8 @@ import { paperColumns, saleDocFromOrder, testPageDoc } from './receipt-docs';
 export interface PrinterHandlerDeps {
   /** The print queue, or null when no printer is set up. */
   printer: PrintQueue | null;
+  /** The queue whose job events are pushed to the screen (present even before a printer is set up). */
+  jobs?: PrintQueue;
   journal: Journal;
   settings: SettingsHandle;
   clock: Clock;
@@ -30,7 +32,7 @@ export type PrinterHandlers = Pick<Handlers, keyof typeof printerActions>;
 const RECENT_DONE = 5;
 
 export function printerHandlers(d: PrinterHandlerDeps): PrinterHandlers {
-  d.printer?.onJob((e) => d.bus.emit('printJob', e.type === 'printed'
+  (d.jobs ?? d.printer)?.onJob((e) => d.bus.emit('printJob', e.type === 'printed'
     ? { jobId: e.jobId, outcome: 'printed' }
     : { jobId: e.jobId, outcome: 'failed', error: e.error }));
 

@@ -32,6 +32,7 @@ export function saleDocFromOrder(order: OrderView, s: Settings): SaleReceipt {
     sn: order.sn,
     clientSn: order.clientSn,
     paymentCode: order.codeMasked,
+    ...(order.cash ? { cash: { ...order.cash } } : {}),
     ...(order.recovered ? { marks: ['recovered' as const] } : {}),
   };
 }

@@ -26,6 +26,8 @@ export const settingsSchema = z.object({
     maxAmountFen: z.number().int().min(1).max(100_000_000),
     qrExpirySeconds: z.number().int().min(30).max(7_200),
     scanWindowSeconds: z.number().int().min(10).max(120),
+    /** Mixed tender (part wallet, rest cash) where the shop allows it. */
+    mixedTender: z.boolean().default(false),
   }),
   scanner: z.object({
     path: z.string().max(200),
@@ -55,7 +57,7 @@ export const DEFAULT_SETTINGS: Settings = {
   shop: { name: '一码小店', terminalName: '1号收银台', receiptHeader: '', receiptFooter: '谢谢惠顾，欢迎再次光临' },
   operator: { name: '收银员' },
   aggregator: { mode: 'sandbox', baseUrl: '', vendorSn: '', appId: '' },
-  checkout: { maxAmountFen: 5_000_000, qrExpirySeconds: 240, scanWindowSeconds: 45 },
+  checkout: { maxAmountFen: 5_000_000, qrExpirySeconds: 240, scanWindowSeconds: 45, mixedTender: false },
   scanner: { path: '', baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, suffix: 'CR', interCharTimeoutMs: 50, dedupeMs: 1_500, wedgeMaxGapMs: 30 },
   printer: { spec: '', width: 58 },
   locale: 'zh-CN',
@@ -65,10 +67,11 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** Migrations from older versions; each takes the raw object of version N and returns N+1. */
 export const MIGRATIONS: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
-  // v2: serial framing (data bits, parity, stop bits, timeouts), the wedge key gap, voice and display.
+  // v2: serial framing (data bits, parity, stop bits, timeouts), the wedge key gap, voice and display, mixed tender (off).
   1: (raw) => {
     const { path = '', baudRate = 9600, suffix = 'CR' } = (raw.scanner ?? {}) as Record<string, unknown>;
-    return { ...raw, version: 2, scanner: { ...DEFAULT_SETTINGS.scanner, path, baudRate, suffix }, voice: DEFAULT_SETTINGS.voice, display: DEFAULT_SETTINGS.display };
+    const checkout = { ...DEFAULT_SETTINGS.checkout, ...((raw.checkout ?? {}) as Record<string, unknown>) };
+    return { ...raw, version: 2, checkout, scanner: { ...DEFAULT_SETTINGS.scanner, path, baudRate, suffix }, voice: DEFAULT_SETTINGS.voice, display: DEFAULT_SETTINGS.display };
   },
 };
 

@@ -34,7 +34,7 @@ export interface SecretsHandle extends CredentialStore {
 
 export function openSecrets(dir: string, cipher: SecretCipher): SecretsHandle {
   const file = join(dir, 'secrets.json');
-  const warning = cipher.available() ? undefined : '此系统没有可用的钥匙串：终端密钥以明文保存在数据目录中。';
+  const warning = cipher.available() ? undefined : '此系统没有可用的钥匙串：终端密钥和服务商密钥以明文保存在数据目录中。';
   const raw: FileShape = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as FileShape : { encrypted: false };
   const open = (field: string | undefined): string | null => {
     if (!field) return null;

@@ -4,7 +4,13 @@
  */
 export interface WedgeKey { key: string; at: number }
 
-export interface WedgeOptions { maxGapMs: number; minLength: number }
+export interface WedgeOptions {
+  maxGapMs: number;
+  minLength: number;
+  /** One scanned character; default a digit (payment codes). Order numbers on receipts may hold letters. */
+  chars?: RegExp;
+}
+export const ORDER_NO_CHARS = /^[0-9A-Za-z]$/;
 export const DEFAULT_WEDGE: WedgeOptions = { maxGapMs: 30, minLength: 10 };
 
 /**
@@ -17,7 +23,7 @@ export function detectWedgeScan(keys: readonly WedgeKey[], enterAt: number, opts
   for (let i = keys.length - 1; i >= 0; i--) {
     const k = keys[i]!;
     // Payment codes are digits only: a dot or letter ends the burst (it was typed, not scanned).
-    if (next - k.at > opts.maxGapMs || !/^\d$/.test(k.key)) break;
+    if (next - k.at > opts.maxGapMs || !(opts.chars ?? /^\d$/).test(k.key)) break;
     text = k.key + text;
     next = k.at;
   }

@@ -37,6 +37,15 @@ export const FS_CHINESE_MODE_ON = Buffer.from([0x1c, 0x26]);
 export const DLE_ENQ_CLEAR = Buffer.from([0x10, 0x05, 0x02]);
 const LF = Buffer.from([0x0a]);
 
+/**
+ * Cash drawer kick, ESC p m t1 t2: pulse drawer pin m (0 = connector pin 2, 1 = pin 5) on for
+ * t1 × 2 ms and off for t2 × 2 ms. Default: pin 2, 50 ms on, 500 ms off (what most drawers want).
+ */
+export function drawerKick(pin: 0 | 1 = 0, onMs = 50, offMs = 500): Buffer {
+  const units = (ms: number) => Math.max(1, Math.min(255, Math.round(ms / 2)));
+  return Buffer.from([0x1b, 0x70, pin, units(onMs), units(Math.max(offMs, onMs))]);
+}
+
 export function encodeReceipt(lines: readonly Line[], opts: EncodeOptions): Buffer {
   const enc = opts.encoding ?? 'gbk';
   const p = new ThermalPrinter({ type: PrinterTypes.EPSON, interface: '', width: opts.width });

@@ -13,7 +13,7 @@ import type { ReceiptDoc, ReceiptKind, ReceiptWidth } from './receipt-types';
 import type { TextEncoding } from './escpos-encoder';
 import type { PrintJobRecord } from './job-store';
 import { jobsDir, loadJobs, pruneDone, saveJob } from './job-store';
-import { renderJob } from './job-render';
+import { jobMarks, renderJob } from './job-render';
 import { PrinterFaultError, PrinterUnavailableError } from './transports/transport-types';
 import type { PrinterTransport, WriteOutcome } from './transports/transport-types';
 
@@ -63,10 +63,17 @@ export interface PrintQueue {
   onJob(cb: (e: JobEvent) => void): () => void;
   status(): QueueStatus;
   jobs(): PrintJobView[];
+  /**
+   * Bytes that must go out now or never (the cash drawer kick): straight to the transport, not
+   * persisted, never retried later; resolves with why it could not, never rejects.
+   */
+  sendNow(bytes: Buffer, label: string): Promise<{ ok: true } | { ok: false; message: string }>;
   /** try the held jobs now (cashier pressed 重试, or paper refilled) */
   retryNow(): void;
   /** switch printers; the queue owns the transport and closes the previous one */
   setTransport(t: PrinterTransport): void;
+  /** paper width (columns) for jobs printed from now on */
+  setWidth(width: ReceiptWidth): void;
   /** resolves when the worker has nothing left it can do right now (tests, shutdown) */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -81,7 +88,7 @@ export async function createPrintQueue(opts: PrintQueueOptions): Promise<PrintQu
   const timers = opts.timers ?? realTimers;
   const backoff = { ...DEFAULT_BACKOFF, ...opts.backoff };
   const log = opts.log ?? (() => undefined);
-  const render = { width: opts.width ?? 48, encoding: opts.encoding } as const;
+  const render: { width: ReceiptWidth; encoding?: TextEncoding } = { width: opts.width ?? 48, encoding: opts.encoding };
   let transport = opts.transport;
 
   await fs.mkdir(jobsDir(opts.dir), { recursive: true });
@@ -165,7 +172,7 @@ export async function createPrintQueue(opts: PrintQueueOptions): Promise<PrintQu
     await persist(job);
     const t = transport;
     try {
-      const result = (await withTimeout(t.write(bytes, { jobId: job.id }), opts.writeTimeoutMs ?? 60_000, 'timeout' as const)) ?? 'sent';
+      const result = (await withTimeout(t.write(bytes, { jobId: job.id, doc: { ...job.doc, marks: jobMarks(job) } as ReceiptDoc }), opts.writeTimeoutMs ?? 60_000, 'timeout' as const)) ?? 'sent';
       if (result === 'timeout') throw new Error('write timed out');
       job.state = 'done'; job.inFlight = false; job.result = result; job.doneAt = opts.clock.now();
       delete job.lastError;
@@ -216,6 +223,16 @@ export async function createPrintQueue(opts: PrintQueueOptions): Promise<PrintQu
       result: j.result, lastError: j.lastError, reprint: j.reprint, retried: j.retried, recovered: j.recovered,
     })),
     retryNow,
+    async sendNow(bytes, label) {
+      if (closed) return { ok: false, message: 'printer closed' };
+      try {
+        const id = `${label}-${opts.clock.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+        const r = await withTimeout(transport.write(bytes, { jobId: id }), opts.statusTimeoutMs ?? 3000, 'timeout' as const);
+        return r === 'timeout' ? { ok: false, message: 'printer did not answer' } : { ok: true };
+      } catch (e) {
+        return { ok: false, message: e instanceof Error ? e.message : String(e) };
+      }
+    },
     setTransport(t) {
       const old = transport;
       transport = t;
@@ -224,6 +241,7 @@ export async function createPrintQueue(opts: PrintQueueOptions): Promise<PrintQu
       emit();
       retryNow();
     },
+    setWidth(width) { render.width = width; },
     async idle() {
       while (running) await running;
     },

@@ -3,10 +3,14 @@ import { formatFen } from '../../checkout/money';
 import type { ReceiptMark, ReceiptWallet } from './receipt-types';
 import { WALLET_NAMES } from './receipt-types';
 
-export const DEFAULT_UTC_OFFSET_MINUTES = 480;
+/** China Standard Time, for documents that must not depend on the PC's time zone. */
+export const CHINA_UTC_OFFSET_MINUTES = 480;
 
-/** "2024-05-01 13:45:09" in the given UTC offset (China by default). */
-export function formatReceiptTime(ms: number, utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES): string {
+/**
+ * "2024-05-01 13:45:09" in the given UTC offset; by default the PC's own time zone, the same clock
+ * the screen and the journal's business day use (a counter in China runs on China time).
+ */
+export function formatReceiptTime(ms: number, utcOffsetMinutes = -new Date(ms).getTimezoneOffset()): string {
   const d = new Date(ms + utcOffsetMinutes * 60_000);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;

@@ -96,6 +96,10 @@ function sale(b: Builder, doc: SaleReceipt): void {
   orderRefs(b, doc);
   b.rule();
   b.kv('实收金额', formatAmount(doc.amountFen), { bold: true, doubleHeight: true });
+  if (doc.cash) {
+    b.kv('收现金', formatAmount(doc.cash.receivedFen));
+    b.kv('找零', formatAmount(doc.cash.changeFen), { bold: true });
+  }
   b.rule();
   b.qr(orderCode(doc));
   b.center('扫码查询 / 退款', {});
@@ -142,9 +146,24 @@ function shiftClose(b: Builder, doc: ShiftCloseReceipt): void {
   b.kv(`收款合计 ${count} 笔`, formatAmount(amount));
   b.kv(`退款合计 ${refundCount} 笔`, formatAmount(-refundFen));
   b.kv('净收', formatAmount(amount - refundFen), { bold: true, doubleHeight: true });
+  if (doc.cash) shiftCash(b, doc.cash);
   b.rule();
   b.left('交班人签字：');
   b.left('接班人签字：');
+}
+
+function shiftCash(b: Builder, c: NonNullable<ShiftCloseReceipt['cash']>): void {
+  b.rule();
+  b.left('钱箱现金', { bold: true });
+  b.kv('  备用金', formatAmount(c.floatFen));
+  b.kv('  现金收款', formatAmount(c.salesFen));
+  b.kv('  现金退款', formatAmount(-c.refundsFen));
+  if (c.payoutsFen) b.kv('  支出', formatAmount(-c.payoutsFen));
+  b.kv('应有现金', formatAmount(c.expectedFen), { bold: true });
+  if (c.countedFen === undefined || c.differenceFen === undefined) return;
+  b.kv('实点现金', formatAmount(c.countedFen), { bold: true });
+  const d = c.differenceFen;
+  b.kv(d === 0 ? '长短款' : d > 0 ? '长款' : '短款', d === 0 ? '无差异' : formatAmount(Math.abs(d)), { bold: true, doubleHeight: d !== 0 });
 }
 
 function testPage(b: Builder, doc: TestPageReceipt): void {

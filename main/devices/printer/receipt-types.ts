@@ -45,6 +45,8 @@ export interface SaleReceipt extends ReceiptBase {
   paymentCode?: string;
   subject?: string;
   items?: ReceiptItem[];
+  /** Cash tender: received from the customer and the change given. */
+  cash?: { receivedFen: number; changeFen: number };
 }
 
 export interface RefundReceipt extends ReceiptBase {
@@ -81,6 +83,13 @@ export interface ShiftCloseReceipt extends ReceiptBase {
   openedAt: number;
   /** `time` is the close time */
   channels: ChannelTotal[];
+  /** The drawer: float, cash in and out, expected, counted and 长款/短款. */
+  cash?: ShiftCashLines;
+}
+
+export interface ShiftCashLines {
+  floatFen: number; salesFen: number; refundsFen: number; payoutsFen: number; expectedFen: number;
+  countedFen?: number; differenceFen?: number;
 }
 
 export interface TestPageReceipt extends ReceiptBase {

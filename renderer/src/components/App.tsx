@@ -7,12 +7,14 @@ import { ReportsScreen } from './ReportsScreen';
 import { EngineerScreen } from './EngineerScreen';
 import { StatusBar } from './StatusBar';
 import { useVoiceAnnouncements } from '../voice/use-voice';
+import { useScanTarget } from './use-scan-target';
 
 export function App() {
   const screen = useStore((s) => s.screen);
   const setScreen = useStore((s) => s.setScreen);
   const t = useT();
   useVoiceAnnouncements();
+  useScanTarget(screen);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'F1') { e.preventDefault(); setScreen('checkout'); }

@@ -5,6 +5,8 @@ import { QrPanel } from './QrPanel';
 import { ResultPanel } from './ResultPanel';
 import { RecoveryBanner } from './RecoveryBanner';
 import { useCheckoutKeys } from './use-checkout-keys';
+import { CashBar } from './CashBar';
+import { CashDialog } from './CashDialog';
 
 export function CheckoutScreen() {
   useCheckoutKeys();
@@ -22,6 +24,8 @@ export function CheckoutScreen() {
         {error && <div className="error" role="alert" data-testid="checkout-error">{st(error)}</div>}
         {notice && <div className={`notice ${notice.level}`} role="status" data-testid="notice">{st(notice.message)}</div>}
         <Keypad />
+        <CashBar />
+        <CashDialog />
         <p className="hint">{t('collectHint')}</p>
       </section>
       <section className="panel" data-testid="panel" data-phase={phase}>

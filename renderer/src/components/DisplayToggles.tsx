@@ -18,7 +18,7 @@ export function DisplayToggles() {
   }, [lastSpoken, setLastSpoken]);
   return (
     <>
-      {lastSpoken && <span className="pill ok" data-testid="voice-caption">🔊 {lastSpoken}</span>}
+      {lastSpoken && <span className="pill ok" data-testid="voice-caption" title={t('voiceHint')}>{lastSpoken}</span>}
       <button className="link" onClick={toggleVoice} data-testid="voice-toggle" aria-pressed={enabled} title={t('voiceHint')}>
         {enabled ? t('voiceOn') : t('voiceOff')}
       </button>

@@ -46,7 +46,7 @@ function EngineerSettings() {
       </div>
       {inClear && <div className="eng-warn" data-testid="eng-secrets-clear">{t('engSecretsInClear')}</div>}
       {restart?.map((r) => <div key={r} className="eng-warn" data-testid="eng-restart">{r}</div>)}
-      {warnings?.map((w) => <div key={w} className="eng-warn">{w}</div>)}
+      {warnings?.filter((w) => !(inClear && w.includes('钥匙串'))).map((w) => <div key={w} className="eng-warn">{w}</div>)}
       <div className="eng-columns">
         <ScannerSection />
         <div>

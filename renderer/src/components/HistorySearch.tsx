@@ -3,6 +3,7 @@ import { useStore } from '../store';
 import { useT } from '../i18n';
 import { formatFen } from '../money';
 import type { SearchFields } from '../store/search-slice';
+import { displayStatus } from '../order-status';
 
 const WALLETS = ['wechat', 'alipay', 'unionpay', 'ecny', 'bestpay', 'other'] as const;
 const STATUSES = ['paid', 'pending', 'needs_attention', 'failed', 'canceled', 'expired'] as const;
@@ -18,11 +19,13 @@ export function HistorySearch({ onSelect }: { onSelect?: (clientSn: string) => v
   const setField = useStore((s) => s.setSearchField);
   const run = useStore((s) => s.runSearch);
   const select = useStore((s) => s.selectOrder);
+  const scanTarget = useStore((s) => s.scanTarget);
+  const scanMiss = useStore((s) => s.scanMiss);
   const t = useT();
   const input = (key: keyof SearchFields, label: string, extra: Record<string, string> = {}) => (
     <label>
       {label}
-      <input value={fields[key]} onChange={(e) => setField(key, e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') void run(); }} data-testid={`search-${key}`} {...extra} />
+      <input value={fields[key]} onChange={(e) => setField(key, e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') void run({ openIfOne: key === 'orderNo' }); }} data-testid={`search-${key}`} {...extra} />
     </label>
   );
   const pick = (o: ManagerOrder) => { select(o.clientSn); onSelect?.(o.clientSn); };
@@ -50,6 +53,8 @@ export function HistorySearch({ onSelect }: { onSelect?: (clientSn: string) => v
         </label>
         <button className="btn primary" onClick={() => void run()} data-testid="search-run">{t('mgrSearchRun')}</button>
       </div>
+      {scanTarget === 'history' && <p className="hint" data-testid="scan-hint">{t('histScanHint')}</p>}
+      {scanMiss && <div className="error" data-testid="scan-miss">{t('histScanMiss', { code: scanMiss })}</div>}
       {error && <div className="error">{error}</div>}
       <p className="hint" data-testid="search-count">{t('mgrSearchCount', { n: total })}</p>
       {results.length === 0 ? <p>{t('mgrSearchEmpty')}</p> : (
@@ -62,7 +67,7 @@ export function HistorySearch({ onSelect }: { onSelect?: (clientSn: string) => v
                 <td>{new Date(o.createdAt).toLocaleString(locale)}</td>
                 <td className="num">{formatFen(o.amountFen, locale)}</td>
                 <td>{o.wallet ? t(`wallet${o.wallet}`) : '—'}</td>
-                <td>{t(`status${o.status}`)}</td>
+                <td>{t(`status${displayStatus(o)}`)}</td>
                 <td className="num">{o.refundedFen ? formatFen(o.refundedFen, locale) : ''}</td>
                 <td>{o.operator}</td>
                 <td className="mono">{o.sn ?? o.clientSn}</td>

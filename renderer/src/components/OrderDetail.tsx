@@ -5,6 +5,7 @@ import { useStore } from '../store';
 import { useT } from '../i18n';
 import { formatFen } from '../money';
 import { RefundPanel } from './RefundPanel';
+import { displayStatus } from '../order-status';
 import './printer.css';
 
 /** The order opened from the history: its fields, the receipt as it prints, and 重打印. */
@@ -34,7 +35,7 @@ export function OrderDetail() {
         <dt>{t('fieldWallet')}</dt><dd data-testid="detail-wallet">{order.wallet ? t(`wallet${order.wallet}`) : '—'}</dd>
         <dt>{t('fieldAmount')}</dt><dd data-testid="detail-amount">{formatFen(order.amountFen, locale)}</dd>
         {order.refundedFen > 0 && <><dt>{t('fieldRefunded')}</dt><dd>{formatFen(order.refundedFen, locale)}</dd></>}
-        <dt>{t('fieldStatus')}</dt><dd data-testid="detail-status">{t(`status${order.status}`)}</dd>
+        <dt>{t('fieldStatus')}</dt><dd data-testid="detail-status">{t(`status${displayStatus(order)}`)}</dd>
         <dt>{t('fieldCreated')}</dt><dd>{time(order.createdAt)}</dd>
         <dt>{t('fieldFinished')}</dt><dd>{time(order.finishedAt)}</dd>
         {order.message && <><dt>{t('fieldMessage')}</dt><dd>{order.message}</dd></>}

@@ -1,18 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useStore } from '../store';
 import { useT } from '../i18n';
 import type { PinIntent } from '../store/manager-slice';
+import { useCountdown } from './use-countdown';
 
-/** Seconds left on the lockout, ticking once a second. */
-function useCountdown(until: number | null): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!until) return;
-    const id = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(id);
-  }, [until]);
-  return until ? Math.max(0, Math.ceil((until - now) / 1000)) : 0;
-}
 
 /**
  * The manager PIN prompt for one kind of protected action (and one order): Enter confirms, Esc

@@ -16,7 +16,13 @@ export function ResultPanel() {
       <div className="result-title" data-testid="result-title">{t(`outcome${result.outcome}`)}</div>
       <div className="result-amount" data-testid="result-amount">{formatFen(result.amountFen, locale)}</div>
       {result.wallet && <div className="result-wallet" data-testid="result-wallet">{t(`wallet${result.wallet}`)}</div>}
-      <div className="result-message" data-testid="result-message">{st(result.message)}</div>
+      {result.receivedFen !== undefined && (
+        <div className="result-cash" data-testid="result-cash">
+          {t('resultReceived')} {formatFen(result.receivedFen, locale)} · {t('cashChange')} <b data-testid="result-change">{formatFen(result.changeFen ?? 0, locale)}</b>
+        </div>
+      )}
+      {/* 支付成功 under 支付成功 says nothing new */}
+      {st(result.message) !== t(`outcome${result.outcome}`) && <div className="result-message" data-testid="result-message">{st(result.message)}</div>}
       {result.nextStep && <div className="result-next">{st(result.nextStep)}</div>}
       {result.sn && <div className="result-sn">{t('colOrder')}: {result.sn}</div>}
       <div className="actions">

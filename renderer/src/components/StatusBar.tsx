@@ -2,6 +2,7 @@ import { useStore } from '../store';
 import { useT } from '../i18n';
 import { PrinterIndicator } from './PrinterPanel';
 import { DisplayToggles } from './DisplayToggles';
+import { OperatorButton } from './OperatorButton';
 
 export function StatusBar() {
   const shopName = useStore((s) => s.shopName);
@@ -24,6 +25,7 @@ export function StatusBar() {
           {t(`scanner${devices.scanner.state}`)}
         </span>
       )}
+      <OperatorButton />
       <PrinterIndicator />
       {connectionError && <span className="pill bad">{connectionError}</span>}
       <DisplayToggles />

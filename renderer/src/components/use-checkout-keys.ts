@@ -15,6 +15,7 @@ export function useCheckoutKeys(): void {
       if (e.target instanceof HTMLInputElement || e.ctrlKey || e.altKey || e.metaKey) return;
       const s = useStore.getState();
       const at = e.timeStamp || performance.now();
+      if (e.key === 'F8') { e.preventDefault(); log.length = 0; s.openCash(); return; } // 现金
       if (e.key === 'Enter') {
         e.preventDefault();
         const code = detectWedgeScan(log, at, { ...DEFAULT_WEDGE, maxGapMs: s.wedgeMaxGapMs });

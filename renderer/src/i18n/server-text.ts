@@ -56,6 +56,22 @@ const EN: Array<[string, string]> = [
   ['余额不足', 'Insufficient balance'],
   ['付款码已过期', 'Payment code expired'],
   ['网络超时', 'Network timeout'],
+  ['支付成功（现金）', 'Paid (cash)'],
+  ['支付成功（混合支付，现金 {x}）', 'Paid (mixed: {x} in cash)'],
+  ['实收 {x} 少于应收 {y}，还差 {z}', 'Received {x} is less than the {y} due: {z} short'],
+  ['已收现金 {x}，待收 {y}：请按“收款”出示二维码，或扫顾客付款码', '{x} cash taken, {y} due: press Collect for the QR, or scan the customer\'s code'],
+  ['没有这笔未完成的混合支付', 'No such open mixed payment'],
+  ['还有一笔混合支付未完成，请先收完或取消', 'A mixed payment is still open: finish or cancel it first'],
+  ['扫码部分尚未结束，请稍候', 'The wallet part has not finished yet, please wait'],
+  ['这笔交易已结束', 'This sale is already finished'],
+  ['超过待收金额 {x}', 'More than the {x} due'],
+  ['无法写入交易记录，未收现金：{x}', 'Could not write the journal, no cash was recorded: {x}'],
+  ['请输入实收现金', 'Enter the cash received'],
+  ['请输入备用金', 'Enter the opening float'],
+  ['钱箱已打开', 'Drawer opened'],
+  ['未配置打印机，钱箱无法自动打开，请用钥匙打开', 'No printer is set up, so the drawer cannot open by itself: use the key'],
+  ['钱箱未能打开（打印机：{x}），请用钥匙打开', 'The drawer did not open (printer: {x}): use the key'],
+  ['交易已取消，请退还顾客现金 {x}', 'Sale cancelled: give the customer {x} cash back'],
 ];
 
 interface Rule { re: RegExp; en: string; vars: string[] }

@@ -62,7 +62,8 @@ export const createCheckoutSlice: StateCreator<StoreState, [], [], CheckoutSlice
       if (amountText.trim() === '') { set({ error: '请输入金额' }); return; }
       try {
         set({ error: null });
-        get().applyView(await pos().startQrPayment({ amount: amountText, requestId }));
+        const sale = get().sale; // an open mixed-tender sale: the QR is for what it still owes
+        get().applyView(await (sale ? pos().payRemainder({ saleId: sale.saleId, requestId }) : pos().startQrPayment({ amount: amountText, requestId })));
       } catch (err) {
         set({ error: errorMessage(err) });
       }
@@ -70,7 +71,8 @@ export const createCheckoutSlice: StateCreator<StoreState, [], [], CheckoutSlice
     async scan(code, source) {
       try {
         set({ error: null });
-        get().applyView(await pos().startScanPayment({ amount: get().amountText, code, requestId: newRequestId(), source }));
+        const sale = get().sale;
+        get().applyView(await (sale ? pos().payRemainder({ saleId: sale.saleId, code, requestId: newRequestId() }) : pos().startScanPayment({ amount: get().amountText, code, requestId: newRequestId(), source })));
       } catch (err) {
         set({ error: errorMessage(err) });
       }

@@ -9,8 +9,10 @@ import { createSearchSlice, type SearchSlice } from './search-slice';
 import { createPrinterSlice, type PrinterSlice } from './printer-slice';
 import { createPreferencesSlice, type PreferencesSlice } from './preferences-slice';
 import { createEngineerSlice, type EngineerSlice } from './engineer-slice';
+import { createCashSlice, type CashSlice } from './cash-slice';
+import { createOperatorSlice, type OperatorSlice } from './operator-slice';
 
-export type StoreState = AppSlice & CheckoutSlice & HistorySlice & ManagerSlice & ReportsSlice & SearchSlice & PrinterSlice & PreferencesSlice & EngineerSlice;
+export type StoreState = AppSlice & CheckoutSlice & HistorySlice & ManagerSlice & ReportsSlice & SearchSlice & PrinterSlice & PreferencesSlice & EngineerSlice & OperatorSlice & CashSlice;
 
 export const useStore = create<StoreState>()((...a) => ({
   ...createAppSlice(...a),
@@ -22,4 +24,6 @@ export const useStore = create<StoreState>()((...a) => ({
   ...createPrinterSlice(...a),
   ...createPreferencesSlice(...a),
   ...createEngineerSlice(...a),
+  ...createCashSlice(...a),
+  ...createOperatorSlice(...a),
 }));

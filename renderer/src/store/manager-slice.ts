@@ -3,14 +3,14 @@
  * the lockout countdown, and the order the RefundPanel shows. IPC only in these actions.
  */
 import type { StateCreator } from 'zustand';
-import type { ManagerOrder, PinFailure, RefundOutcomeView, ZReportView } from '../../../preload/contract';
+import type { CashCountInput, ManagerOrder, PinFailure, RefundOutcomeView, ZReportView } from '../../../preload/contract';
 import { pos, errorMessage } from '../pos';
 import type { StoreState } from './index';
 
 export type PinIntent =
   | { kind: 'refund'; clientSn: string; amount: string }
   | { kind: 'void'; clientSn: string }
-  | { kind: 'closeShift' };
+  | { kind: 'closeShift'; counted?: CashCountInput };
 
 export interface ManagerSlice {
   pinIntent: PinIntent | null;
@@ -39,7 +39,7 @@ export const createManagerSlice: StateCreator<StoreState, [], [], ManagerSlice> 
   const lockFrom = (f: PinFailure) => set({ pinMessage: f.message, pinLockedUntil: f.reason === 'locked' ? Date.now() + f.lockedForMs : null });
   const afterRefund = async (clientSn: string, out: RefundOutcomeView) => {
     set({ refundResult: out, refundError: null });
-    await Promise.all([get().loadRefundOrder(clientSn), get().screen === 'reports' ? get().loadReports() : undefined]);
+    await Promise.all([get().loadRefundOrder(clientSn), get().screen === 'reports' ? get().loadReports() : undefined, get().screen === 'history' ? get().runSearch() : undefined]);
   };
   return {
     pinIntent: null,
@@ -63,7 +63,7 @@ export const createManagerSlice: StateCreator<StoreState, [], [], ManagerSlice> 
       set({ pinBusy: true });
       try {
         if (intent.kind === 'closeShift') {
-          const res = await pos().closeShift({ pin });
+          const res = await pos().closeShift({ pin, ...(intent.counted ? { counted: intent.counted } : {}) });
           if (!res.ok) return lockFrom(res.auth);
           set({ pinIntent: null, pinLockedUntil: null, lastZ: res.value.report, zPrinted: res.value.printed });
           await get().loadReports();

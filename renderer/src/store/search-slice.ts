@@ -1,6 +1,9 @@
-/** History search filters (HistorySearch.tsx) and their results, newest first. */
+/**
+ * History search filters (HistorySearch.tsx) and their results, newest first; an order number
+ * typed or scanned from a receipt's QR opens that order (the Orders screen claims the scanner).
+ */
 import type { StateCreator } from 'zustand';
-import type { ManagerOrder, OrderSearch } from '../../../preload/contract';
+import type { ManagerOrder, OrderSearch, ScanTargetName } from '../../../preload/contract';
 import { pos, errorMessage } from '../pos';
 import type { StoreState } from './index';
 
@@ -21,8 +24,16 @@ export interface SearchSlice {
   searchTotal: number;
   searchError: string | null;
   selectedOrder: string | null;
+  /** The scanner's target as main confirmed it (a scan on Orders looks an order up). */
+  scanTarget: ScanTargetName;
+  /** A scanned or typed order number that matched no order. */
+  scanMiss: string | null;
   setSearchField(key: keyof SearchFields, value: string): void;
-  runSearch(): Promise<void>;
+  /** `openIfOne`: an order-number search with exactly one hit opens that order. */
+  runSearch(opts?: { openIfOne?: boolean }): Promise<void>;
+  /** A receipt QR scanned on the Orders screen: search that number alone and open the order. */
+  lookupOrderNo(code: string): Promise<void>;
+  claimScanner(target: ScanTargetName): Promise<void>;
   selectOrder(clientSn: string | null): void;
 }
 
@@ -55,13 +66,36 @@ export const createSearchSlice: StateCreator<StoreState, [], [], SearchSlice> = 
   searchTotal: 0,
   searchError: null,
   selectedOrder: null,
+  scanTarget: 'checkout',
+  scanMiss: null,
   setSearchField(key, value) { set({ searchFields: { ...get().searchFields, [key]: value } }); },
-  async runSearch() {
+  async runSearch(opts) {
+    const fields = get().searchFields;
     try {
-      const res = await pos().searchOrders(toQuery(get().searchFields));
-      set({ searchResults: res.orders, searchTotal: res.total, searchError: null });
+      const res = await pos().searchOrders(toQuery(fields));
+      set({ searchResults: res.orders, searchTotal: res.total, searchError: null, scanMiss: null });
+      if (!opts?.openIfOne || !fields.orderNo.trim()) return;
+      const [only] = res.orders;
+      if (res.total === 1 && only) {
+        get().selectOrder(only.clientSn);
+        await get().openOrderDetail(only.clientSn);
+      } else if (res.total === 0) {
+        set({ scanMiss: fields.orderNo.trim() });
+      }
     } catch (err) {
       set({ searchError: errorMessage(err) });
+    }
+  },
+  async lookupOrderNo(code) {
+    set({ searchFields: { ...EMPTY, orderNo: code.trim() } });
+    await get().runSearch({ openIfOne: true });
+  },
+  async claimScanner(target) {
+    try {
+      const res = await pos().setScanTarget({ target });
+      set({ scanTarget: res.target });
+    } catch {
+      set({ scanTarget: 'checkout' });
     }
   },
   selectOrder(clientSn) { set({ selectedOrder: clientSn, refundResult: null, refundError: null }); },

@@ -61,8 +61,8 @@ const CLIP_OF: Record<string, string> = {
   十: 'shi', 百: 'bai', 千: 'qian', 万: 'wan', 亿: 'yi', 元: 'yuan', 角: 'jiao', 分: 'fen',
 };
 
-export type AnnounceWallet = 'wechat' | 'alipay' | 'unionpay' | 'ecny' | 'other';
-const OPENING: Record<AnnounceWallet, string> = { wechat: '微信收款', alipay: '支付宝到账', unionpay: '云闪付到账', ecny: '数字人民币到账', other: '收款成功' };
+export type AnnounceWallet = 'wechat' | 'alipay' | 'unionpay' | 'ecny' | 'cash' | 'other';
+const OPENING: Record<AnnounceWallet, string> = { wechat: '微信收款', alipay: '支付宝到账', unionpay: '云闪付到账', ecny: '数字人民币到账', cash: '现金收款', other: '收款成功' };
 
 export interface Announcement {
   /** What is said, e.g. 支付宝到账一百二十八元五角. */
@@ -72,7 +72,7 @@ export interface Announcement {
 }
 
 export function paymentAnnouncement(wallet: string | undefined, fen: number): Announcement {
-  const w: AnnounceWallet = wallet === 'wechat' || wallet === 'alipay' || wallet === 'unionpay' || wallet === 'ecny' ? wallet : 'other';
+  const w: AnnounceWallet = wallet === 'wechat' || wallet === 'alipay' || wallet === 'unionpay' || wallet === 'ecny' || wallet === 'cash' ? wallet : 'other';
   return build(OPENING[w], `pay-${w}`, fen);
 }
 

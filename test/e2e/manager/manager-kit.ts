@@ -4,7 +4,7 @@
  * control API instead of a phone) and opens the Reports screen.
  */
 import type { Page } from '@playwright/test';
-import { test as base, expect, typeAmount } from '../fixtures';
+import { test as base, expect, typeAmount, type Fixtures } from '../fixtures';
 
 export const MANAGER_PIN = '8888'; // the documented factory default (README: 店长 PIN)
 
@@ -17,22 +17,25 @@ export interface Shop {
   enterPin(pin: string): Promise<void>;
 }
 
+/** Collects `yuan` by QR on `page` and has the customer pay it with `wallet`; returns our order number. */
+export async function payQrOn(page: Page, control: Fixtures['sandbox']['control'], yuan: string, wallet: 'wechat' | 'alipay' | 'unionpay'): Promise<string> {
+  await typeAmount(page, yuan);
+  await page.getByTestId('collect').click();
+  await expect(page.getByTestId('qr')).toBeVisible();
+  const waiting = (await control.orders()).filter((o) => o.orderStatus === 'CREATED');
+  expect(waiting).toHaveLength(1);
+  await control.walletPay({ sn: waiting[0]!.sn }, wallet);
+  await expect(page.getByTestId('result-title')).toHaveText('支付成功');
+  await page.getByTestId('next').click();
+  return waiting[0]!.clientSn;
+}
+
 export const test = base.extend<{ shop: Shop }>({
   shop: async ({ counter, sandbox }, use) => {
     const page = counter;
     const shop: Shop = {
       page,
-      async payQr(yuan, wallet) {
-        await typeAmount(page, yuan);
-        await page.getByTestId('collect').click();
-        await expect(page.getByTestId('qr')).toBeVisible();
-        const waiting = (await sandbox.control.orders()).filter((o) => o.orderStatus === 'CREATED');
-        expect(waiting).toHaveLength(1);
-        await sandbox.control.walletPay({ sn: waiting[0]!.sn }, wallet);
-        await expect(page.getByTestId('result-title')).toHaveText('支付成功');
-        await page.getByTestId('next').click();
-        return waiting[0]!.clientSn;
-      },
+      payQr: (yuan, wallet) => payQrOn(page, sandbox.control, yuan, wallet),
       async openReports() {
         await page.keyboard.press('F3');
         await expect(page.getByTestId('reports')).toBeVisible();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WEDGE, detectWedgeScan, type WedgeKey } from '../../../renderer/src/wedge';
+import { DEFAULT_WEDGE, detectWedgeScan, ORDER_NO_CHARS, type WedgeKey } from '../../../renderer/src/wedge';
 
 /** Keys typed `gapMs` apart starting at `start`; returns the keys and when Enter comes next. */
 function burst(text: string, start: number, gapMs: number): { keys: WedgeKey[]; end: number } {
@@ -65,5 +65,12 @@ describe('detectWedgeScan', () => {
   it('honours custom options', () => {
     const { keys, end } = burst('12345', 0, 40);
     expect(detectWedgeScan(keys, end + 40, { maxGapMs: 50, minLength: 5 })).toBe('12345');
+  });
+
+  it('on the Orders screen a receipt QR scanned by a wedge may carry letters (our order number)', () => {
+    const { keys, end } = burst('YM20261201093000123456', 0, 5);
+    expect(detectWedgeScan(keys, end + 5, { ...DEFAULT_WEDGE, chars: ORDER_NO_CHARS })).toBe('YM20261201093000123456');
+    const typed = burst('YM2026', 0, 180);
+    expect(detectWedgeScan(typed.keys, typed.end + 180, { ...DEFAULT_WEDGE, chars: ORDER_NO_CHARS })).toBeNull();
   });
 });

@@ -1,27 +1,35 @@
 /**
  * Printer start flags: `file:DIR`, `tcp://HOST:9100`, `serial:/dev/ttyS0[:BAUD]` (COM3 on
- * Windows), or `none`. parsePrinterSpec throws an Error whose message says what was expected.
+ * Windows), `os` / `os:PRINTER NAME` (the OS printer, Electron only), or `none`. parsePrinterSpec throws an Error whose message says what was expected.
  */
 import { createFileTransport } from './file-transport';
 import { createNullTransport } from './null-transport';
 import { createSerialTransport } from './serial-transport';
 import { createTcpTransport } from './tcp-transport';
+import { createOsTransport, type OsPrinting } from './os-transport';
+import type { ReceiptWidth } from '../receipt-types';
 import type { PrinterTransport } from './transport-types';
 
 export type PrinterSpec =
   | { kind: 'file'; dir: string }
   | { kind: 'tcp'; host: string; port: number }
   | { kind: 'serial'; path: string; baudRate: number }
+  | { kind: 'os'; printerName?: string }
   | { kind: 'none' };
 
 export const DEFAULT_SERIAL_BAUD = 9600;
-const USAGE = 'expected file:DIR, tcp://HOST:9100, serial:/dev/ttyS0[:BAUD] or none';
+const USAGE = 'expected file:DIR, tcp://HOST:9100, serial:/dev/ttyS0[:BAUD], os[:PRINTER NAME] or none';
 
 export function parsePrinterSpec(spec: string): PrinterSpec {
   const s = spec.trim();
   const bad = (why: string) => new Error(`Invalid printer "${spec}": ${why} (${USAGE})`);
   if (s === '') throw bad('empty');
   if (s === 'none' || s === 'null') return { kind: 'none' };
+  if (s === 'os') return { kind: 'os' };
+  if (s.startsWith('os:')) {
+    const printerName = s.slice('os:'.length).trim();
+    return printerName ? { kind: 'os', printerName } : { kind: 'os' };
+  }
   if (s.startsWith('file:')) {
     const dir = s.slice('file:'.length);
     if (dir === '') throw bad('file: needs a directory');
@@ -52,12 +60,15 @@ export function formatPrinterSpec(spec: PrinterSpec): string {
     case 'file': return `file:${spec.dir}`;
     case 'tcp': return `tcp://${spec.host.includes(':') ? `[${spec.host}]` : spec.host}:${spec.port}`;
     case 'serial': return `serial:${spec.path}:${spec.baudRate}`;
+    case 'os': return spec.printerName ? `os:${spec.printerName}` : 'os';
     case 'none': return 'none';
   }
 }
 
-export function createTransport(spec: PrinterSpec): PrinterTransport {
+/** `os` is what the Electron build offers for the OS printer; without it `os` reports why it cannot print. */
+export function createTransport(spec: PrinterSpec, env: { os?: OsPrinting; width?: ReceiptWidth } = {}): PrinterTransport {
   switch (spec.kind) {
+    case 'os': return createOsTransport({ printerName: spec.printerName, width: env.width ?? 32, os: env.os });
     case 'file': return createFileTransport({ dir: spec.dir });
     case 'tcp': return createTcpTransport({ host: spec.host, port: spec.port });
     case 'serial': return createSerialTransport({ path: spec.path, baudRate: spec.baudRate });

@@ -1,5 +1,6 @@
 /** What the print queue needs from a way to reach a printer. */
 import type { PrinterStatus } from '../printer-status';
+import type { ReceiptDoc } from '../receipt-types';
 
 /**
  * - `confirmed`: the printer's answer to a status query after the job proves it received the
@@ -8,7 +9,8 @@ import type { PrinterStatus } from '../printer-status';
  */
 export type WriteOutcome = 'confirmed' | 'sent';
 
-export interface WriteMeta { jobId?: string }
+/** `doc` (with its marks) is for transports that print documents, not bytes (the OS printer). */
+export interface WriteMeta { jobId?: string; doc?: ReceiptDoc }
 
 export interface PrinterTransport {
   /** e.g. "tcp://192.168.1.50:9100", for the engineer screen and logs */

@@ -10,7 +10,7 @@ export function PrinterSection() {
   const override = useStore((s) => s.engineerView?.printerOverride);
   const state = useStore((s) => s.devices?.printer.message);
   const t = useT();
-  const hint = transport === 'tcp' ? t('engAddrTcp') : transport === 'serial' ? t('engAddrSerial') : transport === 'file' ? t('engAddrFile') : undefined;
+  const hint = transport === 'tcp' ? t('engAddrTcp') : transport === 'serial' ? t('engAddrSerial') : transport === 'file' ? t('engAddrFile') : transport === 'os' ? t('engAddrOs') : undefined;
   return (
     <section className="eng-card" data-testid="eng-printer">
       <h3>{t('engPrinter')}</h3>
@@ -18,7 +18,7 @@ export function PrinterSection() {
       {override && <div className="eng-warn">{t('engOverride', { v: override })}</div>}
       <div className="eng-grid">
         <EngineerField section="printer" field="transport" label={t('engTransport')}
-          options={[['none', t('engTransportnone')], ['serial', t('engTransportserial')], ['tcp', t('engTransporttcp')], ['file', t('engTransportfile')]]} />
+          options={[['none', t('engTransportnone')], ['serial', t('engTransportserial')], ['tcp', t('engTransporttcp')], ['file', t('engTransportfile')], ['os', t('engTransportos')]]} />
         {transport !== 'none' && <EngineerField section="printer" field="address" label={t('engAddress')} hint={hint} />}
         <EngineerField section="printer" field="width" label={t('engWidth')} options={[['58', '58 mm'], ['80', '80 mm']]} />
       </div>

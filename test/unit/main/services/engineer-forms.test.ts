@@ -42,7 +42,7 @@ describe('printer form', () => {
     expect(parsePrinterForm({ transport: 'tcp', address: '10.0.0.5:99999', width: '58' })).toMatchObject({ ok: false, errors: { address: expect.stringContaining('out of range') } });
     expect(parsePrinterForm({ transport: 'serial', address: 'ttyS0', width: '58' })).toMatchObject({ ok: false, errors: { address: expect.stringContaining('not a serial port path') } });
     expect(parsePrinterForm({ transport: 'file', address: 'receipts', width: '58' })).toMatchObject({ ok: false, errors: { address: '文件夹须为完整路径（如 /var/lib/yima/receipts）' } });
-    expect(parsePrinterForm({ transport: 'usb', address: 'x', width: '72' })).toEqual({ ok: false, errors: { transport: '连接方式须为 不使用 / 文件 / 网络 / 串口', width: '纸宽须为 58 或 80 毫米' } });
+    expect(parsePrinterForm({ transport: 'usb', address: 'x', width: '72' })).toEqual({ ok: false, errors: { transport: '连接方式须为 不使用 / 文件 / 网络 / 串口 / 系统打印机', width: '纸宽须为 58 或 80 毫米' } });
   });
 });
 
@@ -68,5 +68,14 @@ describe('shop form', () => {
   it('names are trimmed, required and at most 40 characters', () => {
     expect(parseShopForm({ name: ' 老王便利店 ', terminalName: '2号台' })).toEqual({ ok: true, value: { name: '老王便利店', terminalName: '2号台' } });
     expect(parseShopForm({ name: '  ', terminalName: '店'.repeat(41) })).toEqual({ ok: false, errors: { name: '请填写门店名称', terminalName: '收银台名称最多 40 个字' } });
+  });
+});
+
+describe('the OS printer in the engineer form', () => {
+  it('a printer name becomes os:NAME, an empty one the default printer, and both come back to the form', async () => {
+    const { parsePrinterForm, printerFormOf } = await import('../../../../main/services/engineer-forms');
+    expect(parsePrinterForm({ transport: 'os', address: ' EPSON TM-T82 ', width: '80' })).toMatchObject({ ok: true, value: { spec: 'os:EPSON TM-T82', width: 80 } });
+    expect(parsePrinterForm({ transport: 'os', address: '', width: '58' })).toMatchObject({ ok: true, value: { spec: 'os' } });
+    expect(printerFormOf('os:EPSON TM-T82')).toEqual({ transport: 'os', address: 'EPSON TM-T82' });
   });
 });

@@ -45,7 +45,7 @@ describe('openSecrets', () => {
 
   it('without a keychain: works, but warns that the key is stored in the clear', async () => {
     const s = openSecrets(dir, plaintextCipher);
-    expect(s.warning).toBe('此系统没有可用的钥匙串：终端密钥以明文保存在数据目录中。');
+    expect(s.warning).toBe('此系统没有可用的钥匙串：终端密钥和服务商密钥以明文保存在数据目录中。');
     s.set(CREDS);
     expect(openSecrets(dir, plaintextCipher).get()).toEqual(CREDS);
     expect(JSON.parse(await readFile(join(dir, 'secrets.json'), 'utf8'))).toMatchObject({ encrypted: false });

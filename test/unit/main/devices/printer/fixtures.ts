@@ -6,7 +6,7 @@ export const SHOP: ShopInfo = {
   header: ['地址：杭州市西湖区人民路 88 号 1 楼 A 座', '电话 0571-88886666'],
   footer: ['谢谢惠顾，欢迎再来', '退款请出示本小票二维码'],
 };
-const base = { shop: SHOP, terminal: 'T100200300', cashier: '张三', time: Date.UTC(2024, 4, 1, 5, 45, 9) };
+const base = { shop: SHOP, terminal: 'T100200300', cashier: '张三', time: Date.UTC(2024, 4, 1, 5, 45, 9), utcOffsetMinutes: 480 };
 
 export const SALE: SaleReceipt = {
   ...base, kind: 'sale', amountFen: 1230, wallet: 'wechat', sn: '7894259244096188',

@@ -24,7 +24,11 @@ describe('column arithmetic', () => {
     expect(maskPaymentCode('134567890123456789')).toBe('1345**********6789');
     expect(maskPaymentCode('1345****6789')).toBe('1345****6789');
     expect(maskPaymentCode('123456')).toBe('**3456');
-    expect(formatReceiptTime(Date.UTC(2024, 11, 31, 16, 0, 1))).toBe('2025-01-01 00:00:01');
+    expect(formatReceiptTime(Date.UTC(2024, 11, 31, 16, 0, 1), 480)).toBe('2025-01-01 00:00:01');
+    // Without an offset: the PC's own clock, like the screen.
+    const at = Date.UTC(2024, 11, 31, 16, 0, 1);
+    const local = new Date(at);
+    expect(formatReceiptTime(at)).toBe(`${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')} ${String(local.getHours()).padStart(2, '0')}:00:01`);
   });
 });
 

@@ -1,0 +1,97 @@
+/**
+ * Handlers for the cash contract (preload/contract-cash.ts): cash sales and mixed tender
+ * (CashService), the drawer behind the manager PIN, the shift's opening float and payouts.
+ * PINs are checked through the same verifyPin action as everywhere else (lockout included).
+ */
+import { join } from 'node:path';
+import type { CashService } from '../checkout/cash-service';
+import { parseYuanToFen } from '../checkout/money';
+import { detectPaycode, maskPaycode } from '../checkout/paycode';
+import type { Journal } from '../journal';
+import { loadShiftBook } from '../manager/shift-loader';
+import { openShiftRecord } from '../reports/shift';
+import type { SettingsHandle } from '../settings/settings-store';
+import type { Envelope, PinResult } from '../../preload/contract';
+import type { cashActions } from '../../preload/contract-cash';
+import type { DrawerResult } from '../devices/printer';
+import { ServiceError, type Handlers } from './dispatch';
+
+export interface CashHandlerDeps {
+  dataDir: string;
+  cash: CashService;
+  journal: Journal;
+  settings: SettingsHandle;
+  /** The manager PIN through the verifyPin action (lockout, journaled refusals). */
+  verifyPin: (pin: string) => Promise<Envelope<unknown>>;
+  kickDrawer: () => Promise<DrawerResult>;
+  operator: () => string;
+  log: (msg: string, err?: unknown) => void;
+}
+
+export type CashHandlers = Pick<Handlers, keyof typeof cashActions>;
+
+type Auth = { ok: true; name: string } | { ok: false; auth: Exclude<PinResult, { ok: true }> };
+
+export function cashHandlers(d: CashHandlerDeps): CashHandlers {
+  const shifts = loadShiftBook(join(d.dataDir, 'journal'), (l) => d.journal.onRecord(l), (m) => d.log(m));
+  const fenOf = (amount: string, what = '金额'): number => {
+    const parsed = parseYuanToFen(amount, d.settings.get().checkout.maxAmountFen);
+    if (!parsed.ok) throw new ServiceError('REFUSED', parsed.reason === 'empty' ? `请输入${what}` : parsed.message);
+    return parsed.fen;
+  };
+  const manager = async (pin: string): Promise<Auth> => {
+    const env = await d.verifyPin(pin);
+    if (!env.ok) throw new ServiceError(env.error.code, env.error.message);
+    const res = env.value as PinResult;
+    return res.ok ? { ok: true, name: res.operator.name } : { ok: false, auth: res };
+  };
+
+  return {
+    cashStatus: async () => {
+      const book = await shifts;
+      return { mixedTender: d.settings.get().checkout.mixedTender, sale: d.cash.openSale(), shiftOpen: book.isOpen, floatFen: book.current().openingFloatFen ?? null };
+    },
+    cashSale: ({ amount, received, requestId, partial, saleId }) => d.cash.cash({
+      amountFen: saleId ? 0 : fenOf(amount), receivedFen: fenOf(received, '实收现金'), requestId, partial, saleId,
+    }),
+    payRemainder: ({ saleId, requestId, code }) => {
+      if (code === undefined) return d.cash.payRemainder({ saleId, requestId });
+      const detected = detectPaycode(code);
+      if (!detected.ok) throw new ServiceError('REFUSED', detected.message);
+      return d.cash.payRemainder({ saleId, requestId, scan: { code: detected.code, wallet: detected.wallet, masked: maskPaycode(detected.code) } });
+    },
+    abandonSale: async ({ saleId, pin }) => {
+      const auth = await manager(pin);
+      if (!auth.ok) return auth;
+      return { ok: true, value: { message: await d.cash.abandon(saleId, auth.name) } };
+    },
+    openDrawer: async ({ pin, reason }) => {
+      const auth = await manager(pin);
+      if (!auth.ok) return auth;
+      await d.journal.append({ type: 'OPERATOR_ACTION', operator: auth.name, action: 'open_drawer', detail: `${reason}; at the counter: ${d.operator()}` });
+      return { ok: true, value: await d.kickDrawer() };
+    },
+    openShift: async ({ float }) => {
+      const floatFen = float.trim() === '' || /^0+(\.0*)?$/.test(float.trim()) ? 0 : fenOf(float, '备用金');
+      const opened = openShiftRecord(await shifts, d.operator(), floatFen);
+      if (!opened.ok) throw new ServiceError('REFUSED', opened.message);
+      await d.journal.append(opened.record);
+      return { shiftNo: opened.record.shiftNo, floatFen };
+    },
+    cashPayout: async ({ amount, reason, pin }) => {
+      const amountFen = fenOf(amount);
+      const auth = await manager(pin);
+      if (!auth.ok) return auth;
+      await d.journal.append({ type: 'CASH_PAYOUT', amountFen, operator: auth.name, reason });
+      return { ok: true, value: await d.kickDrawer() };
+    },
+    setMixedTender: async ({ enabled, pin }) => {
+      const auth = await manager(pin);
+      if (!auth.ok) return auth;
+      const r = d.settings.update((cur) => ({ ...cur, checkout: { ...cur.checkout, mixedTender: enabled } }));
+      if (!r.ok) throw new ServiceError('REFUSED', r.message);
+      await d.journal.append({ type: 'OPERATOR_ACTION', operator: auth.name, action: 'mixed_tender', detail: enabled ? 'on' : 'off' });
+      return { ok: true, value: { mixedTender: enabled } };
+    },
+  };
+}
