@@ -4,40 +4,18 @@
  * query → cancel (close-out.ts); the view pushed to the screen only says 支付成功 after the
  * platform said PAID for the amount we asked.
  */
-import type { Aggregator, OrderData, Wallet } from '../aggregator/types';
+import type { OrderData, Wallet } from '../aggregator/types';
 import type { CheckoutView } from '../../preload/contract';
 import type { JournalRecordBody, PaymentMethod } from '../journal/records';
+import type { Attempt, CheckoutDeps, SaleRef } from './checkout-types';
 import { closeOut, type CloseOutResult } from './close-out';
 import { interpretPay, interpretPrecreate, interpretQuery, type OrderState } from './interpret';
-import { runPoll, type PollRun } from './poller';
-import { QR_POLICY, SCAN_POLICY, type PollPolicy } from './poll-policy';
+import { runPoll } from './poller';
+import { QR_POLICY, SCAN_POLICY } from './poll-policy';
 import { formatFen } from './money';
-import type { Clock, Timers } from './time';
 import { ServiceError } from '../services/dispatch';
 
-export interface CheckoutConfig { qrExpiryMs: number; scanWindowMs: number; maxAmountFen: number; operator: string; subject: string }
-
-export interface JournalPort { append(body: JournalRecordBody): Promise<unknown> }
-
-export interface SaleRef { saleId: string; saleTotalFen: number }
-
-export interface FinalEvent { clientSn: string; outcome: 'PAID' | 'FAILED' | 'CANCELED' | 'EXPIRED'; amountFen: number; wallet?: Wallet; sn?: string; method: PaymentMethod; recovered: boolean; codeMasked?: string; saleId?: string; receivedFen?: number; changeFen?: number }
-
-export interface CheckoutDeps {
-  aggregator: Aggregator;
-  journal: JournalPort;
-  clock: Clock;
-  timers: Timers;
-  newClientSn: () => string;
-  config: () => CheckoutConfig;
-  onView: (view: CheckoutView) => void;
-  onFinal?: (e: FinalEvent) => void;
-  closeOutRetryMs?: number;
-  /** Polling policies per method (defaults: QR_POLICY, SCAN_POLICY); the bench swaps in a fixed loop. */
-  policies?: { qr: PollPolicy; scan: PollPolicy };
-}
-
-export interface Attempt { clientSn: string; method: PaymentMethod; amountFen: number; createdAt: number; deadline: number; qrCode?: string; expiresAt?: number; poll?: PollRun; wallet?: Wallet; codeMasked?: string; recovered?: boolean; saleId?: string; saleTotalFen?: number }
+export type { CheckoutConfig, JournalPort, SaleRef, FinalEvent, CheckoutDeps, Attempt } from './checkout-types';
 
 type Result = NonNullable<CheckoutView['result']>;
 const errText = (err: unknown): string => (err instanceof Error ? err.message : String(err));

@@ -4,6 +4,7 @@
  * export/import and log export. IPC calls live here only.
  */
 import type { StateCreator } from 'zustand';
+import { downloadBlob } from '../download';
 import type { AggregatorForm, EngineerView, EventPayload, PrinterForm, SaveResult, ScannerForm, SerialPortView, ShopForm } from '../../../preload/contract';
 import { pos, errorMessage } from '../pos';
 import type { StoreState } from './index';
@@ -65,16 +66,6 @@ function save(section: FormSection, forms: EngineerForms): Promise<SaveResult> {
   }
 }
 
-function download(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export const createEngineerSlice: StateCreator<StoreState, [], [], EngineerSlice> = (set, get) => {
   const feedback = (section: EngineerSection, ok: boolean, text: string) => set({ engineerFeedback: { ...get().engineerFeedback, [section]: { ok, text } } });
@@ -159,7 +150,7 @@ export const createEngineerSlice: StateCreator<StoreState, [], [], EngineerSlice
     async exportEngineerSettings() {
       try {
         const res = await pos().exportSettings({});
-        download(res.fileName, new Blob([res.json], { type: 'application/json' }));
+        downloadBlob(res.fileName, new Blob([res.json], { type: 'application/json' }));
         feedback('files', true, res.path);
       } catch (err) { refused(err); feedback('files', false, errorMessage(err)); }
     },
@@ -174,7 +165,7 @@ export const createEngineerSlice: StateCreator<StoreState, [], [], EngineerSlice
       try {
         const res = await pos().exportLogs({});
         const bytes = Uint8Array.from(atob(res.base64), (c) => c.charCodeAt(0));
-        download(res.fileName, new Blob([bytes], { type: 'application/zip' }));
+        downloadBlob(res.fileName, new Blob([bytes], { type: 'application/zip' }));
         feedback('files', true, res.path);
       } catch (err) { refused(err); feedback('files', false, errorMessage(err)); }
     },

@@ -15,6 +15,7 @@ import type { PollPolicy } from '../../../main/checkout/poll-policy';
 import { systemClock, systemTimers } from '../../../main/checkout/time';
 import { localBusinessDay, openJournal, type Journal } from '../../../main/journal';
 import { sandboxControl } from '../../support/sandbox-control';
+import { recordViews } from '../../support/view-recorder';
 import { memoryCredentials, newClientSn } from '../../unit/main/checkout/service-rig';
 
 /** Poll every 100 ms, back off to 200 ms on errors: the real policies' shape, compressed. */
@@ -51,29 +52,18 @@ export async function faultRig(windows: { qrExpiryMs: number; scanWindowMs: numb
   const act = await driver.activate({ code: TEST_ACTIVATION_CODE, deviceId: 'yima-fault-counter' });
   if (!act.ok) throw new Error(`activation failed: ${act.message}`);
   const journal = await openJournal({ dir, clock: Date.now, warn: () => undefined });
-  const views: CheckoutView[] = [];
-  const waiters = new Set<() => void>();
+  const rec = recordViews();
+  const views = rec.views;
   const config: CheckoutConfig = { ...windows, maxAmountFen: 5_000_000, operator: '收银员', subject: '一码小店-1号收银台' };
   const service = new CheckoutService({
     aggregator: driver, journal, clock: systemClock, timers: systemTimers, newClientSn,
     config: () => config,
-    onView: (v) => { views.push(v); for (const w of [...waiters]) w(); },
+    onView: rec.onView,
     closeOutRetryMs: 100,
     policies: { qr: FAST_POLL, scan: FAST_POLL },
   });
 
-  const until = (pred: (v: CheckoutView) => boolean, timeoutMs = 15_000, from = 0) => new Promise<CheckoutView>((resolve, reject) => {
-    const check = () => {
-      const hit = views.slice(from).find(pred);
-      if (!hit) return;
-      waiters.delete(check);
-      clearTimeout(timer);
-      resolve(hit);
-    };
-    const timer = setTimeout(() => { waiters.delete(check); reject(new Error(`no matching view in ${timeoutMs} ms; last: ${JSON.stringify(views.at(-1))}`)); }, timeoutMs);
-    waiters.add(check);
-    check();
-  });
+  const until = (pred: (v: CheckoutView) => boolean, timeoutMs = 15_000, from = 0) => rec.until(pred, timeoutMs, from);
 
   return {
     sb, ctl: sandboxControl(sb.url), journal, service, views,

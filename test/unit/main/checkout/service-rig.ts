@@ -14,6 +14,7 @@ import { CheckoutService, type CheckoutConfig, type FinalEvent, type JournalPort
 import { systemClock, systemTimers } from '../../../../main/checkout/time';
 import { openJournal, type Journal, type JournalRecord } from '../../../../main/journal';
 import { sandboxControl } from '../../../support/sandbox-control';
+import { recordViews } from '../../../support/view-recorder';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -81,9 +82,9 @@ export interface Rig {
 }
 
 export function makeService(opts: { aggregator: Aggregator; journal: JournalPort; config?: Partial<CheckoutConfig>; closeOutRetryMs?: number }): Rig {
-  const views: CheckoutView[] = [];
+  const rec = recordViews();
+  const views = rec.views;
   const finals: FinalEvent[] = [];
-  const waiters = new Set<() => void>();
   const config: CheckoutConfig = { qrExpiryMs: 240_000, scanWindowMs: 45_000, maxAmountFen: 5_000_000, operator: '收银员', subject: '一码小店-1号收银台', ...opts.config };
   const service = new CheckoutService({
     aggregator: opts.aggregator,
@@ -92,7 +93,7 @@ export function makeService(opts: { aggregator: Aggregator; journal: JournalPort
     timers: systemTimers,
     newClientSn,
     config: () => config,
-    onView: (v) => { views.push(v); for (const w of [...waiters]) w(); },
+    onView: rec.onView,
     onFinal: (e) => finals.push(e),
     closeOutRetryMs: opts.closeOutRetryMs ?? 200,
   });
@@ -100,18 +101,7 @@ export function makeService(opts: { aggregator: Aggregator; journal: JournalPort
     const att = service.activeAttempt();
     await att?.poll?.stop();
   });
-  const until = (pred: (v: CheckoutView) => boolean, timeoutMs = 8_000) => new Promise<CheckoutView>((resolve, reject) => {
-    const check = () => {
-      const hit = views.find(pred);
-      if (!hit) return;
-      waiters.delete(check);
-      clearTimeout(timer);
-      resolve(hit);
-    };
-    const timer = setTimeout(() => { waiters.delete(check); reject(new Error(`no matching view in ${timeoutMs} ms; last: ${JSON.stringify(views.at(-1))}`)); }, timeoutMs);
-    waiters.add(check);
-    check();
-  });
+  const until = (pred: (v: CheckoutView) => boolean, timeoutMs = 8_000) => rec.until(pred, timeoutMs);
   return {
     service, views, finals, until,
     result: async (timeoutMs) => (await until((v) => v.phase === 'result', timeoutMs)).result!,

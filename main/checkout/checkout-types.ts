@@ -1,0 +1,31 @@
+/** The checkout's ports and records: what the state machine needs and what it tells the rest. */
+import type { Aggregator, Wallet } from '../aggregator/types';
+import type { CheckoutView } from '../../preload/contract';
+import type { JournalRecordBody, PaymentMethod } from '../journal/records';
+import type { PollRun } from './poller';
+import type { PollPolicy } from './poll-policy';
+import type { Clock, Timers } from './time';
+
+export interface CheckoutConfig { qrExpiryMs: number; scanWindowMs: number; maxAmountFen: number; operator: string; subject: string }
+
+export interface JournalPort { append(body: JournalRecordBody): Promise<unknown> }
+
+export interface SaleRef { saleId: string; saleTotalFen: number }
+
+export interface FinalEvent { clientSn: string; outcome: 'PAID' | 'FAILED' | 'CANCELED' | 'EXPIRED'; amountFen: number; wallet?: Wallet; sn?: string; method: PaymentMethod; recovered: boolean; codeMasked?: string; saleId?: string; receivedFen?: number; changeFen?: number }
+
+export interface CheckoutDeps {
+  aggregator: Aggregator;
+  journal: JournalPort;
+  clock: Clock;
+  timers: Timers;
+  newClientSn: () => string;
+  config: () => CheckoutConfig;
+  onView: (view: CheckoutView) => void;
+  onFinal?: (e: FinalEvent) => void;
+  closeOutRetryMs?: number;
+  /** Polling policies per method (defaults: QR_POLICY, SCAN_POLICY); the bench swaps in a fixed loop. */
+  policies?: { qr: PollPolicy; scan: PollPolicy };
+}
+
+export interface Attempt { clientSn: string; method: PaymentMethod; amountFen: number; createdAt: number; deadline: number; qrCode?: string; expiresAt?: number; poll?: PollRun; wallet?: Wallet; codeMasked?: string; recovered?: boolean; saleId?: string; saleTotalFen?: number }
