@@ -39,7 +39,7 @@ export const cashActions = {
   /** Starts the shift (开班) with the opening float counted into the drawer. */
   openShift: { args: z.object({ float: amountText }).strict(), result: z.object({ shiftNo: z.number().int(), floatFen: fen }) },
   /** Cash taken out of the drawer (支出), with the manager PIN; it lowers the expected cash. */
-  cashPayout: { args: z.object({ amount: amountText, reason: z.string().min(1).max(60), pin: pinText }).strict(), result: z.union([z.object({ ok: z.literal(true), value: drawerResultSchema }), z.object({ ok: z.literal(false), auth: pinFailureSchema })]) },
+  cashPayout: { args: z.object({ amount: amountText, reason: z.string().min(1).max(60), pin: pinText }).strict(), result: z.union([z.object({ ok: z.literal(true), value: drawerResultSchema.extend({ amountFen: fen, reason: z.string() }) }), z.object({ ok: z.literal(false), auth: pinFailureSchema })]) },
   /** Mixed tender on or off for this shop (manager PIN). */
   setMixedTender: { args: z.object({ enabled: z.boolean(), pin: pinText }).strict(), result: z.union([z.object({ ok: z.literal(true), value: z.object({ mixedTender: z.boolean() }) }), z.object({ ok: z.literal(false), auth: pinFailureSchema })]) },
 } as const;

@@ -10,6 +10,10 @@ import { empty, walletSchema } from './contract-shared';
 
 const text = (max: number) => z.string().max(max);
 
+/** Who may open the settings screen. */
+export const unlockRoleSchema = z.enum(['engineer', 'manager']);
+export type UnlockRole = z.infer<typeof unlockRoleSchema>;
+
 export const engineerViewSchema = z.object({
   shop: z.object({ name: z.string(), terminalName: z.string() }),
   scanner: z.object({
@@ -64,8 +68,11 @@ export type ShopForm = z.infer<typeof shopFormSchema>;
 const terminalResult = z.object({ ok: z.boolean(), message: z.string(), terminalSn: z.string().optional() });
 
 export const engineerActions = {
-  /** Engineer PIN (checked in main with the PIN book's lockout); opens the engineer session. */
-  engineerUnlock: { args: z.object({ pin: z.string().min(1).max(16) }).strict(), result: z.object({ ok: z.boolean(), message: z.string() }) },
+  /**
+   * Engineer PIN, or the manager PIN with `role: 'manager'` (settings need the manager PIN too);
+   * checked in main with that role's lockout; opens the settings session, journaled with who.
+   */
+  engineerUnlock: { args: z.object({ pin: z.string().min(1).max(16), role: unlockRoleSchema.optional() }).strict(), result: z.object({ ok: z.boolean(), message: z.string() }) },
   engineerLock: { args: empty, result: z.object({ ok: z.literal(true) }) },
   engineerView: { args: empty, result: engineerViewSchema },
   /** Serial ports now present (never fails; /dev is scanned where udev is missing). */

@@ -84,3 +84,18 @@ export function salesFromOrders(orders: readonly PartOrder[]): MixedSale[] {
   }
   return [...sales.values()];
 }
+
+/** The sales still owed money (open, or a wallet part in flight): each blocks a shift close. */
+export function unfinishedSales(orders: readonly PartOrder[]): MixedSale[] {
+  return salesFromOrders(orders).filter((s) => saleState(s) === 'open' || saleState(s) === 'paying');
+}
+
+/** Why the shift cannot close while a mixed sale is still owed money (which sale, how much), or null. */
+export function openSaleRefusal(orders: readonly PartOrder[]): { saleId: string; message: string } | null {
+  const s = unfinishedSales(orders)[0];
+  if (!s) return null;
+  return {
+    saleId: s.saleId,
+    message: `不能交班：混合支付 ${s.saleId} 尚未收完（应收 ${formatFen(s.totalFen)}，已收 ${formatFen(paidFen(s))}，还差 ${formatFen(remainingFen(s))}）。请先在收银台收完，或取消这笔交易并退还现金。`,
+  };
+}

@@ -12,6 +12,7 @@ import type { OrderView } from '../journal/order-view';
 import { windowTotals, type TotalsOptions } from './totals';
 import type { Totals, ZReport } from './types';
 import { cashSummary, type CashCount, type CashSummary } from './cash-count';
+import { openSaleRefusal } from '../checkout/mixed-tender';
 
 type Opened = Extract<JournalRecord, { type: 'SHIFT_OPENED' }>;
 type Closed = Extract<JournalRecord, { type: 'SHIFT_CLOSED' }>;
@@ -108,7 +109,7 @@ export function xReport(orders: readonly OrderView[], book: ShiftBook, now: numb
 
 export type ZResult =
   | { ok: true; report: ZReport; record: Extract<JournalRecordBody, { type: 'SHIFT_CLOSED' }> }
-  | { ok: false; reason: 'pending'; message: string; pending: string[] };
+  | { ok: false; reason: 'pending' | 'open_sale'; message: string; pending: string[] };
 
 export interface ZInput extends TotalsOptions {
   /** Orders touching the shift plus every unfinished one: pass index.list() (or recent days + index.unfinished()). */
@@ -146,6 +147,9 @@ export function computeZReport(input: ZInput): ZResult {
   if (pending.payments.length || pending.refunds.length) {
     return { ok: false, reason: 'pending', message: pendingMessage(pending), pending: [...pending.payments, ...pending.refunds] };
   }
+  // A mixed sale still owed money would leave its cash part in this shift and the rest nowhere.
+  const openSale = openSaleRefusal(input.orders);
+  if (openSale) return { ok: false, reason: 'open_sale', message: openSale.message, pending: [openSale.saleId] };
   const shift = input.book.current();
   const toTs = Math.max(input.now, shift.fromTs); // a clock that went back must not reopen a closed window
   const report: ZReport = {

@@ -79,11 +79,14 @@ export function cashHandlers(d: CashHandlerDeps): CashHandlers {
       return { shiftNo: opened.record.shiftNo, floatFen };
     },
     cashPayout: async ({ amount, reason, pin }) => {
-      const amountFen = fenOf(amount);
+      // Amount and reason are checked before the PIN, so a typo costs no PIN try.
+      const amountFen = fenOf(amount, '支出金额');
+      const why = reason.trim();
+      if (!why) throw new ServiceError('REFUSED', '请填写支出原因');
       const auth = await manager(pin);
       if (!auth.ok) return auth;
-      await d.journal.append({ type: 'CASH_PAYOUT', amountFen, operator: auth.name, reason });
-      return { ok: true, value: await d.kickDrawer() };
+      await d.journal.append({ type: 'CASH_PAYOUT', amountFen, operator: auth.name, reason: why });
+      return { ok: true, value: { ...await d.kickDrawer(), amountFen, reason: why } };
     },
     setMixedTender: async ({ enabled, pin }) => {
       const auth = await manager(pin);

@@ -137,7 +137,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     ...operatorHandlers({ operators, scanRouter }),
     ...printerHandlers({ get printer() { return devices.printer; }, jobs: devices.printQueue, journal, settings, clock, bus, printerSpec: opts.devices?.printer }),
     ...cash.handlers,
-    ...engineerHandlers({ dataDir: opts.dataDir, settings, secrets, aggregator, devices, bus, clock, warnings, verifyPin: (pin) => dispatch('verifyPin', { role: 'engineer', pin }), overrides: opts.devices }),
+    ...engineerHandlers({ dataDir: opts.dataDir, settings, secrets, aggregator, devices, bus, clock, warnings, verifyPin: (role, pin) => dispatch('verifyPin', { role, pin }), journal: (who, action, detail) => operators.session.journal(who, action, detail), overrides: opts.devices }),
   };
   dispatch = createDispatch(handlers, log);
   return {

@@ -16,7 +16,7 @@ import type { SettingsHandle } from '../settings/settings-store';
 import type { Settings } from '../settings/schema';
 import { exportSettings, parseSettingsImport, settingsExportName } from '../settings/settings-transfer';
 import type { EngineerView, Envelope, SaveResult } from '../../preload/contract';
-import type { engineerActions } from '../../preload/contract-engineer';
+import type { engineerActions, UnlockRole } from '../../preload/contract-engineer';
 import type { AggregatorSetup } from './aggregator-setup';
 import type { Devices } from './device-setup';
 import type { EventBus } from './event-bus';
@@ -33,8 +33,10 @@ export interface EngineerHandlerDeps {
   bus: EventBus;
   clock: Clock;
   warnings: string[];
-  /** Checks the engineer PIN (the manager contract's verifyPin, through dispatch). */
-  verifyPin: (pin: string) => Promise<Envelope<unknown>>;
+  /** Checks the engineer's or the manager's PIN (the manager contract's verifyPin, through dispatch). */
+  verifyPin: (role: UnlockRole, pin: string) => Promise<Envelope<unknown>>;
+  /** Journals who opened the settings (an OPERATOR_ACTION record). */
+  journal?: (operator: string, action: string, detail: string) => Promise<unknown>;
   /** Start flags that win over the settings until restart. */
   overrides?: { scanner?: { path: string }; printer?: string };
   extraPortDirs?: string[];
@@ -117,14 +119,16 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
   }
 
   return {
-    engineerUnlock: async ({ pin }) => {
-      const env = await d.verifyPin(pin);
+    engineerUnlock: async ({ pin, role = 'engineer' }) => {
+      const env = await d.verifyPin(role, pin);
       if (!env.ok) return { ok: false, message: env.error.message };
-      const res = env.value as { ok: boolean; message?: string };
+      const res = env.value as { ok: boolean; message?: string; operator?: { name: string } };
       if (!res.ok) return { ok: false, message: res.message ?? 'PIN 错误' };
       openUntil = d.clock.now() + idleMs;
-      log.write('info', 'engineer: session opened');
-      return { ok: true, message: '已进入工程师设置' };
+      const who = res.operator?.name ?? (role === 'manager' ? '店长' : '工程师');
+      log.write('info', `engineer: session opened by ${role} ${who}`);
+      await d.journal?.(who, 'settings_unlock', role);
+      return { ok: true, message: role === 'manager' ? `已进入设置（店长 ${who}）` : '已进入工程师设置' };
     },
     engineerLock: () => {
       openUntil = 0;

@@ -184,7 +184,8 @@ export function createPinBook(opts: PinBookOptions): PinBook {
     const s = await current();
     const same = s.profiles.filter((p) => p.role === role);
     if (!same.some((p) => p.name === name)) return { ok: false, message: `没有 ${name}` };
-    if (role !== 'cashier' && same.length === 1) return { ok: false, message: '至少保留一个店长和一个工程师' };
+    // The last manager (and the last engineer) stays: without one, nobody could authorise or set up.
+    if (role !== 'cashier' && same.length === 1) return { ok: false, message: role === 'manager' ? '不能删除最后一个店长' : '不能删除最后一个工程师' };
     s.profiles = s.profiles.filter((p) => !(p.role === role && p.name === name));
     await opts.save(s);
     return { ok: true };

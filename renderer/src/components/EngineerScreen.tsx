@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { UnlockRole } from '../../../preload/contract';
 import { useStore } from '../store';
 import { useT } from '../i18n';
 import { ScannerSection } from './engineer/ScannerSection';
@@ -7,21 +8,30 @@ import { AggregatorSection } from './engineer/AggregatorSection';
 import { FilesSection } from './engineer/FilesSection';
 import './engineer/engineer.css';
 
-/** The field engineer's screen (F4): behind the engineer PIN, checked in main. */
+/** The field engineer's screen (F4): behind the engineer or manager PIN, checked in main. */
 export function EngineerScreen() {
   const unlocked = useStore((s) => s.engineerUnlocked);
   return unlocked ? <EngineerSettings /> : <EngineerPin />;
 }
 
+const UNLOCK_ROLES: UnlockRole[] = ['engineer', 'manager'];
+
+/** The engineer's PIN, or the manager's (settings need the manager PIN too); each role keeps its own lockout. */
 function EngineerPin() {
   const [pin, setPin] = useState('');
+  const [role, setRole] = useState<UnlockRole>('engineer');
   const message = useStore((s) => s.engineerPinMessage);
   const unlock = useStore((s) => s.unlockEngineer);
   const t = useT();
   return (
-    <form className="eng-pin" onSubmit={(e) => { e.preventDefault(); void unlock(pin); setPin(''); }}>
+    <form className="eng-pin" onSubmit={(e) => { e.preventDefault(); void unlock(pin, role); setPin(''); }}>
       <h2>{t('engTitle')}</h2>
-      <label>{t('engPin')}
+      <div className="role-choice" role="radiogroup" aria-label={t('engRoleLabel')}>
+        {UNLOCK_ROLES.map((r) => (
+          <button key={r} type="button" className={r === role ? 'btn primary' : 'btn'} role="radio" aria-checked={r === role} onClick={() => setRole(r)} data-testid={`eng-role-${r}`}>{t(`engRole${r}`)}</button>
+        ))}
+      </div>
+      <label>{role === 'manager' ? t('engPinmanager') : t('engPin')}
         <input type="password" inputMode="numeric" autoFocus value={pin} onChange={(e) => setPin(e.target.value)} data-testid="eng-pin" autoComplete="off" />
       </label>
       <button className="btn primary" type="submit" data-testid="eng-pin-submit">{t('engEnter')}</button>

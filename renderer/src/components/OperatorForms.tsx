@@ -1,7 +1,8 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { Role } from '../../../preload/contract';
 import { useStore } from '../store';
-import { useT } from '../i18n';
+import { useServerText, useT } from '../i18n';
+import { StaffList } from './StaffList';
 
 const digits = (v: string) => v.replace(/\D/g, '');
 
@@ -44,15 +45,15 @@ export function ChangePinForm() {
   );
 }
 
-/** A signed-in manager adds an operator (e.g. cashier 小王) or resets one's PIN, with the manager PIN. */
+/** A signed-in manager adds an operator (e.g. cashier 小王), resets one's PIN or removes one, with the manager PIN. */
 export function StaffForm() {
-  const profiles = useStore((s) => s.operatorProfiles);
   const feedback = useStore((s) => s.staffMessage);
   const message = useStore((s) => s.operatorMessage);
   const busy = useStore((s) => s.operatorBusy);
   const save = useStore((s) => s.saveStaff);
   const close = useStore((s) => s.closeOperatorDialog);
   const t = useT();
+  const st = useServerText();
   const [role, setRole] = useState<Role>('cashier');
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
@@ -66,13 +67,7 @@ export function StaffForm() {
   return (
     <>
       <h3>{t('opStaff')}</h3>
-      <table className="compact" data-testid="op-profiles">
-        <tbody>
-          {profiles.map((p) => (
-            <tr key={`${p.role}:${p.name}`}><td>{t(`opRole${p.role}`)}</td><td>{p.name}</td><td>{p.mustChange ? t('opDefaultPin') : ''}</td></tr>
-          ))}
-        </tbody>
-      </table>
+      <StaffList />
       <h4>{t('opStaffAdd')}</h4>
       <label>{t('opRole')}
         <select value={role} onChange={(e) => setRole(e.target.value as Role)} data-testid="op-staff-role">
@@ -82,7 +77,7 @@ export function StaffForm() {
       <label>{t('opName')}<input value={name} maxLength={32} onChange={(e) => setName(e.target.value)} onKeyDown={enter} data-testid="op-staff-name" /></label>
       <label>{t('opNewPin')}<input type="password" inputMode="numeric" maxLength={8} value={pin} onChange={(e) => setPin(digits(e.target.value))} onKeyDown={enter} data-testid="op-staff-pin" /></label>
       <label>{t('mgrPinPlaceholder')}<input type="password" inputMode="numeric" maxLength={8} value={managerPin} onChange={(e) => setManagerPin(digits(e.target.value))} onKeyDown={enter} data-testid="op-staff-manager-pin" /></label>
-      {feedback ? <div className={feedback.ok ? 'ok-text' : 'error'} data-testid="op-staff-message">{feedback.text}</div> : message && <div className="error" data-testid="op-staff-message">{message}</div>}
+      {feedback ? <div className={feedback.ok ? 'ok-text' : 'error'} data-testid="op-staff-message">{st(feedback.text)}</div> : message && <div className="error" data-testid="op-staff-message">{message}</div>}
       <div className="actions">
         <button className="btn" onClick={close}>{t('close')} <kbd>Esc</kbd></button>
         <button className="btn primary" onClick={() => void send()} disabled={busy} data-testid="op-staff-save">{t('opSave')}</button>

@@ -1,10 +1,15 @@
 import { useStore } from '../store';
-import { useT } from '../i18n';
+import { useServerText, useT } from '../i18n';
 import { formatFen } from '../money';
 import { PinDialog } from './PinDialog';
 import { CashLines, CountAndClose, OpenShiftForm } from './ShiftCash';
+import { MixedTenderSwitch } from './MixedTenderSwitch';
+import { PayoutForm } from './PayoutForm';
 
-/** X report of the open shift, and shift close (Z report) behind the manager PIN. */
+/**
+ * X report of the open shift, payouts and the mixed-tender switch, and shift close (Z report):
+ * all behind the manager PIN. An open mixed sale is named here, since it blocks the close.
+ */
 export function ShiftPanel() {
   const x = useStore((s) => s.xReport);
   const lastZ = useStore((s) => s.lastZ);
@@ -12,7 +17,9 @@ export function ShiftPanel() {
   const error = useStore((s) => s.shiftError);
   const locale = useStore((s) => s.locale);
   const askPin = useStore((s) => s.askPin);
+  const sale = useStore((s) => s.sale);
   const t = useT();
+  const st = useServerText();
   const money = (fen: number) => formatFen(fen, locale);
   return (
     <section className="panel" data-testid="shift-panel">
@@ -33,17 +40,28 @@ export function ShiftPanel() {
         </>
       )}
       <OpenShiftForm />
+      <PayoutForm />
+      <MixedTenderSwitch />
+      {sale && (sale.state === 'open' || sale.state === 'paying') && (
+        <div className="notice warn" data-testid="shift-sale-open">{t('shiftSaleOpen', { id: sale.saleId, due: money(sale.remainingFen), paid: money(sale.paidFen) })}</div>
+      )}
       <CountAndClose />
       <button className="btn primary" onClick={() => askPin({ kind: 'closeShift' })} data-testid="close-shift">{t('mgrCloseShift')}</button>
-      {error && <div className="error" data-testid="shift-error">{error}</div>}
+      {error && <div className="error" data-testid="shift-error">{st(error)}</div>}
       {lastZ && (
         <div className="z-done" data-testid="z-report">
           <b data-testid="z-number">{t('mgrZDone', { z: lastZ.zNo })}</b> · {t('mgrShiftNo', { n: lastZ.shiftNo })} · {lastZ.operator}
-          {' · '}{t('mgrCount')} {lastZ.totals.count} · {t('mgrNet')} {money(lastZ.totals.netFen)} · {printed ? t('mgrZPrinted') : t('mgrZNotPrinted')}
+          {' · '}{t('mgrCount')} {lastZ.totals.count} · {t('mgrPaid')} {money(lastZ.totals.paidFen)} · {t('mgrRefunds')} {money(lastZ.totals.refundFen)}
+          {' · '}{t('mgrNet')} {money(lastZ.totals.netFen)} · {printed ? t('mgrZPrinted') : t('mgrZNotPrinted')}
+          <div className="z-wallets" data-testid="z-wallets">
+            {Object.entries(lastZ.totals.byWallet).map(([w, b]) => (
+              <span key={w}>{t(`wallet${w}` as Parameters<typeof t>[0])} {money(b.netFen)}</span>
+            ))}
+          </div>
           {lastZ.cash && <CashLines cash={lastZ.cash} id="z" />}
         </div>
       )}
-      <PinDialog kinds={['closeShift']} />
+      <PinDialog kinds={['closeShift', 'mixedTender', 'payout']} />
     </section>
   );
 }

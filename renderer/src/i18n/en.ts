@@ -1,6 +1,8 @@
 import type { MessageKey } from './zh-CN';
+import { enManager } from './en-manager';
 
 export const en: Record<MessageKey, string> = {
+  ...enManager,
   appTitle: 'Yima Counter',
   navCheckout: 'Checkout',
   navHistory: 'Orders',

@@ -72,6 +72,21 @@ const EN: Array<[string, string]> = [
   ['未配置打印机，钱箱无法自动打开，请用钥匙打开', 'No printer is set up, so the drawer cannot open by itself: use the key'],
   ['钱箱未能打开（打印机：{x}），请用钥匙打开', 'The drawer did not open (printer: {x}): use the key'],
   ['交易已取消，请退还顾客现金 {x}', 'Sale cancelled: give the customer {x} cash back'],
+  ['不能交班：混合支付 {x} 尚未收完（应收 {y}，已收 {z}，还差 {w}）。请先在收银台收完，或取消这笔交易并退还现金。', 'Cannot close the shift: mixed sale {x} is not fully paid ({y} in all, {z} paid, {w} still due). Finish it at the checkout, or cancel it and give the cash back.'],
+  ['请填写支出原因', 'Enter the reason for the payout'],
+  ['请输入支出金额', 'Enter the payout amount'],
+  ['已删除 {x}', 'Removed {x}'],
+  ['已保存 {x} 的 PIN', 'PIN saved for {x}'],
+  ['不能删除最后一个店长', 'The last manager cannot be removed'],
+  ['不能删除最后一个工程师', 'The last engineer cannot be removed'],
+  ['第 {x} 班尚未交班（{y} 开班），请先交班', 'Shift {x} is still open (opened by {y}): close it first'],
+  ['不能交班：{x}。请先在订单中“再次查询”，结果确定后再交班。', 'Cannot close the shift: {x}. Press "Query again" on those orders and close the shift once their outcome is known.'],
+  // Two messages joined by a Chinese semicolon, each translated on its own (after every whole message above).
+  ['{x}；{y}', '{x}; {y}'],
+  ['{x} 笔支付尚未确定结果（{y}）', '{x} payment(s) with an unknown outcome ({y})'],
+  ['{x} 笔退款尚未完成（{y}）', '{x} refund(s) not finished ({y})'],
+  ['没有第 {x} 号交班报表（Z 报表）', 'There is no Z report number {x}'],
+  ['PIN 已更改', 'PIN changed'],
 ];
 
 interface Rule { re: RegExp; en: string; vars: string[] }

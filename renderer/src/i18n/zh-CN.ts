@@ -1,5 +1,8 @@
 /** zh-CN catalogue: every string the screens show lives in a catalogue, none in components. */
+import { zhCNManager } from './zh-CN-manager';
+
 export const zhCN = {
+  ...zhCNManager,
   appTitle: '一码收银',
   navCheckout: '收银',
   navHistory: '订单',

@@ -3,10 +3,18 @@
  * drawer and the shift's opening float. IPC only in these actions.
  */
 import type { StateCreator } from 'zustand';
-import type { SaleView } from '../../../preload/contract';
+import type { PinFailure, SaleView } from '../../../preload/contract';
 import { fenToYuanText } from '../cash-entry';
 import { pos, errorMessage } from '../pos';
 import type { StoreState } from './index';
+
+/** What waits for the manager PIN on the shift panel: mixed tender on/off, a payout (支出). */
+export type CashPinIntent =
+  | { kind: 'mixedTender'; enabled: boolean }
+  | { kind: 'payout'; amount: string; reason: string };
+
+/** The last payout: recorded (what, why, the drawer's answer) or refused before the PIN. */
+export type PayoutResult = { ok: true; amountFen: number; reason: string; drawer: string } | { ok: false; error: string };
 
 export interface CashSlice {
   cashOpen: boolean;
@@ -19,6 +27,7 @@ export interface CashSlice {
   shiftOpen: boolean;
   floatFen: number | null;
   cashBusy: boolean;
+  payoutResult: PayoutResult | null;
   openCash(): void;
   closeCash(): void;
   setReceived(text: string): void;
@@ -29,6 +38,9 @@ export interface CashSlice {
   showDrawer(open: boolean): void;
   openDrawer(pin: string, reason: string): Promise<void>;
   openShift(float: string): Promise<void>;
+  setPayoutResult(result: PayoutResult | null): void;
+  /** Runs a shift-panel action with the manager PIN; the refusal when the PIN was not accepted. Throws on other errors. */
+  cashPin(intent: CashPinIntent, pin: string): Promise<PinFailure | null>;
   /** Subscribes once to the open-sale event and loads the cash status. */
   watchCash(): void;
 }
@@ -51,6 +63,7 @@ export const createCashSlice: StateCreator<StoreState, [], [], CashSlice> = (set
     shiftOpen: false,
     floatFen: null,
     cashBusy: false,
+    payoutResult: null,
     openCash() {
       const { view, amountText, sale } = get();
       if (view.phase !== 'idle' && view.phase !== 'result') return;
@@ -115,6 +128,20 @@ export const createCashSlice: StateCreator<StoreState, [], [], CashSlice> = (set
       watching = true;
       pos().onSale((sale) => get().applySale(sale));
       void get().loadCash();
+    },
+    setPayoutResult(result) { set({ payoutResult: result }); },
+    async cashPin(intent, pin) {
+      if (intent.kind === 'mixedTender') {
+        const res = await pos().setMixedTender({ enabled: intent.enabled, pin });
+        if (!res.ok) return res.auth;
+        set({ mixedTender: res.value.mixedTender, shiftError: null });
+        return null;
+      }
+      const res = await pos().cashPayout({ amount: intent.amount, reason: intent.reason, pin });
+      if (!res.ok) return res.auth;
+      set({ payoutResult: { ok: true, amountFen: res.value.amountFen, reason: res.value.reason, drawer: res.value.message } });
+      await get().loadReports();
+      return null;
     },
     async openShift(float) {
       try {

@@ -5,7 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import { downloadBlob } from '../download';
-import type { AggregatorForm, EngineerView, EventPayload, PrinterForm, SaveResult, ScannerForm, SerialPortView, ShopForm } from '../../../preload/contract';
+import type { AggregatorForm, EngineerView, EventPayload, PrinterForm, SaveResult, ScannerForm, SerialPortView, ShopForm, UnlockRole } from '../../../preload/contract';
 import { pos, errorMessage } from '../pos';
 import type { StoreState } from './index';
 
@@ -39,7 +39,7 @@ export interface EngineerSlice {
   engineerFeedback: Partial<Record<EngineerSection, SectionFeedback>>;
   serialPorts: SerialPortView[] | null;
   monitor: MonitorLine[];
-  unlockEngineer(pin: string): Promise<void>;
+  unlockEngineer(pin: string, role?: UnlockRole): Promise<void>;
   lockEngineer(): Promise<void>;
   loadEngineer(): Promise<void>;
   refreshPorts(): Promise<void>;
@@ -83,9 +83,9 @@ export const createEngineerSlice: StateCreator<StoreState, [], [], EngineerSlice
     serialPorts: null,
     monitor: [],
 
-    async unlockEngineer(pin) {
+    async unlockEngineer(pin, role = 'engineer') {
       try {
-        const res = await pos().engineerUnlock({ pin });
+        const res = await pos().engineerUnlock({ pin, role });
         set({ engineerUnlocked: res.ok, engineerPinMessage: res.ok ? null : res.message });
         if (res.ok) { await get().loadEngineer(); void get().refreshPorts(); }
       } catch (err) {

@@ -1,16 +1,19 @@
 /**
- * Manager PIN prompts and refunds: what waits for the manager PIN (refund, void, shift close),
+ * Manager PIN prompts and refunds: what waits for the manager PIN (refund, void, shift close,
+ * and the shift panel's mixed-tender switch and payouts, run by the cash slice),
  * the lockout countdown, and the order the RefundPanel shows. IPC only in these actions.
  */
 import type { StateCreator } from 'zustand';
 import type { CashCountInput, ManagerOrder, PinFailure, RefundOutcomeView, ZReportView } from '../../../preload/contract';
 import { pos, errorMessage } from '../pos';
 import type { StoreState } from './index';
+import type { CashPinIntent } from './cash-slice';
 
 export type PinIntent =
   | { kind: 'refund'; clientSn: string; amount: string }
   | { kind: 'void'; clientSn: string }
-  | { kind: 'closeShift'; counted?: CashCountInput };
+  | { kind: 'closeShift'; counted?: CashCountInput }
+  | CashPinIntent;
 
 export interface ManagerSlice {
   pinIntent: PinIntent | null;
@@ -69,6 +72,12 @@ export const createManagerSlice: StateCreator<StoreState, [], [], ManagerSlice> 
           await get().loadReports();
           return;
         }
+        if (intent.kind === 'mixedTender' || intent.kind === 'payout') {
+          const refused = await get().cashPin(intent, pin);
+          if (refused) return lockFrom(refused);
+          set({ pinIntent: null, pinLockedUntil: null });
+          return;
+        }
         const res = intent.kind === 'refund'
           ? await pos().refund({ clientSn: intent.clientSn, amount: intent.amount, pin })
           : await pos().voidOrder({ clientSn: intent.clientSn, pin });
@@ -77,7 +86,8 @@ export const createManagerSlice: StateCreator<StoreState, [], [], ManagerSlice> 
         await afterRefund(intent.clientSn, res.value);
       } catch (err) {
         const message = errorMessage(err);
-        set(intent.kind === 'closeShift' ? { pinIntent: null, shiftError: message } : { pinIntent: null, refundError: message });
+        if (intent.kind === 'payout') set({ pinIntent: null, payoutResult: { ok: false, error: message } });
+        else set(intent.kind === 'closeShift' || intent.kind === 'mixedTender' ? { pinIntent: null, shiftError: message } : { pinIntent: null, refundError: message });
       } finally {
         set({ pinBusy: false });
       }

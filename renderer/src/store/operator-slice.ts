@@ -29,6 +29,8 @@ export interface OperatorSlice {
   signOut(): Promise<void>;
   changeOwnPin(f: { name: string; oldPin: string; pin: string }): Promise<boolean>;
   saveStaff(f: { managerPin: string; role: Role; name: string; pin: string }): Promise<boolean>;
+  /** Removes an operator with the manager PIN (main keeps the last manager and engineer). */
+  removeStaff(f: { managerPin: string; role: Role; name: string }): Promise<boolean>;
   loadProfiles(): Promise<void>;
   /** Follows the signed-in operator (every window); called once at start. */
   watchOperator(): void;
@@ -88,6 +90,19 @@ export const createOperatorSlice: StateCreator<StoreState, [], [], OperatorSlice
       set({ staffMessage: { ok: true, text: res.value.message } });
       await get().loadProfiles();
       return true;
+    }, false),
+    removeStaff: (f) => busy(async () => {
+      set({ staffMessage: null });
+      try {
+        const res = await pos().removeOperator(f);
+        if (!res.ok) { refused('manager', res.auth); set({ staffMessage: { ok: false, text: res.auth.message } }); return false; }
+        set({ staffMessage: { ok: true, text: res.value.message } });
+        await get().loadProfiles();
+        return true;
+      } catch (err) {
+        set({ staffMessage: { ok: false, text: errorMessage(err) }, operatorMessage: null });
+        return false;
+      }
     }, false),
     async loadProfiles() {
       try { set({ operatorProfiles: (await pos().listOperators({})).operators }); } catch (err) { set({ staffMessage: { ok: false, text: errorMessage(err) } }); }

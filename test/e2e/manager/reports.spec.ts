@@ -1,16 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { test, expect, MANAGER_PIN } from './manager-kit';
 
-test('totals by wallet, then a partial refund with the manager PIN lowers the net', async ({ shop, sandbox }) => {
+test('three wallets, a partial refund with the manager PIN, the totals and the Z report agree', async ({ shop, sandbox }) => {
   const { page } = shop;
   const wechatOrder = await shop.payQr('12.30', 'wechat');
   await shop.payQr('5', 'alipay');
+  await shop.payQr('2.70', 'unionpay');
   await shop.openReports();
-  await expect(page.getByTestId('totals-count')).toHaveText('2');
-  await expect(page.getByTestId('totals-paid')).toHaveText('¥17.30');
+  await expect(page.getByTestId('totals-count')).toHaveText('3');
+  await expect(page.getByTestId('totals-paid')).toHaveText('¥20.00');
+  await expect(page.getByTestId('wallet-unionpay')).toContainText('¥2.70');
   await expect(page.getByTestId('wallet-wechat')).toContainText('¥12.30');
   await expect(page.getByTestId('wallet-alipay')).toContainText('¥5.00');
-  await expect(page.getByTestId('totals-net')).toHaveText('¥17.30');
+  await expect(page.getByTestId('totals-net')).toHaveText('¥20.00');
   // The by-hour chart has a bar for the hour of these sales (two if they straddle the hour).
   await expect(page.locator('rect[data-testid^="hour-bar-"]').first()).toBeVisible();
 
@@ -32,8 +34,16 @@ test('totals by wallet, then a partial refund with the manager PIN lowers the ne
   await expect(page.getByTestId('order-detail').getByTestId('detail-sn')).not.toHaveText('—');
   await shop.openReports();
   await expect(page.getByTestId('totals-refunds')).toHaveText('¥2.30');
-  await expect(page.getByTestId('totals-net')).toHaveText('¥15.00');
-  await expect(page.getByTestId('x-net')).toHaveText('¥15.00');
+  await expect(page.getByTestId('totals-net')).toHaveText('¥17.70');
+  await expect(page.getByTestId('x-net')).toHaveText('¥17.70');
+  // The Z report freezes the same numbers.
+  await page.getByTestId('close-shift').click();
+  await shop.enterPin(MANAGER_PIN);
+  await expect(page.getByTestId('z-number')).toHaveText('Z 报表 第 1 号');
+  await expect(page.getByTestId('z-report')).toContainText('¥17.70');
+  await expect(page.getByTestId('z-report')).toContainText('退款 ¥2.30');
+  await expect(page.getByTestId('z-wallets')).toContainText('微信支付 ¥10.00');
+  await expect(page.getByTestId('z-wallets')).toContainText('云闪付 ¥2.70');
 
   const order = (await sandbox.control.orders()).find((o) => o.clientSn === wechatOrder);
   expect(order).toMatchObject({ orderStatus: 'PARTIAL_REFUNDED' });

@@ -34,3 +34,10 @@ describe('serverText with templates', () => {
     expect(serverText('支付成功（警告：交易记录保存失败 EIO）', 'en')).toBe('Paid (warning: the journal could not be saved EIO)');
   });
 });
+
+describe('shift-close refusals', () => {
+  it('lists what is unfinished in English, each part translated', () => {
+    const zh = '不能交班：2 笔支付尚未确定结果（YM1、YM2）；1 笔退款尚未完成（R1）。请先在订单中“再次查询”，结果确定后再交班。';
+    expect(serverText(zh, 'en')).toBe('Cannot close the shift: 2 payment(s) with an unknown outcome (YM1、YM2); 1 refund(s) not finished (R1). Press "Query again" on those orders and close the shift once their outcome is known.');
+  });
+});
