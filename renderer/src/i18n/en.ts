@@ -64,6 +64,7 @@ export const en: Record<MessageKey, string> = {
   voiceOn: 'Voice: on',
   voiceOff: 'Voice: off',
   voiceHint: 'Announce each payment aloud',
+  voiceVolume: 'Announcement volume',
   highContrast: 'High contrast',
   // receipt printer (issue 6)
   orderDetailTitle: 'Order detail',

@@ -64,6 +64,7 @@ export const zhCN = {
   voiceOn: '语音播报：开',
   voiceOff: '语音播报：关',
   voiceHint: '到账语音播报',
+  voiceVolume: '播报音量',
   highContrast: '高对比度',
   // receipt printer (issue 6)
   orderDetailTitle: '订单详情',

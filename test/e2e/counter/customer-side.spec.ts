@@ -138,3 +138,14 @@ test('high contrast: one switch turns the checkout white on black, and it is rem
   await counter.reload();
   await expect(counter.locator('html')).toHaveAttribute('data-theme', 'hc');
 });
+
+test('the announcement volume is saved, and after using the slider the keyboard still types the amount', async ({ counter }) => {
+  const slider = counter.getByTestId('voice-volume');
+  await slider.fill('0.3');
+  await expect.poll(() => counter.evaluate(() => (window as unknown as { pos: { getPreferences(a: object): Promise<{ voice: { volume: number } }> } }).pos.getPreferences({}).then((p) => p.voice.volume))).toBe(0.3);
+  await slider.dispatchEvent('pointerup');
+  for (const k of ['1', '5']) await counter.keyboard.press(k);
+  await expect(counter.getByTestId('amount')).toHaveText('¥15');
+  await counter.reload();
+  await expect(counter.getByTestId('voice-volume')).toHaveValue('0.3');
+});
