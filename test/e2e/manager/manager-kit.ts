@@ -52,3 +52,28 @@ export const test = base.extend<{ shop: Shop }>({
 });
 
 export { expect };
+
+/** The manager's first sign-in: the factory PIN must be changed; returns with the dialog closed. */
+export async function firstManagerSignIn(page: Page, newPin: string): Promise<void> {
+  await page.getByTestId('operator-button').click();
+  await page.getByTestId('op-role-manager').click();
+  await page.getByTestId('op-pin').fill(MANAGER_PIN);
+  await page.getByTestId('op-pin').press('Enter');
+  await expect(page.getByTestId('op-must-change')).toBeVisible();
+  await page.getByTestId('op-old-pin').fill(MANAGER_PIN);
+  await page.getByTestId('op-new-pin').fill(newPin);
+  await page.getByTestId('op-new-pin2').fill(newPin);
+  await page.getByTestId('op-save-pin').click();
+  await expect(page.getByTestId('operator-dialog')).toHaveCount(0);
+}
+
+/** A signed-in manager adds a cashier by name (the dialog stays open on the staff list). */
+export async function addCashier(page: Page, name: string, pin: string, managerPin: string): Promise<void> {
+  await page.getByTestId('operator-button').click();
+  await page.getByTestId('op-staff').click();
+  await page.getByTestId('op-staff-name').fill(name);
+  await page.getByTestId('op-staff-pin').fill(pin);
+  await page.getByTestId('op-staff-manager-pin').fill(managerPin);
+  await page.getByTestId('op-staff-save').click();
+  await expect(page.getByTestId('op-staff-message')).toHaveText(`已保存 ${name} 的 PIN`);
+}

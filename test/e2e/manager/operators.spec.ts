@@ -3,7 +3,7 @@
  * manager adds a cashier by name, the cashier signs in from the status bar and the payment and
  * the totals by cashier carry the name. Wrong PINs at sign-in lock with a countdown.
  */
-import { test, expect } from './manager-kit';
+import { test, expect, addCashier, firstManagerSignIn } from './manager-kit';
 
 test('a cashier named 小王 signs in; the payment and the totals by cashier show 小王', async ({ shop }) => {
   const { page } = shop;
@@ -11,26 +11,11 @@ test('a cashier named 小王 signs in; the payment and the totals by cashier sho
   await expect(button).toHaveText('登录');
 
   // The manager's first sign-in with the factory PIN asks for a new one.
-  await button.click();
-  await page.getByTestId('op-role-manager').click();
-  await page.getByTestId('op-pin').fill('8888');
-  await page.getByTestId('op-pin').press('Enter');
-  await expect(page.getByTestId('op-must-change')).toBeVisible();
-  await page.getByTestId('op-old-pin').fill('8888');
-  await page.getByTestId('op-new-pin').fill('2468');
-  await page.getByTestId('op-new-pin2').fill('2468');
-  await page.getByTestId('op-save-pin').click();
-  await expect(page.getByTestId('operator-dialog')).toHaveCount(0);
+  await firstManagerSignIn(page, '2468');
   await expect(button).toHaveText('店长 · 店长');
 
   // The manager adds cashier 小王 (manager PIN again).
-  await button.click();
-  await page.getByTestId('op-staff').click();
-  await page.getByTestId('op-staff-name').fill('小王');
-  await page.getByTestId('op-staff-pin').fill('1357');
-  await page.getByTestId('op-staff-manager-pin').fill('2468');
-  await page.getByTestId('op-staff-save').click();
-  await expect(page.getByTestId('op-staff-message')).toHaveText('已保存 小王 的 PIN');
+  await addCashier(page, '小王', '1357', '2468');
   await expect(page.getByTestId('op-profiles')).toContainText('小王');
   await page.keyboard.press('Escape');
 

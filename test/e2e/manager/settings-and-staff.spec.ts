@@ -3,7 +3,7 @@
  * 店长 is chosen. A signed-in manager removes an operator (with a confirmation and the manager
  * PIN); the last manager has no remove button.
  */
-import { test, expect } from './manager-kit';
+import { test, expect, addCashier, firstManagerSignIn } from './manager-kit';
 
 test('the engineer screen opens with the manager PIN when 店长 is chosen', async ({ shop }) => {
   const { page } = shop;
@@ -21,22 +21,9 @@ test('the engineer screen opens with the manager PIN when 店长 is chosen', asy
 test('a manager removes a cashier after confirming with the manager PIN', async ({ shop }) => {
   const { page } = shop;
   const button = page.getByTestId('operator-button');
-  await button.click();
-  await page.getByTestId('op-role-manager').click();
-  await page.getByTestId('op-pin').fill('8888');
-  await page.getByTestId('op-pin').press('Enter');
-  await page.getByTestId('op-old-pin').fill('8888');
-  await page.getByTestId('op-new-pin').fill('2468');
-  await page.getByTestId('op-new-pin2').fill('2468');
-  await page.getByTestId('op-save-pin').click();
+  await firstManagerSignIn(page, '2468');
   await expect(button).toHaveText('店长 · 店长');
-
-  await button.click();
-  await page.getByTestId('op-staff').click();
-  await page.getByTestId('op-staff-name').fill('小王');
-  await page.getByTestId('op-staff-pin').fill('1357');
-  await page.getByTestId('op-staff-manager-pin').fill('2468');
-  await page.getByTestId('op-staff-save').click();
+  await addCashier(page, '小王', '1357', '2468');
   const row = page.getByTestId('op-profile-cashier-小王');
   await expect(row).toBeVisible();
   // the only manager cannot be removed: no button on that row

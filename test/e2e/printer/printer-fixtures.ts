@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import iconv from 'iconv-lite';
 import { test as base, expect, typeAmount } from '../fixtures';
 import { startHarnessProcess, type HarnessProcess } from '../../support/harness-process';
+import { qrPayloads, stripCommands } from '../../support/escpos-read';
 import type { sandboxControl } from '../../support/sandbox-control';
 
 export interface PrinterKit {
@@ -61,28 +62,3 @@ export async function payByQr(page: Page, sandbox: { control: ReturnType<typeof 
   return order.sn;
 }
 
-/** Remove ESC/POS commands, keeping text bytes and LF (what the customer reads). */
-function stripCommands(bytes: Buffer): Buffer {
-  const out: number[] = [];
-  for (let i = 0; i < bytes.length;) {
-    const b = bytes[i]!;
-    if (b === 0x1b) i += bytes[i + 1] === 0x40 ? 2 : 3; // ESC @ / ESC x n
-    else if (b === 0x1c) i += 2; // FS & / FS .
-    else if (b === 0x10) i += 3; // DLE EOT n / DLE ENQ n
-    else if (b === 0x1d) i += bytes[i + 1] === 0x28 ? 5 + bytes[i + 3]! + 256 * bytes[i + 4]! : 3; // GS ( k … / GS V n, GS ! n
-    else { out.push(b); i += 1; }
-  }
-  return Buffer.from(out);
-}
-
-/** Payloads of every GS ( k "store the QR data" (cn 49, fn 80) command. */
-function qrPayloads(bytes: Buffer): string[] {
-  const found: string[] = [];
-  for (let i = 0; i + 8 <= bytes.length; i++) {
-    if (bytes[i] === 0x1d && bytes[i + 1] === 0x28 && bytes[i + 2] === 0x6b && bytes[i + 5] === 0x31 && bytes[i + 6] === 0x50 && bytes[i + 7] === 0x30) {
-      const len = bytes[i + 3]! + 256 * bytes[i + 4]! - 3;
-      found.push(bytes.subarray(i + 8, i + 8 + len).toString('latin1'));
-    }
-  }
-  return found;
-}

@@ -1,4 +1,3 @@
-import iconv from 'iconv-lite';
 import type { ReceiptDoc, SaleReceipt, ShopInfo } from '../../../../../main/devices/printer/receipt-types';
 
 export const SHOP: ShopInfo = {
@@ -37,42 +36,7 @@ export const TEST_PAGE: ReceiptDoc = { ...base, kind: 'test', printerName: 'XP-5
 export const ALL_DOCS: ReceiptDoc[] = [SALE, REFUND, VOID, SHIFT, TEST_PAGE];
 
 /** Printed text as a customer would read it: GBK decoded, control sequences removed. */
-export function printedText(bytes: Buffer): string {
-  return iconv.decode(stripCommands(bytes), 'gbk');
-}
-
-/** Remove ESC/POS commands, keeping text bytes and LF. */
-export function stripCommands(bytes: Buffer): Buffer {
-  const out: number[] = [];
-  for (let i = 0; i < bytes.length;) {
-    const b = bytes[i]!;
-    if (b === 0x1b) { // ESC x [n]
-      const c = bytes[i + 1];
-      i += c === 0x40 ? 2 : 3;
-    } else if (b === 0x1c) { // FS & / FS .
-      i += 2;
-    } else if (b === 0x10) { // DLE EOT n / DLE ENQ n
-      i += 3;
-    } else if (b === 0x1d) { // GS
-      const c = bytes[i + 1];
-      if (c === 0x28) { const len = bytes[i + 3]! + 256 * bytes[i + 4]!; i += 5 + len; } // GS ( k pL pH ...
-      else i += 3; // GS V n, GS ! n
-    } else { out.push(b); i += 1; }
-  }
-  return Buffer.from(out);
-}
-
-/** Payloads of every GS ( k "store" (fn 80) command. */
-export function qrPayloads(bytes: Buffer): string[] {
-  const found: string[] = [];
-  for (let i = 0; i + 8 <= bytes.length; i++) {
-    if (bytes[i] === 0x1d && bytes[i + 1] === 0x28 && bytes[i + 2] === 0x6b && bytes[i + 5] === 0x31 && bytes[i + 6] === 0x50 && bytes[i + 7] === 0x30) {
-      const len = bytes[i + 3]! + 256 * bytes[i + 4]! - 3;
-      found.push(bytes.subarray(i + 8, i + 8 + len).toString('latin1'));
-    }
-  }
-  return found;
-}
+export { printedText, stripCommands, qrPayloads } from '../../../../support/escpos-read';
 
 export function countSeq(bytes: Buffer, seq: number[]): number {
   let n = 0;
