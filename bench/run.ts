@@ -3,6 +3,7 @@
  * `npm run bench -- checkout journal` runs a subset. Needs `npm run build` first (cold start, bundle).
  */
 import { runCheckoutBench } from './checkout.bench';
+import { runDisplayBench } from './display.bench';
 import { runJournalBench } from './journal.bench';
 import { runPrinterBench } from './printer.bench';
 import { runReportsBench } from './reports.bench';
@@ -15,6 +16,7 @@ const SUITES: Record<string, () => Promise<Row[]>> = {
   journal: () => runJournalBench(),
   printer: () => runPrinterBench(),
   reports: () => runReportsBench(),
+  display: () => runDisplayBench(),
 };
 
 async function main(): Promise<void> {
