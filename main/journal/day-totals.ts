@@ -34,6 +34,8 @@ interface Acc {
   byWallet: Map<Wallet, WalletTotals>;
 }
 
+export type TotalsDump = [day: string, count: number, paidFen: number, refundCount: number, refundFen: number, wallets: [Wallet, number, number, number][]][];
+
 export class DayTotalsBook {
   private readonly days = new Map<string, Acc>();
 
@@ -69,6 +71,21 @@ export class DayTotalsBook {
     a.refundCount++;
     a.refundFen += amountFen;
     this.wallet(a, wallet).refundFen += amountFen;
+  }
+
+  /** Every day's accumulators in insertion order (index snapshots); plain JSON values. */
+  dump(): TotalsDump {
+    return [...this.days].map(([day, a]) => [day, a.count, a.paidFen, a.refundCount, a.refundFen, [...a.byWallet].map(([w, t]) => [w, t.count, t.paidFen, t.refundFen])]);
+  }
+
+  /** Replace everything with a dump(); the book must be empty. */
+  load(dump: TotalsDump): void {
+    this.days.clear();
+    for (const [day, count, paidFen, refundCount, refundFen, wallets] of dump) {
+      const byWallet = new Map<Wallet, WalletTotals>();
+      for (const [w, c, p, r] of wallets) byWallet.set(w, { count: c, paidFen: p, refundFen: r });
+      this.days.set(day, { count, paidFen, refundCount, refundFen, byWallet });
+    }
   }
 
   totals(day: string): DayTotals {

@@ -2,7 +2,7 @@
  * The file operations the journal needs, injectable so tests can simulate ENOSPC, EIO, EROFS,
  * short writes and failing fsyncs. Handles are opaque to the journal.
  */
-import { access, constants, mkdir, open, readdir, type FileHandle } from 'node:fs/promises';
+import { access, constants, mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
 import { errnoCode } from './errors';
 
 export type JournalHandle = object;
@@ -25,6 +25,10 @@ export interface JournalFs {
   syncDir(dir: string): Promise<void>;
   /** Rejects (EROFS, EACCES…) when new files cannot be written in the directory; checked once at open. */
   writable?(dir: string): Promise<void>;
+  /** Atomically replace `to` with `from` (index snapshots; without it none are written). */
+  rename?(from: string, to: string): Promise<void>;
+  /** Delete a file; no error when it is missing (index snapshots). */
+  remove?(path: string): Promise<void>;
 }
 
 const fh = (h: JournalHandle): FileHandle => h as FileHandle;
@@ -54,6 +58,8 @@ export const nodeJournalFs: JournalFs = {
   },
   close: (h) => fh(h).close(),
   writable: (dir) => access(dir, constants.W_OK),
+  rename: (from, to) => rename(from, to),
+  remove: (path) => rm(path, { force: true }),
   async syncDir(dir) {
     let d: FileHandle | undefined;
     try {

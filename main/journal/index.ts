@@ -11,6 +11,7 @@ import { DAY_RE, JournalWriter } from './journal-file';
 import { OrderBook, type OrderIndex } from './order-index';
 import type { JournalRecord, JournalRecordBody } from './records';
 import { replay, type ReplayReport } from './replay';
+import { SnapshotCache } from './snapshot';
 
 export type { JournalRecord, JournalRecordBody, JournalRecordType, PaymentMethod, FinalOutcome } from './records';
 export type { OrderIndex, OrderView, OrderFilter, OrderStatus, RefundView, RefundStatus } from './order-index';
@@ -35,6 +36,12 @@ export interface JournalOptions {
    */
   onReplay?: (rec: JournalRecord) => void;
   replayAllTypes?: boolean;
+  /**
+   * Index snapshots of the closed journal files (snapshot.ts): start without parsing them when
+   * they are unchanged. Default true; off whenever onReplay or replayAllTypes is set (those want
+   * every record).
+   */
+  snapshots?: boolean;
 }
 
 export interface Journal {
@@ -71,11 +78,19 @@ export async function openJournal(opts: JournalOptions): Promise<Journal> {
   const warn = opts.warn ?? ((msg: string) => console.warn(msg));
   const businessDay = opts.businessDay ?? localBusinessDay;
   if (!opts.dir) throw new JournalOpenError('记录簿目录未设置 / journal directory not set');
-  const index = new OrderBook(businessDay, warn);
   const extra = opts.onReplay;
+  const useSnapshots = opts.snapshots !== false && !extra && !opts.replayAllTypes;
+  let cache: SnapshotCache | undefined;
+  let log = warn;
+  const index = new OrderBook(businessDay, (m) => log(m));
+  if (useSnapshots) {
+    cache = new SnapshotCache(fs, opts.dir, index, businessDay, warn);
+    log = cache.warn;
+  }
   const onRecord = extra ? (r: JournalRecord) => { index.apply(r); extra(r); } : (r: JournalRecord) => index.apply(r);
   const skipTypes = opts.replayAllTypes ? [] : OrderBook.IGNORED_TYPES;
-  const { report, files, lastSeq, dirMissing } = await replay({ fs, dir: opts.dir, warn, onRecord, skipTypes });
+  const { report, files, lastSeq, dirMissing } = await replay({ fs, dir: opts.dir, warn: log, onRecord, skipTypes, cache });
+  log = warn;
   index.endReplay();
   if (report.notWritable === undefined && fs.writable) {
     try {
@@ -85,13 +100,18 @@ export async function openJournal(opts: JournalOptions): Promise<Journal> {
       warn(`journal: ${report.notWritable}`);
     }
   }
-  return new FileJournal(opts.clock, businessDay, warn, index, report, new JournalWriter(fs, opts.dir, files, warn, dirMissing), lastSeq);
+  cache?.start(report.notWritable === undefined && !dirMissing);
+  const journal = new FileJournal(opts.clock, businessDay, warn, index, report, new JournalWriter(fs, opts.dir, files, warn, dirMissing), lastSeq);
+  journal.background = cache?.idle();
+  return journal;
 }
 
 class FileJournal implements Journal {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly listeners = new Set<(rec: JournalRecord) => void>();
   private closed = false;
+  /** A snapshot being written after open (close() waits for it). */
+  background: Promise<void> | undefined;
 
   constructor(
     private readonly clock: () => number,
@@ -158,6 +178,7 @@ class FileJournal implements Journal {
     if (this.closed) return;
     this.closed = true;
     await this.queue;
+    await this.background;
     await this.writer.close();
     this.listeners.clear();
   }

@@ -34,9 +34,15 @@ export function parseFileName(name: string): { day: string; segment: number } | 
   return { day: m[1], segment };
 }
 
+export interface JournalEntry {
+  name: string;
+  day: string;
+  segment: number;
+}
+
 /** Journal files of a directory listing, in replay order (day, then segment). */
-export function journalFiles(names: string[]): { name: string; day: string; segment: number }[] {
-  const out: { name: string; day: string; segment: number }[] = [];
+export function journalFiles(names: string[]): JournalEntry[] {
+  const out: JournalEntry[] = [];
   for (const name of names) {
     const p = parseFileName(name);
     if (p) out.push({ name, ...p });

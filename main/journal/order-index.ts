@@ -2,8 +2,10 @@
  * The order index, folded from journal records (at replay and on every append). One order per
  * clientSn (the idempotency key). Finals are sticky and idempotent: a duplicate PAYMENT_FINAL or
  * REFUND_FINAL never counts twice.
+ * Index snapshots (snapshot.ts) store this fold's state: a change to what apply() does must bump
+ * SNAPSHOT_VERSION (snapshot-file.ts), and a new field must be added to book-state.ts.
  */
-import { DayTotalsBook, type DayTotals } from './day-totals';
+import { DayTotalsBook, type DayTotals, type TotalsDump } from './day-totals';
 import { intern, OrderRec } from './order-record';
 import type { OrderFilter, OrderIndex, OrderStatus, OrderView, RefundStatus } from './order-view';
 import type { JournalRecord } from './records';
@@ -198,6 +200,25 @@ export class OrderBook implements OrderIndex {
       o.refundedFen += rec.amountFen;
       this.totalsBook.addRefund(this.businessDay(rec.ts), o.wallet ?? 'other', rec.amountFen);
     }
+  }
+
+  /** The fold's whole state, during replay only (index snapshots, book-state.ts). Do not mutate. */
+  exportState(): { orders: OrderRec[]; orphans: [string, JournalRecord[]][]; totals: TotalsDump } {
+    if (this.live) throw new Error('OrderBook.exportState after replay');
+    return { orders: [...this.orders.values()], orphans: [...this.orphans], totals: this.totalsBook.dump() };
+  }
+
+  /** Start replay from a decoded snapshot: the book must be fresh (nothing applied yet). */
+  importState(orders: OrderRec[], orphans: [string, JournalRecord[]][], totals: TotalsDump): void {
+    if (this.live || this.orders.size > 0 || this.orphans.size > 0) throw new Error('OrderBook.importState on a used book');
+    for (const o of orders) {
+      this.orders.set(o.clientSn, o);
+      const day = this.byDay.get(o.day);
+      if (day) day.push(o);
+      else this.byDay.set(o.day, [o]);
+    }
+    for (const [sn, recs] of orphans) this.orphans.set(sn, recs);
+    this.totalsBook.load(totals);
   }
 
   get(clientSn: string): OrderView | undefined {

@@ -7,13 +7,17 @@
  *  - corrupt: any other bad line. Reported with file and line number, never dropped silently; the
  *    file becomes read-only evidence and that day's appends go to a new segment. Records after the
  *    corrupt line are still replayed.
+ * With a cache (snapshot.ts), the first files may come folded from a verified index snapshot
+ * instead: replay then starts at the first file it does not cover (never the newest).
  */
 import { join } from 'node:path';
-import { checkLine, parseLine, seqFromTail, startsWith, typePrefix } from './crc-line';
+import type { Hash } from 'node:crypto';
+import { typePrefix } from './crc-line';
 import { errnoCode, JournalOpenError, JournalWriteError } from './errors';
 import type { JournalFs, JournalHandle } from './fs';
-import { journalFiles, type FileState } from './journal-file';
+import { journalFiles, type FileState, type JournalEntry } from './journal-file';
 import type { JournalRecord } from './records';
+import { scanFile, type FileScan, type Reader, type Sink } from './scan-file';
 
 export interface ReplayReport {
   files: number;
@@ -21,6 +25,8 @@ export interface ReplayReport {
   tornTail: { file: string; bytesDropped: number }[];
   corrupt: { file: string; line: number; reason: string }[];
   readOnlyFiles: string[];
+  /** Closed files whose fold came from the verified index snapshot (not parsed this time); absent when none. */
+  snapshotFiles?: number;
   /** Set when the data directory cannot be written (read-only disk, no permission): why, for the engineer. Appends will fail. */
   notWritable?: string;
 }
@@ -31,6 +37,28 @@ export interface ReplayResult {
   lastSeq: number;
   /** The directory does not exist and could not be created (appends create it once they can). */
   dirMissing: boolean;
+}
+
+/** Replay's counters and report entries after a number of files (a snapshot restores them). */
+export interface ReplayProgress {
+  lastSeq: number;
+  outOfOrder: number;
+  records: number;
+  corrupt: ReplayReport['corrupt'];
+  readOnlyFiles: string[];
+}
+
+/**
+ * A cache of the fold over the closed files (snapshot.ts). Replay asks it once, with the file list,
+ * whether the first files are already folded; it then tells it when every file but the newest is.
+ */
+export interface ReplayCache {
+  /** Folds the state after the first `count` files itself (all or nothing), or returns null. */
+  resume(list: JournalEntry[], reader: Reader): Promise<(ReplayProgress & { count: number; sizes: number[] }) | null>;
+  /** A hash to feed with every byte of that closed file as it is scanned; undefined = none. */
+  hashFor(name: string): Hash | undefined;
+  /** Every file but the newest is folded (called only when resume covered fewer). */
+  closed(files: FileState[], progress: ReplayProgress, reader: Reader): Promise<void>;
 }
 
 const CHUNK = 4 * 1024 * 1024;
@@ -59,6 +87,7 @@ export async function replay(opts: {
    * the line's tail, but not JSON-parsed — replay speed.
    */
   skipTypes?: string[];
+  cache?: ReplayCache;
 }): Promise<ReplayResult> {
   const { fs, dir, warn } = opts;
   const skip = (opts.skipTypes ?? []).map(typePrefix);
@@ -102,7 +131,21 @@ export async function replay(opts: {
 
   // One read buffer for every file: a fresh 4 MB per day file only adds to the peak memory.
   const reader: Reader = { buf: Buffer.allocUnsafe(CHUNK) };
-  for (let i = 0; i < list.length; i++) {
+  const cache = opts.cache;
+  const done = (cache && list.length > 1 ? await cache.resume(list, reader) : null) ?? null;
+  if (done) {
+    report.snapshotFiles = done.count;
+    lastSeq = done.lastSeq;
+    outOfOrder = done.outOfOrder;
+    report.records = done.records;
+    report.corrupt.push(...done.corrupt);
+    report.readOnlyFiles.push(...done.readOnlyFiles);
+    for (let i = 0; i < done.count; i++) {
+      const entry = list[i]!;
+      files.set(entry.name, { ...entry, validSize: done.sizes[i]!, readOnly: done.readOnlyFiles.includes(entry.name) });
+    }
+  }
+  for (let i = done?.count ?? 0; i < list.length; i++) {
     const entry = list[i]!;
     const isNewest = i === list.length - 1;
     const path = join(dir, entry.name);
@@ -114,7 +157,7 @@ export async function replay(opts: {
     }
     let scan: FileScan;
     try {
-      scan = await scanFile(fs, h, entry.name, sink, reader);
+      scan = await scanFile(fs, h, entry.name, sink, reader, isNewest ? undefined : cache?.hashFor(entry.name));
     } catch (err) {
       throw openError('cannot read journal file', path, err);
     } finally {
@@ -150,6 +193,9 @@ export async function replay(opts: {
       }
     }
     files.set(entry.name, state);
+    if (cache && i === list.length - 2) {
+      await cache.closed([...files.values()], { lastSeq, outOfOrder, records: report.records, corrupt: [...report.corrupt], readOnlyFiles: [...report.readOnlyFiles] }, reader);
+    }
   }
   if (outOfOrder > 0) warn(`journal: ${outOfOrder} records with a sequence number not above the previous one`);
   return { report, files, lastSeq, dirMissing };
@@ -167,91 +213,4 @@ async function cutTail(fs: JournalFs, path: string, size: number, warn: (msg: st
   } finally {
     if (h) await fs.close(h).catch(() => undefined);
   }
-}
-
-interface Sink {
-  skip: Buffer[];
-  deliver(rec: JournalRecord): void;
-  skipped(seq: number): void;
-}
-
-/** A verified line: skip it cheaply when its type is ignored, else parse and deliver. */
-function take(buf: Buffer, start: number, end: number, sink: Sink): string | null {
-  for (const p of sink.skip) {
-    if (startsWith(buf, start, end, p)) {
-      const seq = seqFromTail(buf, start, end);
-      if (seq >= 0) {
-        sink.skipped(seq);
-        return null;
-      }
-    }
-  }
-  const rec = parseLine(buf, start, end);
-  if (typeof rec === 'string') return rec;
-  sink.deliver(rec);
-  return null;
-}
-
-interface BadLine {
-  line: number;
-  start: number;
-  reason: string;
-}
-
-interface FileScan {
-  size: number;
-  corrupt: { file: string; line: number; reason: string }[];
-  /** The last line, when it is bad (candidate torn tail). */
-  tail: BadLine | null;
-}
-
-interface Reader {
-  /** Reused across files; grows (and stays grown) only for a line longer than it. */
-  buf: Buffer;
-}
-
-/** Stream one file in large chunks; verify each newline-terminated line on its raw bytes. */
-async function scanFile(fs: JournalFs, h: JournalHandle, file: string, sink: Sink, reader: Reader): Promise<FileScan> {
-  let buf = reader.buf;
-  let filled = 0;
-  let base = 0; // file offset of buf[0]
-  let lineNo = 0;
-  const corrupt: FileScan['corrupt'] = [];
-  let pending: BadLine | null = null; // a bad line is "torn" only if nothing follows it
-
-  for (;;) {
-    if (filled === buf.length) {
-      const bigger = Buffer.allocUnsafe(buf.length * 2);
-      buf.copy(bigger, 0, 0, filled);
-      buf = reader.buf = bigger;
-    }
-    const n = await fs.read(h, buf, filled, buf.length - filled, base + filled);
-    if (n <= 0) break;
-    filled += n;
-    const view = buf.subarray(0, filled);
-    let start = 0;
-    let nl: number;
-    while ((nl = view.indexOf(10, start)) !== -1) {
-      lineNo++;
-      if (pending) {
-        corrupt.push({ file, line: pending.line, reason: pending.reason });
-        pending = null;
-      }
-      const reason = checkLine(view, start, nl) ?? take(view, start, nl, sink);
-      if (reason !== null) pending = { line: lineNo, start: base + start, reason };
-      start = nl + 1;
-    }
-    if (start > 0) {
-      buf.copy(buf, 0, start, filled);
-      base += start;
-      filled -= start;
-    }
-  }
-  const size = base + filled;
-  if (filled > 0) {
-    // Last line has no newline: the append never completed.
-    if (pending) corrupt.push({ file, line: pending.line, reason: pending.reason });
-    pending = { line: lineNo + 1, start: base, reason: 'no newline at end of file (incomplete line)' };
-  }
-  return { size, corrupt, tail: pending };
 }

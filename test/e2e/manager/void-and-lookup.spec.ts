@@ -13,6 +13,7 @@ test('a same-day void with the manager PIN: the order shows voided, the aggregat
   await page.keyboard.press('F2');
   await page.getByTestId('search-amount').fill('7.70');
   await page.getByTestId('search-run').click();
+  await expect(page.getByTestId('search-row')).toHaveCount(1); // the list before the search had both
   await page.getByTestId('search-row').click();
   await expect(page.getByTestId('detail-status')).toHaveText('已支付');
   await page.getByTestId('void-submit').click();
