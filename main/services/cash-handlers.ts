@@ -3,12 +3,11 @@
  * (CashService), the drawer behind the manager PIN, the shift's opening float and payouts.
  * PINs are checked through the same verifyPin action as everywhere else (lockout included).
  */
-import { join } from 'node:path';
+import type { ShiftBook } from '../reports/shift';
 import type { CashService } from '../checkout/cash-service';
 import { parseYuanToFen } from '../checkout/money';
 import { detectPaycode, maskPaycode } from '../checkout/paycode';
 import type { Journal } from '../journal';
-import { loadShiftBook } from '../manager/shift-loader';
 import { openShiftRecord } from '../reports/shift';
 import type { SettingsHandle } from '../settings/settings-store';
 import type { Envelope, PinResult } from '../../preload/contract';
@@ -17,7 +16,8 @@ import type { DrawerResult } from '../devices/printer';
 import { ServiceError, type Handlers } from './dispatch';
 
 export interface CashHandlerDeps {
-  dataDir: string;
+  /** The one shift book of the counter (loaded once in create-services). */
+  shifts: Promise<ShiftBook>;
   cash: CashService;
   journal: Journal;
   settings: SettingsHandle;
@@ -33,7 +33,7 @@ export type CashHandlers = Pick<Handlers, keyof typeof cashActions>;
 type Auth = { ok: true; name: string } | { ok: false; auth: Exclude<PinResult, { ok: true }> };
 
 export function cashHandlers(d: CashHandlerDeps): CashHandlers {
-  const shifts = loadShiftBook(join(d.dataDir, 'journal'), (l) => d.journal.onRecord(l), (m) => d.log(m));
+  const shifts = d.shifts;
   const fenOf = (amount: string, what = '金额'): number => {
     const parsed = parseYuanToFen(amount, d.settings.get().checkout.maxAmountFen);
     if (!parsed.ok) throw new ServiceError('REFUSED', parsed.reason === 'empty' ? `请输入${what}` : parsed.message);

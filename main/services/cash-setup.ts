@@ -1,4 +1,5 @@
 /** Wires the cash service (cash sales, mixed tender, drawer) into the composition root. */
+import type { ShiftBook } from '../reports/shift';
 import { randomInt } from 'node:crypto';
 import { CashService } from '../checkout/cash-service';
 import type { CheckoutService, FinalEvent } from '../checkout/checkout-service';
@@ -12,7 +13,7 @@ import type { Devices } from './device-setup';
 import type { EventBus } from './event-bus';
 
 export interface CashSetupDeps {
-  dataDir: string;
+  shifts: Promise<ShiftBook>;
   checkout: CheckoutService;
   journal: Journal;
   settings: SettingsHandle;
@@ -44,6 +45,6 @@ export function setupCash(d: CashSetupDeps): { service: CashService; handlers: C
     openDrawer: () => { void drawer().catch((err) => d.log('drawer kick failed', err)); },
     onSale: (sale) => d.bus.emit('sale', sale),
   });
-  const handlers = cashHandlers({ dataDir: d.dataDir, cash: service, journal: d.journal, settings: d.settings, verifyPin: d.verifyPin, kickDrawer: drawer, operator: d.operator, log: d.log });
+  const handlers = cashHandlers({ shifts: d.shifts, cash: service, journal: d.journal, settings: d.settings, verifyPin: d.verifyPin, kickDrawer: drawer, operator: d.operator, log: d.log });
   return { service, handlers };
 }

@@ -32,6 +32,7 @@ import { openOperators } from '../manager/operators';
 import { createScanRouter } from '../manager/scan-target';
 import { sharedLog } from '../logs/rotating-log';
 import { setupCash } from './cash-setup';
+import { loadShiftBook } from '../manager/shift-loader';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -114,7 +115,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     policies: opts.policies,
     onFinal: (e) => { devices.printSale(e); opts.onFinal?.(e); cash.service.walletFinal(e); },
   });
-  const cash = setupCash({ dataDir: opts.dataDir, checkout, journal, settings, devices, bus, clock, log, notice, onFinal: opts.onFinal, operator: () => operators.session.nameOr(settings.get().operator.name), verifyPin: (pin) => dispatch('verifyPin', { role: 'manager', pin }) });
+  // One shift book (float, payouts, Z numbers) for the cash and the manager actions: the journal is read once.
+  const shifts = loadShiftBook(join(opts.dataDir, 'journal'), (l) => journal.onRecord(l), (m) => log(m));
+  const cash = setupCash({ shifts, checkout, journal, settings, devices, bus, clock, log, notice, onFinal: opts.onFinal, operator: () => operators.session.nameOr(settings.get().operator.name), verifyPin: (pin) => dispatch('verifyPin', { role: 'manager', pin }) });
 
   // Recovery waits for the terminal to be ready (check-in), then finishes every unfinished attempt.
   checkout.setRecovering(true);
@@ -133,7 +136,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const handlers: Handlers = {
     ...preferencesHandlers({ settings, bus }),
     ...checkoutHandlers({ checkout, journal, settings, aggregator, devices: () => devices.status(), warnings, recovered, clock, pending }),
-    ...managerHandlers({ dataDir: opts.dataDir, journal, settings, aggregator: aggregator.aggregator, get printer() { return devices.printer; }, clock, bus, log, operators }),
+    ...managerHandlers({ dataDir: opts.dataDir, journal, settings, aggregator: aggregator.aggregator, get printer() { return devices.printer; }, clock, bus, log, operators, shifts }),
     ...operatorHandlers({ operators, scanRouter }),
     ...printerHandlers({ get printer() { return devices.printer; }, jobs: devices.printQueue, journal, settings, clock, bus, printerSpec: opts.devices?.printer }),
     ...cash.handlers,

@@ -4,6 +4,7 @@
  * reports, reconciliation and CSV export. Thin: the logic lives in main/refunds, main/manager
  * and main/reports.
  */
+import type { ShiftBook } from '../reports/shift';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseYuanToFen } from '../checkout/money';
@@ -44,6 +45,8 @@ export interface ManagerHandlerDeps {
   refundRetryDelaysMs?: number[];
   /** The PIN book and signed-in operator shared with the checkout (made here when absent). */
   operators?: Operators;
+  /** The counter's shift book, shared with the cash actions (loaded here when absent). */
+  shifts?: Promise<ShiftBook>;
 }
 
 export type ManagerHandlers = Pick<Handlers, Exclude<keyof typeof managerActions, OperatorActionName>>;
@@ -52,7 +55,7 @@ export function managerHandlers(d: ManagerHandlerDeps): ManagerHandlers {
   const now = () => d.clock.now();
   const today = () => localBusinessDay(now());
   const { pins, session } = d.operators ?? openOperators({ dataDir: d.dataDir, append: (b) => d.journal.append(b), clock: now, log: d.log, pinCost: d.pinCost });
-  const shifts = loadShiftBook(join(d.dataDir, 'journal'), (l) => d.journal.onRecord(l), (m) => d.log(m));
+  const shifts = d.shifts ?? loadShiftBook(join(d.dataDir, 'journal'), (l) => d.journal.onRecord(l), (m) => d.log(m));
   const settlementCfg = parseManagerConfig(readJson(join(d.dataDir, 'manager.json'), d.log), d.log);
   const reconciled = new Map<string, DayReconciliation>();
 

@@ -77,3 +77,12 @@ export async function addCashier(page: Page, name: string, pin: string, managerP
   await page.getByTestId('op-staff-save').click();
   await expect(page.getByTestId('op-staff-message')).toHaveText(`已保存 ${name} 的 PIN`);
 }
+
+/** Someone else takes over the counter: 切换, their role, their PIN and Enter (the caller checks the outcome). */
+export async function switchOperator(page: Page, role: 'cashier' | 'manager' | 'engineer', pin: string): Promise<void> {
+  await page.getByTestId('operator-button').click();
+  await page.getByTestId('op-switch').click();
+  await page.getByTestId(`op-role-${role}`).click();
+  await page.getByTestId('op-pin').fill(pin);
+  await page.getByTestId('op-pin').press('Enter');
+}

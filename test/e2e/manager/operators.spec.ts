@@ -3,7 +3,7 @@
  * manager adds a cashier by name, the cashier signs in from the status bar and the payment and
  * the totals by cashier carry the name. Wrong PINs at sign-in lock with a countdown.
  */
-import { test, expect, addCashier, firstManagerSignIn } from './manager-kit';
+import { test, expect, addCashier, firstManagerSignIn, switchOperator } from './manager-kit';
 
 test('a cashier named 小王 signs in; the payment and the totals by cashier show 小王', async ({ shop }) => {
   const { page } = shop;
@@ -20,11 +20,7 @@ test('a cashier named 小王 signs in; the payment and the totals by cashier sho
   await page.keyboard.press('Escape');
 
   // 小王 takes over the counter.
-  await button.click();
-  await page.getByTestId('op-switch').click();
-  await page.getByTestId('op-role-cashier').click();
-  await page.getByTestId('op-pin').fill('1357');
-  await page.getByTestId('op-pin').press('Enter');
+  await switchOperator(page, 'cashier', '1357');
   await expect(button).toHaveText('收银员 · 小王');
 
   await shop.payQr('6.60', 'wechat');

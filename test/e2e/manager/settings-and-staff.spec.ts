@@ -3,7 +3,7 @@
  * 店长 is chosen. A signed-in manager removes an operator (with a confirmation and the manager
  * PIN); the last manager has no remove button.
  */
-import { test, expect, addCashier, firstManagerSignIn } from './manager-kit';
+import { test, expect, addCashier, firstManagerSignIn, switchOperator } from './manager-kit';
 
 test('the engineer screen opens with the manager PIN when 店长 is chosen', async ({ shop }) => {
   const { page } = shop;
@@ -41,10 +41,6 @@ test('a manager removes a cashier after confirming with the manager PIN', async 
   await page.keyboard.press('Escape');
 
   // 小王's PIN no longer signs in
-  await button.click();
-  await page.getByTestId('op-switch').click();
-  await page.getByTestId('op-role-cashier').click();
-  await page.getByTestId('op-pin').fill('1357');
-  await page.getByTestId('op-pin').press('Enter');
+  await switchOperator(page, 'cashier', '1357');
   await expect(page.getByTestId('op-message')).toContainText('PIN 错误');
 });

@@ -13,6 +13,7 @@ import { startSandbox, type Sandbox } from '../../../main/aggregator/sandbox';
 import { openJournal } from '../../../main/journal';
 import { startHarnessProcess, type HarnessProcess } from '../../support/harness-process';
 import { sandboxControl } from '../../support/sandbox-control';
+import { pollUntil } from '../../support/poll-until';
 
 const built = existsSync(join(process.cwd(), 'out/main/harness.js'));
 const HOLD_MS = 30_000;
@@ -51,14 +52,7 @@ describe.skipIf(!built)('kill -9 at every step of a payment', { timeout: 60_000 
     return a;
   };
   const powerCut = async () => { await app?.kill('SIGKILL'); app = null; };
-  const until = async <T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> => {
-    const end = Date.now() + ms;
-    for (;;) {
-      const v = await fn();
-      if (ok(v) || Date.now() > end) return v;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const until = pollUntil;
   const view = async (a: HarnessProcess) => (await a.call<{ checkout: View; recovery: { done: boolean; recovered: Recovered[] } }>('getSnapshot')).value!;
   const totals = async (a: HarnessProcess) => (await a.call<Totals>('dayTotals')).value!;
   const requestsFor = async (op: string) => (await control.call<{ requests: { op: string }[] }>('GET', 'requests')).requests.filter((r) => r.op === op);

@@ -13,6 +13,7 @@ import { startSandbox, type Sandbox } from '../../../main/aggregator/sandbox';
 import { startHarnessProcess, type HarnessProcess } from '../../support/harness-process';
 import { makeReadOnly } from '../../support/read-only-dir';
 import { sandboxControl } from '../../support/sandbox-control';
+import { pollUntil } from '../../support/poll-until';
 
 const built = existsSync(join(process.cwd(), 'out/main/harness.js'));
 
@@ -37,14 +38,7 @@ describe.skipIf(!built)('read-only data directory at start', { timeout: 60_000 }
     await rm(dir, { recursive: true, force: true });
   });
 
-  const until = async <T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> => {
-    const end = Date.now() + ms;
-    for (;;) {
-      const v = await fn();
-      if (ok(v) || Date.now() > end) return v;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const until = pollUntil;
   const snapshot = async (a: HarnessProcess) => (await a.call<Snapshot>('getSnapshot')).value!;
 
   it('starts, shows the history, says why it cannot take payments, and refuses one without contacting the aggregator', async (ctx) => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Aggregator } from '../../../../main/aggregator/types';
 import type { CashService } from '../../../../main/checkout/cash-service';
 import { openOperators } from '../../../../main/manager/operators';
+import { loadShiftBook } from '../../../../main/manager/shift-loader';
 import { cashHandlers } from '../../../../main/services/cash-handlers';
 import { EventBus } from '../../../../main/services/event-bus';
 import { managerHandlers } from '../../../../main/services/manager-handlers';
@@ -21,10 +22,12 @@ async function rig() {
   const settings = openSettings(dir, (o) => new Conf({ cwd: o.cwd, configName: o.configName, projectName: 'yima' }) as never);
   const log = () => undefined;
   const operators = openOperators({ dataDir: dir, append: (b) => journal.append(b), clock: Date.now, log, pinCost: 1024 });
-  const m = managerHandlers({ dataDir: dir, journal, settings, aggregator: {} as Aggregator, printer: null, clock: { now: Date.now }, bus: new EventBus(), log, operators });
+  // The app shares one shift book between the manager and the cash actions; so does the rig.
+  const shifts = loadShiftBook(join(dir, 'journal'), (l) => journal.onRecord(l), log);
+  const m = managerHandlers({ dataDir: dir, journal, settings, aggregator: {} as Aggregator, printer: null, clock: { now: Date.now }, bus: new EventBus(), log, operators, shifts });
   let kicks = 0;
   const c = cashHandlers({
-    dataDir: dir, cash: { openSale: () => null } as unknown as CashService, journal, settings, log, operator: () => '收银员',
+    shifts, cash: { openSale: () => null } as unknown as CashService, journal, settings, log, operator: () => '收银员',
     verifyPin: async (pin) => ({ ok: true, value: await m.verifyPin({ role: 'manager', pin }) }),
     kickDrawer: async () => { kicks++; return { opened: true, message: '钱箱已打开' }; },
   });
