@@ -92,7 +92,7 @@ export const messageSpecs = {
   'next.queryAgain': [],
 
   // ── What the payment platform answered (driver level) ──
-  'platform.said': ['text', 'errorCode'],
+  'platform.said': ['text'],
   'platform.noAnswer': [],
   'platform.cancelUnknown': [],
   'platform.noOrderData': ['bizCode'],

@@ -21,7 +21,7 @@ export function bridgeScript(): string {
     socket.onclose = () => setTimeout(connect, 300);
   };
   connect();
-  class PosError extends Error { constructor(code, message) { super(message); this.code = code; this.name = 'PosError'; } }
+  class PosError extends Error { constructor(code, message, msg) { super(message); this.code = code; this.msg = msg; this.name = 'PosError'; } }
   const pos = {};
   for (const name of actions) {
     pos[name] = async (args) => {
@@ -30,9 +30,9 @@ export function bridgeScript(): string {
         const res = await fetch('/api/' + name, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args || {}), credentials: 'same-origin' });
         env = await res.json();
       } catch (e) {
-        throw new PosError('INTERNAL', '无法连接收银服务：' + (e && e.message));
+        throw new PosError('INTERNAL', String(e && e.message), { code: 'error.unreachable', params: { detail: String(e && e.message) } });
       }
-      if (!env.ok) throw new PosError(env.error.code, env.error.message);
+      if (!env.ok) throw new PosError(env.error.code, env.error.message, env.error.msg);
       return env.value;
     };
   }

@@ -12,6 +12,8 @@ import type { Dispatch } from '../services/dispatch';
 import type { EventBus } from '../services/event-bus';
 import { bridgeScript } from './bridge-script';
 import { BodyTooLarge, hostAllowed, readBody, TOKEN_COOKIE, tokenFrom, tokenMatches } from './guard';
+import { msg } from '../../preload/messages';
+import { fail } from '../services/dispatch';
 
 export interface HarnessOptions {
   dispatch: Dispatch;
@@ -57,14 +59,14 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, action: string) {
-    if (req.method !== 'POST') return send(res, 405, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_ARGS', message: 'POST only' } }));
+    if (req.method !== 'POST') return send(res, 405, 'application/json', JSON.stringify(fail('INVALID_ARGS', msg('error.invalidArgs', { detail: 'POST only' }))));
     let args: unknown;
     try {
       const body = await readBody(req);
       args = body ? JSON.parse(body) : {};
     } catch (err) {
-      if (err instanceof BodyTooLarge) return send(res, 413, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_ARGS', message: '请求过大' } }));
-      return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_ARGS', message: '请求不是有效的 JSON' } }));
+      if (err instanceof BodyTooLarge) return send(res, 413, 'application/json', JSON.stringify(fail('INVALID_ARGS', msg('error.requestTooLarge'))));
+      return send(res, 400, 'application/json', JSON.stringify(fail('INVALID_ARGS', msg('error.badJson'))));
     }
     const env = await opts.dispatch(action, args);
     send(res, env.ok ? 200 : env.error.code === 'UNKNOWN_ACTION' ? 404 : env.error.code === 'INVALID_ARGS' ? 400 : 200, 'application/json', JSON.stringify(env));

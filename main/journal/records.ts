@@ -4,6 +4,8 @@
  */
 import type { Wallet } from '../aggregator/types';
 import type { ZReport } from '../reports/types';
+/** `message` / `reason` are the Chinese text for people reading the journal; `msg` is the code the screen words (absent in older records). */
+import type { Msg } from '../../preload/messages';
 
 export type PaymentMethod = 'qr' | 'scan' | 'cash';
 export type FinalOutcome = 'PAID' | 'FAILED' | 'CANCELED' | 'EXPIRED';
@@ -13,11 +15,11 @@ export type JournalRecordBody =
   | { type: 'REQUEST_SENT'; clientSn: string; op: 'precreate' | 'pay' | 'query' | 'cancel' | 'refund' | 'revoke' }
   | { type: 'QR_READY'; clientSn: string; sn: string; qrCode: string; expiresAt: number }
   | { type: 'CANCEL_REQUESTED'; clientSn: string; reason: 'cashier' | 'expired' | 'window_end' | 'recovery' }
-  | { type: 'PAYMENT_FINAL'; clientSn: string; outcome: FinalOutcome; amountFen: number; sn?: string; tradeNo?: string; wallet?: Wallet; message?: string; recovered?: boolean }
-  | { type: 'NEEDS_ATTENTION'; clientSn: string; reason: string; sn?: string }
+  | { type: 'PAYMENT_FINAL'; clientSn: string; outcome: FinalOutcome; amountFen: number; sn?: string; tradeNo?: string; wallet?: Wallet; message?: string; msg?: Msg; recovered?: boolean }
+  | { type: 'NEEDS_ATTENTION'; clientSn: string; reason: string; msg?: Msg; sn?: string }
   /** kind 'void': a same-day 撤销 (revoke) of the whole payment; absent = a refund. */
   | { type: 'REFUND_REQUESTED'; clientSn: string; refundRequestNo: string; amountFen: number; operator: string; kind?: 'refund' | 'void' }
-  | { type: 'REFUND_FINAL'; clientSn: string; refundRequestNo: string; amountFen: number; outcome: 'REFUNDED' | 'FAILED'; message?: string }
+  | { type: 'REFUND_FINAL'; clientSn: string; refundRequestNo: string; amountFen: number; outcome: 'REFUNDED' | 'FAILED'; message?: string; msg?: Msg }
   /** A cash sale (or the cash part of a mixed sale): final in one record, no aggregator call. */
   | { type: 'CASH_SALE'; clientSn: string; amountFen: number; receivedFen: number; changeFen: number; operator: string; subject: string; saleId?: string; saleTotalFen?: number }
   /** Cash taken out of the drawer (支出); reports/shift.ts folds it into the expected cash. */

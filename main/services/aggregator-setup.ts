@@ -11,6 +11,8 @@ import { startSandbox, TEST_VENDOR_SN, TEST_VENDOR_KEY, TEST_APP_ID, TEST_ACTIVA
 import type { Aggregator } from '../aggregator/types';
 import type { SecretsHandle } from '../settings/secrets';
 import type { Settings } from '../settings/schema';
+import { msg, type Msg } from '../../preload/messages';
+import { activationFailureMsg } from '../checkout/platform-msg';
 
 export interface AggregatorSetup {
   aggregator: Aggregator;
@@ -18,7 +20,7 @@ export interface AggregatorSetup {
   sandbox?: Sandbox;
   mode: Settings['aggregator']['mode'];
   /** Activation / check-in state for the status line. */
-  status(): { activated: boolean; terminalSn?: string; message?: string };
+  status(): { activated: boolean; terminalSn?: string; message?: Msg };
   /** Activates (sandbox: with the test code) or checks in; never throws. */
   prepare(): Promise<void>;
   close(): Promise<void>;
@@ -46,7 +48,7 @@ export async function setupAggregator(opts: AggregatorSetupOptions): Promise<Agg
   const deviceId = loadDeviceId(opts.dataDir);
   const vendor = mode === 'sandbox' ? { sn: TEST_VENDOR_SN, key: TEST_VENDOR_KEY, appId: TEST_APP_ID } : { sn: opts.settings.aggregator.vendorSn, key: opts.secrets.vendorKey() ?? '', appId: opts.settings.aggregator.appId };
   const aggregator = createUpayDriver({ baseUrl, vendor, credentials: opts.secrets, deviceId, http: opts.http, timeoutMs: 10_000 });
-  let message: string | undefined;
+  let message: Msg | undefined;
 
   return {
     aggregator, baseUrl, sandbox, mode,
@@ -56,12 +58,12 @@ export async function setupAggregator(opts: AggregatorSetupOptions): Promise<Agg
         const checkin = await aggregator.checkin();
         if (checkin.ok) { message = undefined; return; }
         // A sandbox started on a fresh data directory does not know our terminal: activate again.
-        if (mode !== 'sandbox' || !checkin.definite) { message = `签到失败：${checkin.message}`; opts.log(message); return; }
+        if (mode !== 'sandbox' || !checkin.definite) { message = msg('aggregator.checkinFailed', { reasonMsg: activationFailureMsg(checkin) }); opts.log(`check-in failed: ${checkin.errorCode} ${checkin.message}`); return; }
       }
-      if (mode !== 'sandbox') { message = '终端未激活：请工程师在“工程师设置”中用激活码激活'; return; }
+      if (mode !== 'sandbox') { message = msg('aggregator.notActivated'); return; }
       const act = await aggregator.activate({ code: TEST_ACTIVATION_CODE, deviceId, name: opts.settings.shop.terminalName });
-      message = act.ok ? undefined : `沙箱激活失败：${act.message}`;
-      if (message) opts.log(message);
+      message = act.ok ? undefined : msg('aggregator.sandboxActivationFailed', { reasonMsg: activationFailureMsg(act) });
+      if (!act.ok) opts.log(`sandbox activation failed: ${act.errorCode} ${act.message}`);
     },
     async close() { await sandbox?.close(); },
   };

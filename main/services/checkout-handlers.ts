@@ -9,6 +9,7 @@ import type { DeviceStatus, OrderView, RecoveryReport } from '../../preload/cont
 import type { checkoutActions } from '../../preload/contract-checkout';
 import type { AggregatorSetup } from './aggregator-setup';
 import { ServiceError, type Handlers } from './dispatch';
+import type { Msg } from '../../preload/messages';
 
 export interface CheckoutHandlerDeps {
   checkout: CheckoutService;
@@ -16,7 +17,7 @@ export interface CheckoutHandlerDeps {
   settings: SettingsHandle;
   aggregator: AggregatorSetup;
   devices: () => DeviceStatus;
-  warnings: string[];
+  warnings: Msg[];
   recovered: Promise<RecoveryReport>;
   clock: Clock;
   /** The amount on the keypad (fen) for serial scans and the customer display. */

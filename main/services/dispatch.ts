@@ -3,14 +3,18 @@
  * that every transport (Electron ipcMain, harness HTTP) calls. Arguments are validated with the
  * contract's zod schema; every failure becomes a typed error envelope, never a crash.
  */
-import { actions, type ActionArgs, type ActionName, type ActionResult, type Envelope, type PosErrorBody } from '../../preload/contract';
+import { actions, msg, type ActionArgs, type ActionName, type ActionResult, type Envelope, type Msg, type PosErrorBody } from '../../preload/contract';
+import { zhText } from '../i18n/zh-text';
 
 export type Handlers = { [N in ActionName]: (args: ActionArgs<N>) => Promise<ActionResult<N>> | ActionResult<N> };
 
-/** Thrown by services for refusals the cashier should read (BUSY, REFUSED…). */
+/**
+ * Thrown by services for refusals the cashier should read (BUSY, REFUSED…): a message code with
+ * its parameters, worded on the screen in the cashier's language; `message` is the Chinese text for logs.
+ */
 export class ServiceError extends Error {
-  constructor(readonly code: PosErrorBody['code'], message: string) {
-    super(message);
+  constructor(readonly code: PosErrorBody['code'], readonly msg: Msg) {
+    super(zhText(msg));
     this.name = 'ServiceError';
   }
 }
@@ -19,24 +23,25 @@ export type Dispatch = (name: string, rawArgs: unknown) => Promise<Envelope<unkn
 
 export function createDispatch(handlers: Handlers, log: (msg: string, err?: unknown) => void = () => {}): Dispatch {
   return async (name, rawArgs) => {
-    if (!Object.hasOwn(actions, name)) return fail('UNKNOWN_ACTION', `未知操作：${String(name).slice(0, 40)}`);
+    if (!Object.hasOwn(actions, name)) return fail('UNKNOWN_ACTION', msg('error.unknownAction', { name: String(name).slice(0, 40) }));
     const action = name as ActionName;
     const parsed = actions[action].args.safeParse(rawArgs ?? {});
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      return fail('INVALID_ARGS', `参数不正确：${first ? `${first.path.join('.') || '(args)'} ${first.message}` : 'invalid'}`);
+      return fail('INVALID_ARGS', msg('error.invalidArgs', { detail: first ? `${first.path.join('.') || '(args)'} ${first.message}` : 'invalid' }));
     }
     try {
       const handler = handlers[action] as (args: unknown) => Promise<unknown> | unknown;
       return { ok: true, value: await handler(parsed.data) };
     } catch (err) {
-      if (err instanceof ServiceError) return fail(err.code, err.message);
+      if (err instanceof ServiceError) return fail(err.code, err.msg);
       log(`action ${action} failed`, err);
-      return fail('INTERNAL', `内部错误：${err instanceof Error ? err.message : String(err)}`);
+      return fail('INTERNAL', msg('error.internal', { detail: err instanceof Error ? err.message : String(err) }));
     }
   };
 }
 
-function fail(code: PosErrorBody['code'], message: string): Envelope<never> {
-  return { ok: false, error: { code, message } };
+/** The envelope carries the code (`msg`) for the screen and the Chinese text (`message`) for logs and old clients. */
+export function fail(code: PosErrorBody['code'], m: Msg): Envelope<never> {
+  return { ok: false, error: { code, message: zhText(m), msg: m } };
 }

@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync, renameSync, openSync, fsyncSync, closeSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CredentialStore, TerminalCredentials } from '../aggregator/types';
+import { msg, type Msg } from '../../preload/messages';
 
 export interface SecretCipher {
   available(): boolean;
@@ -23,7 +24,7 @@ export const plaintextCipher: SecretCipher = {
 interface FileShape { encrypted: boolean; terminal?: string; vendorKey?: string }
 
 export interface SecretsHandle extends CredentialStore {
-  readonly warning?: string;
+  readonly warning?: Msg;
   /** True where no keychain is available: the keys sit in the data directory in the clear. */
   readonly storedInClear: boolean;
   isSet(): boolean;
@@ -34,7 +35,7 @@ export interface SecretsHandle extends CredentialStore {
 
 export function openSecrets(dir: string, cipher: SecretCipher): SecretsHandle {
   const file = join(dir, 'secrets.json');
-  const warning = cipher.available() ? undefined : '此系统没有可用的钥匙串：终端密钥和服务商密钥以明文保存在数据目录中。';
+  const warning = cipher.available() ? undefined : msg('warn.secretsInClear');
   const raw: FileShape = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as FileShape : { encrypted: false };
   const open = (field: string | undefined): string | null => {
     if (!field) return null;

@@ -1,5 +1,5 @@
 import { useStore } from '../store';
-import { useServerText, useT } from '../i18n';
+import { useMsg, useT } from '../i18n';
 import { Keypad } from './Keypad';
 import { QrPanel } from './QrPanel';
 import { ResultPanel } from './ResultPanel';
@@ -15,7 +15,7 @@ export function CheckoutScreen() {
   const error = useStore((s) => s.error);
   const notice = useStore((s) => s.notice);
   const t = useT();
-  const st = useServerText();
+  const st = useMsg();
   return (
     <div className="checkout">
       <section className="entry">
@@ -40,7 +40,7 @@ function PhasePanel() {
   const phase = useStore((s) => s.view.phase);
   const progress = useStore((s) => s.view.progress);
   const t = useT();
-  const st = useServerText();
+  const st = useMsg();
   if (phase === 'recovering') return <div className="big-note">{t('recovering')}</div>;
   if (phase === 'waiting' || phase === 'creating' || phase === 'cancelling') return <QrPanel />;
   if (phase === 'result') return <ResultPanel />;

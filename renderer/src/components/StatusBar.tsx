@@ -1,5 +1,5 @@
 import { useStore } from '../store';
-import { useT } from '../i18n';
+import { useMsg, useT } from '../i18n';
 import { PrinterIndicator } from './PrinterPanel';
 import { DisplayToggles } from './DisplayToggles';
 import { OperatorButton } from './OperatorButton';
@@ -11,6 +11,7 @@ export function StatusBar() {
   const connectionError = useStore((s) => s.connectionError);
   const toggleLocale = useStore((s) => s.toggleLocale);
   const t = useT();
+  const tm = useMsg();
   return (
     <div className="status">
       <span className="shop" data-testid="shop-name">{shopName || t('appTitle')}</span>
@@ -21,13 +22,13 @@ export function StatusBar() {
         </span>
       )}
       {devices && (
-        <span className={devices.scanner.state === 'connected' ? 'pill ok' : 'pill'} data-testid="scanner-status" title={devices.scanner.message}>
+        <span className={devices.scanner.state === 'connected' ? 'pill ok' : 'pill'} data-testid="scanner-status" title={tm(devices.scanner.message)}>
           {t(`scanner${devices.scanner.state}`)}
         </span>
       )}
       <OperatorButton />
       <PrinterIndicator />
-      {connectionError && <span className="pill bad">{connectionError}</span>}
+      {connectionError && <span className="pill bad">{tm(connectionError)}</span>}
       <DisplayToggles />
       <button className="link" onClick={toggleLocale} data-testid="language-toggle">{t('language')}</button>
     </div>

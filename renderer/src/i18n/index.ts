@@ -6,7 +6,6 @@ import i18next from 'i18next';
 import { useStore } from '../store';
 import { en } from './en';
 import { zhCN, type MessageKey } from './zh-CN';
-import { serverText } from './server-text';
 import { messagesEn } from './messages-en';
 import { messagesZhCN } from './messages-zh-CN';
 import { formatDateTime, formatFen, formatNumber } from '../format';
@@ -43,12 +42,6 @@ export function useT(): (key: MessageKey, vars?: Record<string, string | number>
 }
 
 export type { MessageKey };
-
-/** Main-process messages (progress, results, refusals) in the current language. */
-export function useServerText(): (text: string) => string {
-  const locale = useStore((s) => s.locale);
-  return (text) => serverText(text, locale);
-}
 
 /** One parameter of a main-process message, formatted by its name's convention (preload/messages.ts). */
 function formatParam(locale: Locale, name: string, value: unknown): string {

@@ -67,7 +67,7 @@ export const messagesEn: Record<MessageCode, string> = {
   'next.refreshCode': "Ask the customer to refresh the payment code and scan again",
   'next.continueCollect': "To continue, collect again",
   'next.queryAgain': "Do not hand over the goods; press \"Query again\" to confirm",
-  'platform.said': "The platform said ({errorCode}): {text}",
+  'platform.said': "The platform said: {text}",
   'platform.noAnswer': "The platform did not answer",
   'platform.cancelUnknown': "Reversal outcome unknown",
   'platform.noOrderData': "{bizCode} (no order data)",

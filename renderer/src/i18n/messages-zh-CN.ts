@@ -67,7 +67,7 @@ export const messagesZhCN: Record<MessageCode, string> = {
   'next.refreshCode': "请顾客刷新付款码后重新扫码",
   'next.continueCollect': "如需继续收款，请重新收款",
   'next.queryAgain': "请勿交货；点“再次查询”确认结果",
-  'platform.said': "{text}（{errorCode}）",
+  'platform.said': "{text}",
   'platform.noAnswer': "支付平台无应答",
   'platform.cancelUnknown': "撤销结果未知",
   'platform.noOrderData': "{bizCode}（无订单数据）",

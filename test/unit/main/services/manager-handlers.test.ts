@@ -5,7 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Conf from 'conf';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import { localBusinessDay } from '../../../../main/journal';
 import { EventBus } from '../../../../main/services/event-bus';
 import { managerHandlers } from '../../../../main/services/manager-handlers';
