@@ -44,7 +44,7 @@ export async function setupAggregator(opts: AggregatorSetupOptions): Promise<Agg
   let sandbox: Sandbox | undefined;
   let baseUrl = opts.aggregatorUrl ?? opts.settings.aggregator.baseUrl;
   if (!baseUrl && mode === 'sandbox') {
-    sandbox = await startSandbox({ port: 0, dataDir: join(opts.dataDir, 'sandbox'), qrExpirySeconds: opts.settings.checkout.qrExpirySeconds });
+    sandbox = await startSandbox({ port: 0, dataDir: join(opts.dataDir, 'sandbox'), qrExpirySeconds: opts.settings.checkout.qrExpirySeconds, TEMPORARY_acceptPaywaylessPrecreate: true /* until the checkout uses unifiedQr (h13b) */ });
     baseUrl = sandbox.url;
   }
   const deviceId = loadDeviceId(opts.dataDir);

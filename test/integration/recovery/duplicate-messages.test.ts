@@ -23,7 +23,7 @@ describe.skipIf(!built)('duplicated messages from the screen', { timeout: 60_000
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'yima-dup-'));
-    sandbox = await startSandbox({ port: 0 });
+    sandbox = await startSandbox({ port: 0, TEMPORARY_acceptPaywaylessPrecreate: true /* until h13b's unifiedQr checkout lands */ });
     app = await startHarnessProcess({ dataDir: join(dir, 'counter'), aggregatorUrl: sandbox.url });
     for (let i = 0; i < 100; i++) {
       if ((await app.call<{ recovery: { done: boolean } }>('getSnapshot')).value?.recovery.done) break;

@@ -41,7 +41,7 @@ export interface FaultRig {
 
 export async function faultRig(windows: { qrExpiryMs: number; scanWindowMs: number }): Promise<FaultRig> {
   const dir = await mkdtemp(join(tmpdir(), 'yima-faults-'));
-  const sb = await startSandbox({ port: 0 });
+  const sb = await startSandbox({ port: 0, TEMPORARY_acceptPaywaylessPrecreate: true /* until h13b's unifiedQr checkout lands */ });
   const driver = createUpayDriver({
     baseUrl: sb.url,
     vendor: { sn: TEST_VENDOR.vendorSn, key: TEST_VENDOR.vendorKey, appId: TEST_VENDOR.appId },
