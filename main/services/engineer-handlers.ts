@@ -113,7 +113,7 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
     if (!baseUrl) throw new ServiceError('REFUSED', '请先填写并保存接口地址');
     const vendorKey = d.secrets.vendorKey();
     if (!sandbox && (!s.vendorSn || !vendorKey)) throw new ServiceError('REFUSED', '请先填写并保存服务商序列号和服务商密钥');
-    return createAggregator(s, { baseUrl, credentials: d.secrets, vendorKey: () => vendorKey, deviceId: deviceId(d.dataDir) });
+    return createAggregator(s, { baseUrl, gatewayUrl: d.aggregator.gatewayUrl, credentials: d.secrets, vendorKey: () => vendorKey, deviceId: deviceId(d.dataDir) });
   }
 
   return {
@@ -152,9 +152,9 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
     saveAggregator: (form) => {
       guard();
       const parsed = parseAggregatorForm(form, d.secrets.vendorKey() !== null);
-      return save(parsed, (cur, v) => ({ ...cur, aggregator: v.aggregator }), (v) => {
+      return save(parsed, (cur, v) => ({ ...cur, aggregator: { ...cur.aggregator, ...v.aggregator } }), (v) => {
         if (v.vendorKey) d.secrets.setVendorKey(v.vendorKey);
-        return same(v.aggregator, atStart.aggregator) ? '聚合支付设置已保存' : '聚合支付设置已保存，重启软件后生效';
+        return same({ ...atStart.aggregator, ...v.aggregator }, atStart.aggregator) ? '聚合支付设置已保存' : '聚合支付设置已保存，重启软件后生效';
       });
     },
     saveShop: (form) => {
