@@ -2,13 +2,14 @@
  * The Electron app, read like a table of contents: each feature has its setupX().
  * Only this folder imports electron; everything else is plain Node services.
  */
-import { app, BrowserWindow, safeStorage } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createServices, type Services } from '../services/create-services';
 import type { SecretCipher } from '../settings/secrets';
 import { parseStartArgs } from '../harness/cli-args';
+import { acquireDataDirLock } from '../services/data-dir-lock';
 import { setupSecurity } from './security';
 import { electronOsPrinting } from './os-printing';
 import { setupIpc } from './ipc';
@@ -42,9 +43,15 @@ const safeStorageCipher: SecretCipher = {
   decrypt: (data) => safeStorage.decryptString(data),
 };
 
+class DataDirBusy extends Error {}
+
 async function setupServices(): Promise<Services> {
   const parsed = parseStartArgs(process.argv.slice(app.isPackaged ? 1 : 2), { ...process.env, YIMA_DATA_DIR: process.env.YIMA_DATA_DIR ?? app.getPath('userData') });
   if (!parsed.ok) throw new Error(parsed.message);
+  // One Yima per data directory, across Electron and browser mode (issue 14).
+  const locked = acquireDataDirLock(parsed.args.dataDir, 'electron');
+  if (!locked.ok) throw new DataDirBusy(locked.message);
+  process.once('exit', () => locked.lock.release());
   return createServices({
     dataDir: parsed.args.dataDir,
     aggregatorUrl: parsed.args.aggregatorUrl,
@@ -73,7 +80,8 @@ async function onReady(): Promise<void> {
 if (setupSingleInstance()) {
   app.whenReady().then(onReady).catch((err) => {
     console.error('Yima failed to start', err);
-    app.exit(1);
+    if (err instanceof DataDirBusy) dialog.showErrorBox('Yima', err.message);
+    app.exit(err instanceof DataDirBusy ? 3 : 1);
   });
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => { void services?.stop(); });
