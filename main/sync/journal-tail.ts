@@ -129,7 +129,7 @@ export class JournalTail {
     try {
       h = await this.fs.open(join(this.dir, pos.name), 'r');
     } catch (err) {
-      throw new Error(`sync: cannot read ${pos.name}: ${String(err)}`);
+      throw new Error(`sync: cannot read ${pos.name}: ${String(err)}`, { cause: err });
     }
     try {
       let buf = Buffer.allocUnsafe(CHUNK);
