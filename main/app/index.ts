@@ -59,6 +59,7 @@ async function setupServices(): Promise<Services> {
     confFactory: (o) => new Store({ cwd: o.cwd, name: o.configName }) as unknown as { store: Record<string, unknown>; path: string },
     cipher: safeStorageCipher,
     devices: { scanner: parsed.args.scanner, printer: parsed.args.printer },
+    hq: parsed.args.hq,
     osPrinting: electronOsPrinting(),
   });
 }

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     confFactory: (o) => new Conf({ cwd: o.cwd, configName: o.configName, projectName: 'yima' }) as unknown as { store: Record<string, unknown>; path: string },
     cipher: plaintextCipher,
     devices: { scanner: args.scanner, printer: args.printer },
+    hq: args.hq,
   });
   const harness = await startHarness({ dispatch: services.dispatch, bus: services.bus, staticDir, port: args.port });
   lock.setUrl(harness.url);

@@ -33,6 +33,7 @@ import { createScanRouter } from '../manager/scan-target';
 import { sharedLog } from '../logs/rotating-log';
 import { setupCash } from './cash-setup';
 import { loadShiftBook } from '../manager/shift-loader';
+import { setupSync } from '../sync/setup-sync';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -53,6 +54,8 @@ export interface ServicesOptions {
   devices?: { scanner?: { path: string; baudRate: number }; printer?: string };
   /** The OS printer, where the platform offers one (Electron). */
   osPrinting?: OsPrinting;
+  /** Start flags `--hq postgres://… --store ID`: head-office sync (main/sync/). */
+  hq?: { url: string; storeId?: string; storeName?: string };
 }
 
 export interface Services {
@@ -133,6 +136,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     return { done: true, recovered: [] };
   });
 
+  // Head-office sync reads the journal files on its own; a payment never waits for it.
+  const sync = setupSync({ dataDir: opts.dataDir, settings, secrets, journal, emit: (v) => bus.emit('sync', v), clock: () => clock.now(), timers, log, flags: opts.hq });
   const pending = { get: () => pendingAmountFen, set: (fen: number | null) => { pendingAmountFen = fen; bus.emit('pendingAmount', { amountFen: fen }); } };
   // One handler table per feature; TypeScript checks that together they cover the contract.
   const handlers: Handlers = {
@@ -142,6 +147,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     ...operatorHandlers({ operators, scanRouter }),
     ...printerHandlers({ get printer() { return devices.printer; }, jobs: devices.printQueue, journal, settings, clock, bus, printerSpec: opts.devices?.printer }),
     ...cash.handlers,
+    ...sync.handlers,
     ...engineerHandlers({ dataDir: opts.dataDir, settings, secrets, aggregator, devices, bus, clock, warnings, verifyPin: (role, pin) => dispatch('verifyPin', { role, pin }), journal: (who, action, detail) => operators.session.journal(who, action, detail), overrides: opts.devices }),
   };
   dispatch = createDispatch(handlers, log);
@@ -149,6 +155,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     dispatch,
     bus, settings, journal, checkout, aggregator, devices, recovered, warnings,
     async stop() {
+      await sync.stop();
       await devices.close();
       await journal.close();
       await aggregator.close();
