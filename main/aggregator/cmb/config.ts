@@ -31,7 +31,12 @@ export interface CmbConfig {
   terminalInfo: CmbTerminalInfo;
   /** QR validity in seconds; the spec says default 900 ❗ 1200 [ref §3]: we always send it. */
   payValidTimeSeconds: number;
+  /** UAT: `https://qr.95516.com` in qrCode is rewritten to `http://payment-uat.cs.cmburl.cn` before rendering [ref §3 UAT]; the sandbox: its own URL. */
+  qrHostRewrite?: string;
 }
+
+export const UAT_QR_HOST = 'http://payment-uat.cs.cmburl.cn';
+export const QR_HOST = 'https://qr.95516.com';
 
 export const UAT_BASE_URL = 'https://api.cmburl.cn:8065/polypay/v1.0/mchorders';
 export const PROD_BASE_URL = 'https://api.cmbchina.com/polypay/v1.0/mchorders';

@@ -7,7 +7,7 @@ import type { AggOutcome, Aggregator, OrderData, OrderRef } from '../types';
 import { nodeHttpPost, type HttpPost } from '../upay/http';
 import type { LogFn } from '../upay/client';
 import { createCmbClient, type CmbClient } from './client';
-import type { CmbConfig } from './config';
+import { QR_HOST, type CmbConfig } from './config';
 import { malformed, messageOf, orderData, statusOfTradeState, unknownOf, type Answer } from './map-answer';
 import * as rq from './requests';
 import { createOrderBook, type OrderBook } from './order-book';
@@ -109,7 +109,8 @@ export function createCmbDriver(opts: CmbDriverOptions): Aggregator & { testConn
       if (ans.returnCode === 'FAIL') return { kind: 'rejected', errorCode: ans.errCode ?? 'FAIL', message: messageOf(ans) };
       if (ans.respCode === 'FAIL') return { kind: 'ok', bizCode: 'PRECREATE_FAIL', errorCode: ans.errCode ?? 'FAIL', message: messageOf(ans) };
       if (!ans.biz.qrCode) return malformed('qrcodeapply SUCCESS without qrCode');
-      const data = orderData({ ...ans.biz, orderId: req.clientSn }, 'CREATED', { orderId: req.clientSn, amountFen: req.amountFen });
+      const qrCode = c.qrHostRewrite && ans.biz.qrCode.startsWith(QR_HOST) ? c.qrHostRewrite + ans.biz.qrCode.slice(QR_HOST.length) : ans.biz.qrCode;
+      const data = orderData({ ...ans.biz, qrCode, orderId: req.clientSn }, 'CREATED', { orderId: req.clientSn, amountFen: req.amountFen });
       return typeof data === 'string' ? malformed(data) : { kind: 'ok', bizCode: 'PRECREATE_SUCCESS', data };
     }),
 
