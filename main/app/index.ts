@@ -48,6 +48,7 @@ async function setupServices(): Promise<Services> {
   return createServices({
     dataDir: parsed.args.dataDir,
     aggregatorUrl: parsed.args.aggregatorUrl,
+    gatewayUrl: parsed.args.gatewayUrl,
     confFactory: (o) => new Store({ cwd: o.cwd, name: o.configName }) as unknown as { store: Record<string, unknown>; path: string },
     cipher: safeStorageCipher,
     devices: { scanner: parsed.args.scanner, printer: parsed.args.printer },

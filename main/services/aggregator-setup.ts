@@ -15,6 +15,8 @@ import type { Settings } from '../settings/schema';
 export interface AggregatorSetup {
   aggregator: Aggregator;
   baseUrl: string;
+  /** WAP gateway the unified QR points at. */
+  gatewayUrl: string;
   sandbox?: Sandbox;
   mode: Settings['aggregator']['mode'];
   /** Activation / check-in state for the status line. */
@@ -30,6 +32,8 @@ export interface AggregatorSetupOptions {
   secrets: SecretsHandle;
   /** `--aggregator URL`; absent = embedded sandbox in sandbox mode. */
   aggregatorUrl?: string;
+  /** `--gateway URL`; absent = `<aggregator URL>/gateway`, the embedded sandbox's own, or the setting. */
+  gatewayUrl?: string;
   clock: () => number;
   http?: HttpPost;
   log: (msg: string) => void;
@@ -45,11 +49,12 @@ export async function setupAggregator(opts: AggregatorSetupOptions): Promise<Agg
   }
   const deviceId = loadDeviceId(opts.dataDir);
   const vendor = mode === 'sandbox' ? { sn: TEST_VENDOR_SN, key: TEST_VENDOR_KEY, appId: TEST_APP_ID } : { sn: opts.settings.aggregator.vendorSn, key: opts.secrets.vendorKey() ?? '', appId: opts.settings.aggregator.appId };
-  const aggregator = createUpayDriver({ baseUrl, vendor, credentials: opts.secrets, deviceId, http: opts.http, timeoutMs: 10_000 });
+  const gatewayUrl = resolveGatewayUrl(opts, baseUrl);
+  const aggregator = createUpayDriver({ baseUrl, gatewayUrl, vendor, credentials: opts.secrets, deviceId, http: opts.http, timeoutMs: 10_000 });
   let message: string | undefined;
 
   return {
-    aggregator, baseUrl, sandbox, mode,
+    aggregator, baseUrl, gatewayUrl, sandbox, mode,
     status: () => ({ activated: opts.secrets.isSet(), terminalSn: opts.secrets.get()?.terminalSn, message }),
     async prepare() {
       if (opts.secrets.isSet()) {
@@ -65,6 +70,13 @@ export async function setupAggregator(opts: AggregatorSetupOptions): Promise<Agg
     },
     async close() { await sandbox?.close(); },
   };
+}
+
+/** --gateway wins; then a given or embedded aggregator's own /gateway; production: the setting. */
+export function resolveGatewayUrl(opts: Pick<AggregatorSetupOptions, 'gatewayUrl' | 'aggregatorUrl' | 'settings'>, baseUrl: string): string {
+  if (opts.gatewayUrl) return opts.gatewayUrl;
+  if (opts.aggregatorUrl || opts.settings.aggregator.mode === 'sandbox') return `${baseUrl.replace(/\/+$/, '')}/gateway`;
+  return opts.settings.aggregator.gatewayUrl;
 }
 
 function loadDeviceId(dir: string): string {

@@ -39,6 +39,8 @@ export interface ServicesOptions {
   confFactory: ConfFactory;
   cipher: SecretCipher;
   aggregatorUrl?: string;
+  /** `--gateway URL` (unified QR's WAP gateway). */
+  gatewayUrl?: string;
   clock?: Clock;
   timers?: Timers;
   http?: HttpPost;
@@ -81,7 +83,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   for (const c of journal.report.corrupt) warnings.push(`交易记录第 ${c.line} 行损坏（${c.file}）：${c.reason}。该文件已设为只读，请联系技术支持。`);
   if (journal.report.notWritable) warnings.push(`数据目录无法写入，暂不能收款（交易记录无法保存）：${journal.report.notWritable}`);
 
-  const aggregator = await setupAggregator({ dataDir: opts.dataDir, settings: settings.get(), secrets, aggregatorUrl: opts.aggregatorUrl, clock: () => clock.now(), http: opts.http, log });
+  const aggregator = await setupAggregator({ dataDir: opts.dataDir, settings: settings.get(), secrets, aggregatorUrl: opts.aggregatorUrl, gatewayUrl: opts.gatewayUrl, clock: () => clock.now(), http: opts.http, log });
   const bus = new EventBus();
   const notice = (level: Notice['level'], message: string) => bus.emit('notice', { level, message, at: clock.now() });
   // The signed-in operator takes the payments; on the Orders screen a scan is an order number.

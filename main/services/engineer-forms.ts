@@ -81,7 +81,8 @@ export function printerFormOf(spec: string): { transport: 'none' | 'file' | 'tcp
   return { transport: 'none', address: spec };
 }
 
-export interface AggregatorFormValue { aggregator: Settings['aggregator']; vendorKey: string | null }
+/** The form does not edit gatewayUrl (yet): saving keeps the stored one. */
+export interface AggregatorFormValue { aggregator: Omit<Settings['aggregator'], 'gatewayUrl'>; vendorKey: string | null }
 
 export function parseAggregatorForm(f: AggregatorForm, vendorKeyStored: boolean): FormResult<AggregatorFormValue> {
   const e: Record<string, string> = {};

@@ -154,9 +154,9 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
     saveAggregator: (form) => {
       guard();
       const parsed = parseAggregatorForm(form, d.secrets.vendorKey() !== null);
-      return save(parsed, (cur, v) => ({ ...cur, aggregator: v.aggregator }), (v) => {
+      return save(parsed, (cur, v) => ({ ...cur, aggregator: { ...cur.aggregator, ...v.aggregator } }), (v) => {
         if (v.vendorKey) d.secrets.setVendorKey(v.vendorKey);
-        return same(v.aggregator, atStart.aggregator) ? '聚合支付设置已保存' : '聚合支付设置已保存，重启软件后生效';
+        return same({ ...atStart.aggregator, ...v.aggregator }, atStart.aggregator) ? '聚合支付设置已保存' : '聚合支付设置已保存，重启软件后生效';
       });
     },
     saveShop: (form) => {

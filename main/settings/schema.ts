@@ -21,6 +21,8 @@ export const settingsSchema = z.object({
     baseUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
     vendorSn: z.string().max(32),
     appId: z.string().max(32),
+    /** WAP gateway of the unified QR in production (zh-cn/api/wap2.md); sandbox: its own /gateway. */
+    gatewayUrl: z.url({ protocol: /^https?$/ }).default('https://qr.shouqianba.com/gateway'),
   }),
   checkout: z.object({
     maxAmountFen: z.number().int().min(1).max(100_000_000),
@@ -56,7 +58,7 @@ export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
   shop: { name: '一码小店', terminalName: '1号收银台', receiptHeader: '', receiptFooter: '谢谢惠顾，欢迎再次光临' },
   operator: { name: '收银员' },
-  aggregator: { mode: 'sandbox', baseUrl: '', vendorSn: '', appId: '' },
+  aggregator: { mode: 'sandbox', baseUrl: '', vendorSn: '', appId: '', gatewayUrl: 'https://qr.shouqianba.com/gateway' },
   checkout: { maxAmountFen: 5_000_000, qrExpirySeconds: 240, scanWindowSeconds: 45, mixedTender: false },
   scanner: { path: '', baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, suffix: 'CR', interCharTimeoutMs: 50, dedupeMs: 1_500, wedgeMaxGapMs: 30 },
   printer: { spec: '', width: 58 },

@@ -165,6 +165,7 @@ function wrongAmountAggregator(totalFen: number): { agg: Aggregator; calls: stri
   const agg: Aggregator = {
     activate: () => Promise.reject(new Error('unused')), checkin: () => Promise.reject(new Error('unused')),
     refund: () => Promise.reject(new Error('unused')), revoke: () => Promise.reject(new Error('unused')), statement: () => Promise.resolve(null),
+    unifiedQr: () => Promise.reject(new Error('unused')),
     pay: (req) => answer('pay', { kind: 'ok', bizCode: 'PAY_SUCCESS', data: data(req.clientSn, 'PAID') }),
     precreate: (req) => answer('precreate', { kind: 'ok', bizCode: 'PRECREATE_SUCCESS', data: { ...data(req.clientSn, 'CREATED'), qrCode: 'http://127.0.0.1/qr/x' } }),
     query: (ref) => answer('query', { kind: 'ok', bizCode: 'SUCCESS', data: data(ref.clientSn ?? '', 'PAID') }),
