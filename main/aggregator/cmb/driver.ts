@@ -94,7 +94,14 @@ export function createCmbDriver(opts: CmbDriverOptions): Aggregator & { testConn
     return malformed(`${api}State ${JSON.stringify(state)}`);
   }
 
-  return {
+  const driver: Aggregator & { testConnection(): Promise<{ ok: boolean; message: string }> } = {
+    // The bank's one aggregated QR (聚合银标码) is its qrcodeapply answer [ref §2].
+    async unifiedQr(req) {
+      const o = await driver.precreate(req);
+      if (o.kind !== 'ok') return o;
+      if (o.bizCode === 'PRECREATE_SUCCESS' && o.data?.qrCode) return { kind: 'ok', qrCode: o.data.qrCode, sn: o.data.sn || undefined };
+      return { kind: 'rejected', errorCode: o.errorCode ?? o.bizCode, message: o.message ?? '下单失败' };
+    },
     activate: () => Promise.resolve({ ok: false, definite: true, errorCode: 'NOT_SUPPORTED', message: '招商银行聚合收款无需激活：请在设置中填写商户号、收银员、APP ID 和密钥' }),
     // No key rotation at CMB: the merchant key pair is registered with the bank once.
     checkin: () => Promise.resolve({ ok: true, terminalSn: c.userId, terminalKey: '' }),
@@ -178,4 +185,5 @@ export function createCmbDriver(opts: CmbDriverOptions): Aggregator & { testConn
       return { ok: true, message: `连接正常：银行应答已验签（${a.errCode ?? a.respCode ?? a.returnCode}）` };
     },
   };
+  return driver;
 }
