@@ -48,3 +48,18 @@ test('Esc on the wallet pick goes back to the amount; nothing is sent', async ({
   await expect(counter.getByTestId('amount')).toHaveText('¥9');
   expect(await sandbox.control.orders()).toEqual([]);
 });
+
+test('an aggregator outage on the wallet QR ends in 需人工确认, never 支付成功; "query again" settles it once it is back', async ({ qrCounter, sandbox }) => {
+  const counter = qrCounter.page;
+  await sandbox.control.fault('*', 'http500', { times: -1 });
+  await typeAmount(counter, '20');
+  await counter.keyboard.press('Enter');
+  await counter.keyboard.press('1');
+  await expect(counter.getByTestId('result-title')).toHaveText('需人工确认', { timeout: 30_000 });
+  await expect(counter.getByTestId('result-message')).toContainText('需人工确认');
+  await sandbox.control.clearFaults();
+  await counter.getByTestId('query-again').click();
+  await expect(counter.getByTestId('result-title')).toHaveText('支付失败');
+  await expect(counter.getByTestId('result-message')).toContainText('顾客未被扣款');
+  expect(await sandbox.control.orders()).toHaveLength(0);
+});

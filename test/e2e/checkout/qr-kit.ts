@@ -9,6 +9,7 @@ import type { Browser, Page } from '@playwright/test';
 import { test as base, expect, typeAmount, readQrFromScreen } from '../fixtures';
 import { startHarnessProcess, type HarnessProcess } from '../../support/harness-process';
 import { DEFAULT_SETTINGS } from '../../../main/settings/schema';
+import { USER_AGENTS } from '../../support/wallet-app';
 
 export interface QrCounter { page: Page; app: HarnessProcess }
 
@@ -30,13 +31,6 @@ export const test = base.extend<{ qrMode: 'unified' | 'per-wallet'; lateWatchSec
 
 export { expect, typeAmount, readQrFromScreen };
 
-/** User-Agents of the wallet apps (the part the gateway looks for) and of a plain phone browser. */
-export const USER_AGENTS = {
-  wechat: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0 Mobile Safari/537.36 MicroMessenger/8.0.47.2560(0x28002F35) NetType/WIFI Language/zh_CN',
-  alipay: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/120.0 Mobile Safari/537.36 AlipayClient/10.5.86.8000 Language/zh-Hans',
-  unionpay: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 (com.unionpay.chsp) (cordova 4.5.4) (updebug 0) (version 1003) (UnionPay/1.0 CloudPay)',
-  browser: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36',
-} as const;
 
 /** Opens `url` on a phone with that User-Agent; returns the phone's page (close it when done). */
 export async function phoneOpens(browser: Browser, url: string, as: keyof typeof USER_AGENTS): Promise<Page> {
