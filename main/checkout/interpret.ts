@@ -14,7 +14,7 @@ export type OrderState =
   | { kind: 'error_state'; message: string }       // platform says its own state is unclear
   | { kind: 'unknown'; message: string };          // we could not learn anything
 
-/** Both spellings of 收钱吧's not-found code and the neutral ones (payment-protocols.md §1.6b). */
+/** Both spellings of 收钱吧's not-found code and the neutral one (aggregator/types.ts). */
 const NOT_FOUND = ORDER_NOT_FOUND_CODES;
 
 /** An answer to `query` (or the data attached to any answer). */
