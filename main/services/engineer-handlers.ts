@@ -84,7 +84,7 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
       ...(d.overrides?.scanner ? { scannerOverride: d.overrides.scanner.path } : {}),
       printer: { ...printerFormOf(s.printer.spec), width: s.printer.width },
       ...(d.overrides?.printer ? { printerOverride: d.overrides.printer } : {}),
-      aggregator: { ...s.aggregator, vendorKeySet: d.secrets.vendorKey() !== null },
+      aggregator: { ...s.aggregator, vendorKeySet: d.secrets.vendorKey() !== null, qrMode: s.checkout.qrMode },
       terminal: { activated, ...(d.secrets.get()?.terminalSn ? { terminalSn: d.secrets.get()!.terminalSn } : {}), ...(terminalMessage ?? (activated ? undefined : status.message) ? { message: terminalMessage ?? status.message } : {}) },
       running: { mode: d.aggregator.mode, baseUrl: d.aggregator.baseUrl },
       restartNeeded: restartNeeded(s),
@@ -152,7 +152,8 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
     saveAggregator: (form) => {
       guard();
       const parsed = parseAggregatorForm(form, d.secrets.vendorKey() !== null);
-      return save(parsed, (cur, v) => ({ ...cur, aggregator: { ...cur.aggregator, ...v.aggregator } }), (v) => {
+      // The QR mode applies to the next 收款 at once (no restart).
+      return save(parsed, (cur, v) => ({ ...cur, aggregator: { ...cur.aggregator, ...v.aggregator }, checkout: { ...cur.checkout, qrMode: v.qrMode ?? cur.checkout.qrMode } }), (v) => {
         if (v.vendorKey) d.secrets.setVendorKey(v.vendorKey);
         return same({ ...atStart.aggregator, ...v.aggregator }, atStart.aggregator) ? '聚合支付设置已保存' : '聚合支付设置已保存，重启软件后生效';
       });

@@ -30,6 +30,10 @@ export const settingsSchema = z.object({
     scanWindowSeconds: z.number().int().min(10).max(120),
     /** Mixed tender (part wallet, rest cash) where the shop allows it. */
     mixedTender: z.boolean().default(false),
+    /** 'unified': one WAP-gateway QR every wallet pays; 'per-wallet': precreate per wallet, for contracts without WAP. */
+    qrMode: z.enum(['unified', 'per-wallet']).default('unified'),
+    /** How long a withdrawn QR is watched for a late payment (0 = not watched). */
+    lateWatchSeconds: z.number().int().min(0).max(3_600).default(600),
   }),
   scanner: z.object({
     path: z.string().max(200),
@@ -66,7 +70,7 @@ export const DEFAULT_SETTINGS: Settings = {
   shop: { name: '一码小店', terminalName: '1号收银台', receiptHeader: '', receiptFooter: '谢谢惠顾，欢迎再次光临' },
   operator: { name: '收银员' },
   aggregator: { mode: 'sandbox', baseUrl: '', vendorSn: '', appId: '', gatewayUrl: 'https://qr.shouqianba.com/gateway' },
-  checkout: { maxAmountFen: 5_000_000, qrExpirySeconds: 240, scanWindowSeconds: 45, mixedTender: false },
+  checkout: { maxAmountFen: 5_000_000, qrExpirySeconds: 240, scanWindowSeconds: 45, mixedTender: false, qrMode: 'unified', lateWatchSeconds: 600 },
   scanner: { path: '', baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, suffix: 'CR', interCharTimeoutMs: 50, dedupeMs: 1_500, wedgeMaxGapMs: 30 },
   printer: { spec: '', width: 58 },
   locale: 'zh-CN',
