@@ -6,8 +6,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createUpayDriver, type HttpPost } from '../aggregator/upay';
-import { startSandbox, TEST_VENDOR_SN, TEST_VENDOR_KEY, TEST_APP_ID, TEST_ACTIVATION_CODE, type Sandbox } from '../aggregator/sandbox';
+import type { HttpPost } from '../aggregator/upay';
+import { createAggregator } from '../aggregator/create-aggregator';
+import { startSandbox, TEST_ACTIVATION_CODE, type Sandbox } from '../aggregator/sandbox';
 import type { Aggregator } from '../aggregator/types';
 import type { SecretsHandle } from '../settings/secrets';
 import type { Settings } from '../settings/schema';
@@ -44,13 +45,12 @@ export async function setupAggregator(opts: AggregatorSetupOptions): Promise<Agg
   let sandbox: Sandbox | undefined;
   let baseUrl = opts.aggregatorUrl ?? opts.settings.aggregator.baseUrl;
   if (!baseUrl && mode === 'sandbox') {
-    sandbox = await startSandbox({ port: 0, dataDir: join(opts.dataDir, 'sandbox'), qrExpirySeconds: opts.settings.checkout.qrExpirySeconds, TEMPORARY_acceptPaywaylessPrecreate: true /* until the checkout uses unifiedQr (h13b) */ });
+    sandbox = await startSandbox({ port: 0, dataDir: join(opts.dataDir, 'sandbox'), qrExpirySeconds: opts.settings.checkout.qrExpirySeconds });
     baseUrl = sandbox.url;
   }
   const deviceId = loadDeviceId(opts.dataDir);
-  const vendor = mode === 'sandbox' ? { sn: TEST_VENDOR_SN, key: TEST_VENDOR_KEY, appId: TEST_APP_ID } : { sn: opts.settings.aggregator.vendorSn, key: opts.secrets.vendorKey() ?? '', appId: opts.settings.aggregator.appId };
   const gatewayUrl = resolveGatewayUrl(opts, baseUrl);
-  const aggregator = createUpayDriver({ baseUrl, gatewayUrl, vendor, credentials: opts.secrets, deviceId, http: opts.http, timeoutMs: 10_000 });
+  const aggregator = createAggregator(opts.settings.aggregator, { baseUrl, gatewayUrl, credentials: opts.secrets, vendorKey: () => opts.secrets.vendorKey(), deviceId, http: opts.http });
   let message: string | undefined;
 
   return {

@@ -33,6 +33,9 @@ import { createScanRouter } from '../manager/scan-target';
 import { sharedLog } from '../logs/rotating-log';
 import { setupCash } from './cash-setup';
 import { loadShiftBook } from '../manager/shift-loader';
+import { setupSync } from '../sync/setup-sync';
+import { setupLateWatch } from './late-watch-setup';
+import { walletQrCodes } from './wallet-qr-codes';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -53,6 +56,10 @@ export interface ServicesOptions {
   devices?: { scanner?: { path: string; baudRate: number }; printer?: string };
   /** The OS printer, where the platform offers one (Electron). */
   osPrinting?: OsPrinting;
+  /** Start flags `--hq postgres://… --store ID`: head-office sync (main/sync/). */
+  hq?: { url: string; storeId?: string; storeName?: string };
+  /** Late-payment watch backoff (tests shorten it; the watch time is the setting lateWatchSeconds). */
+  lateWatchBackoff?: { firstDelayMs: number; factor: number; maxDelayMs: number };
 }
 
 export interface Services {
@@ -103,6 +110,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     },
   });
 
+  const late = setupLateWatch({ aggregator: aggregator.aggregator, journal, settings, clock, timers, bus, log, backoff: opts.lateWatchBackoff });
   const checkout = new CheckoutService({
     aggregator: aggregator.aggregator,
     journal,
@@ -111,10 +119,12 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     newClientSn: makeClientSnFactory(() => clock.now()),
     config: () => {
       const s = settings.get();
-      return { qrExpiryMs: s.checkout.qrExpirySeconds * 1000, scanWindowMs: s.checkout.scanWindowSeconds * 1000, maxAmountFen: s.checkout.maxAmountFen, operator: operators.session.nameOr(s.operator.name), subject: `${s.shop.name}-${s.shop.terminalName}` };
+      return { qrExpiryMs: s.checkout.qrExpirySeconds * 1000, scanWindowMs: s.checkout.scanWindowSeconds * 1000, maxAmountFen: s.checkout.maxAmountFen, operator: operators.session.nameOr(s.operator.name), subject: `${s.shop.name}-${s.shop.terminalName}`, qrMode: s.checkout.qrMode };
     },
     onView: (view) => bus.emit('checkout', view),
     policies: opts.policies,
+    walletQrCodes,
+    onQrWithdrawn: (w) => late.onQrWithdrawn(w),
     onFinal: (e) => { devices.printSale(e); opts.onFinal?.(e); cash.service.walletFinal(e); },
   });
   // One shift book (float, payouts, Z numbers) for the cash and the manager actions: the journal is read once.
@@ -126,22 +136,27 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const recovered = (async () => {
     await aggregator.prepare();
     checkout.setRecovering(false);
-    return recoverUnfinished(journal.orders.unfinished(), checkout, clock, (r) => bus.emit('recovery', r));
+    const report = await recoverUnfinished(journal.orders.unfinished(), checkout, clock, (r) => bus.emit('recovery', r));
+    late.resume(); // after recovery, which may itself withdraw QRs (they are watched as they end)
+    return report;
   })().catch((err): RecoveryReport => {
     log('recovery failed', err);
     checkout.setRecovering(false);
     return { done: true, recovered: [] };
   });
 
+  // Head-office sync reads the journal files on its own; a payment never waits for it.
+  const sync = setupSync({ dataDir: opts.dataDir, settings, secrets, journal, emit: (v) => bus.emit('sync', v), clock: () => clock.now(), timers, log, flags: opts.hq });
   const pending = { get: () => pendingAmountFen, set: (fen: number | null) => { pendingAmountFen = fen; bus.emit('pendingAmount', { amountFen: fen }); } };
   // One handler table per feature; TypeScript checks that together they cover the contract.
   const handlers: Handlers = {
     ...preferencesHandlers({ settings, bus }),
-    ...checkoutHandlers({ checkout, journal, settings, aggregator, devices: () => devices.status(), warnings, recovered, clock, pending }),
+    ...checkoutHandlers({ checkout, journal, settings, aggregator, devices: () => devices.status(), warnings, recovered, clock, pending, late }),
     ...managerHandlers({ dataDir: opts.dataDir, journal, settings, aggregator: aggregator.aggregator, get printer() { return devices.printer; }, clock, bus, log, operators, shifts }),
     ...operatorHandlers({ operators, scanRouter }),
     ...printerHandlers({ get printer() { return devices.printer; }, jobs: devices.printQueue, journal, settings, clock, bus, printerSpec: opts.devices?.printer }),
     ...cash.handlers,
+    ...sync.handlers,
     ...engineerHandlers({ dataDir: opts.dataDir, settings, secrets, aggregator, devices, bus, clock, warnings, verifyPin: (role, pin) => dispatch('verifyPin', { role, pin }), journal: (who, action, detail) => operators.session.journal(who, action, detail), overrides: opts.devices }),
   };
   dispatch = createDispatch(handlers, log);
@@ -149,6 +164,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     dispatch,
     bus, settings, journal, checkout, aggregator, devices, recovered, warnings,
     async stop() {
+      await sync.stop();
+      late.stop();
       await devices.close();
       await journal.close();
       await aggregator.close();

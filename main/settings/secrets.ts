@@ -20,7 +20,7 @@ export const plaintextCipher: SecretCipher = {
   decrypt: (b) => b.toString('utf8'),
 };
 
-interface FileShape { encrypted: boolean; terminal?: string; vendorKey?: string }
+interface FileShape { encrypted: boolean; terminal?: string; vendorKey?: string; hqPassword?: string }
 
 export interface SecretsHandle extends CredentialStore {
   readonly warning?: string;
@@ -30,6 +30,9 @@ export interface SecretsHandle extends CredentialStore {
   /** The production vendor key (服务商密钥) typed by the engineer; never leaves the main process. */
   vendorKey(): string | null;
   setVendorKey(key: string): void;
+  /** The store role's password for head office's PostgreSQL (main/sync/); never in settings.json. */
+  hqPassword(): string | null;
+  setHqPassword(password: string): void;
 }
 
 export function openSecrets(dir: string, cipher: SecretCipher): SecretsHandle {
@@ -44,14 +47,17 @@ export function openSecrets(dir: string, cipher: SecretCipher): SecretsHandle {
   const terminalText = open(raw.terminal);
   let cache: TerminalCredentials | null = terminalText ? JSON.parse(terminalText) as TerminalCredentials : null;
   let vendorKey: string | null = open(raw.vendorKey);
+  let hqPassword: string | null = open(raw.hqPassword);
 
   /** Writes first (fsync, rename), then takes the new values: a failed write changes nothing. */
-  function save(next: { terminal: TerminalCredentials | null; vendor: string | null }): void {
+  function save(next: { terminal: TerminalCredentials | null; vendor: string | null; hq?: string | null }): void {
+    const hq = next.hq === undefined ? hqPassword : next.hq;
     const enc = cipher.available();
     const seal = (plain: string) => (enc ? cipher.encrypt(plain) : Buffer.from(plain, 'utf8')).toString('base64');
     const body: FileShape = { encrypted: enc };
     if (next.terminal) body.terminal = seal(JSON.stringify(next.terminal));
     if (next.vendor) body.vendorKey = seal(next.vendor);
+    if (hq) body.hqPassword = seal(hq);
     const tmp = `${file}.tmp`;
     writeFileSync(tmp, JSON.stringify(body), { mode: 0o600 });
     const fd = openSync(tmp, 'r');
@@ -60,6 +66,7 @@ export function openSecrets(dir: string, cipher: SecretCipher): SecretsHandle {
     renameSync(tmp, file);
     cache = next.terminal;
     vendorKey = next.vendor;
+    hqPassword = hq;
   }
 
   return {
@@ -70,5 +77,7 @@ export function openSecrets(dir: string, cipher: SecretCipher): SecretsHandle {
     set(creds) { save({ terminal: creds, vendor: vendorKey }); },
     vendorKey: () => vendorKey,
     setVendorKey(key) { save({ terminal: cache, vendor: key || null }); },
+    hqPassword: () => hqPassword,
+    setHqPassword(password) { save({ terminal: cache, vendor: vendorKey, hq: password || null }); },
   };
 }

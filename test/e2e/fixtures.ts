@@ -37,7 +37,7 @@ export const test = base.extend<Fixtures>({
     await rm(dir, { recursive: true, force: true });
   },
   sandbox: async ({ dataDir }, use) => {
-    const server = await startSandbox({ port: 0, dataDir: join(dataDir, 'aggregator'), TEMPORARY_acceptPaywaylessPrecreate: true /* until h13b's unifiedQr checkout lands */ });
+    const server = await startSandbox({ port: 0, dataDir: join(dataDir, 'aggregator') });
     await use({ server, url: server.url, control: sandboxControl(server.url) });
     await server.close();
   },
