@@ -86,6 +86,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const notice = (level: Notice['level'], message: string) => bus.emit('notice', { level, message, at: clock.now() });
   // The signed-in operator takes the payments; on the Orders screen a scan is an order number.
   const operators = openOperators({ dataDir: opts.dataDir, append: (b) => journal.append(b), clock: () => clock.now(), log, onChange: (operator) => bus.emit('operator', { operator }) });
+  const pinProblem = operators.pinFileProblem();
+  if (pinProblem) { warnings.push(pinProblem); log(pinProblem); }
   const scanRouter = createScanRouter((code) => bus.emit('orderScan', { code, at: clock.now() }));
   // The serial scanner goes through the same action as a wedge scan, with the keypad's amount.
   let dispatch: Dispatch = async () => ({ ok: false, error: { code: 'RECOVERING', message: '正在启动' } });
