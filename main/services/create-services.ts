@@ -33,6 +33,7 @@ import { createScanRouter } from '../manager/scan-target';
 import { sharedLog } from '../logs/rotating-log';
 import { setupCash } from './cash-setup';
 import { loadShiftBook } from '../manager/shift-loader';
+import { refuseWithoutKeys } from './keys-guard';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -75,8 +76,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
 
   let pendingAmountFen: number | null = null;
   const settings = openSettings(opts.dataDir, opts.confFactory, () => clock.now());
-  const secrets = openSecrets(opts.dataDir, opts.cipher);
-  const warnings = [...settings.warnings, ...(secrets.warning ? [secrets.warning] : [])];
+  const secrets = openSecrets(opts.dataDir, opts.cipher, () => clock.now());
+  const warnings = [...settings.warnings, ...(secrets.warning ? [secrets.warning] : []), ...(secrets.damaged() ? [secrets.damaged()!] : [])];
   const journal = await openJournal({ dir: join(opts.dataDir, 'journal'), clock: () => clock.now(), warn: (m) => { warnings.push(m); log(m); } });
   for (const c of journal.report.corrupt) warnings.push(`交易记录第 ${c.line} 行损坏（${c.file}）：${c.reason}。该文件已设为只读，请联系技术支持。`);
   if (journal.report.notWritable) warnings.push(`数据目录无法写入，暂不能收款（交易记录无法保存）：${journal.report.notWritable}`);
@@ -144,6 +145,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     ...cash.handlers,
     ...engineerHandlers({ dataDir: opts.dataDir, settings, secrets, aggregator, devices, bus, clock, warnings, verifyPin: (role, pin) => dispatch('verifyPin', { role, pin }), journal: (who, action, detail) => operators.session.journal(who, action, detail), overrides: opts.devices }),
   };
+  refuseWithoutKeys(handlers, secrets);
   dispatch = createDispatch(handlers, log);
   return {
     dispatch,

@@ -139,7 +139,7 @@ describe('changePin: the old PIN names the profile (issue 14 item 5)', () => {
 
   it('another manager\'s PIN cannot set 李店长\'s PIN: refused, 李店长 keeps 1357', async () => {
     const { h } = await twoManagers();
-    const res = await h.changePin({ role: 'manager', name: '李店长', oldPin: '2468', pin: '9753' }).catch((e: { code: string }) => e);
+    const res = await Promise.resolve(h.changePin({ role: 'manager', name: '李店长', oldPin: '2468', pin: '9753' })).catch((e: { code: string }) => e);
     expect(res).toMatchObject({ code: 'REFUSED' });
     expect(await h.verifyPin({ role: 'manager', pin: '1357' })).toMatchObject({ ok: true, operator: { name: '李店长' } });
     expect(await h.verifyPin({ role: 'manager', pin: '9753' })).toMatchObject({ ok: false });
