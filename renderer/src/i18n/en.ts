@@ -332,4 +332,8 @@ export const en: Record<MessageKey, string> = {
   cashDiffeven: 'Even',
   countTitle: 'Count the drawer (by note or total)',
   countTotal: 'Total (yuan)',
+  syncSynced: 'HQ synced',
+  syncBehind: 'HQ sync: {n} records behind',
+  syncUnreachable: 'HQ unreachable since {since} ({n} to send)',
+  syncConnecting: 'Connecting to HQ…',
 };

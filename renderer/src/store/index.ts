@@ -11,8 +11,9 @@ import { createPreferencesSlice, type PreferencesSlice } from './preferences-sli
 import { createEngineerSlice, type EngineerSlice } from './engineer-slice';
 import { createCashSlice, type CashSlice } from './cash-slice';
 import { createOperatorSlice, type OperatorSlice } from './operator-slice';
+import { createSyncSlice, type SyncSlice } from './sync-slice';
 
-export type StoreState = AppSlice & CheckoutSlice & HistorySlice & ManagerSlice & ReportsSlice & SearchSlice & PrinterSlice & PreferencesSlice & EngineerSlice & OperatorSlice & CashSlice;
+export type StoreState = AppSlice & CheckoutSlice & HistorySlice & ManagerSlice & ReportsSlice & SearchSlice & PrinterSlice & PreferencesSlice & EngineerSlice & OperatorSlice & CashSlice & SyncSlice;
 
 export const useStore = create<StoreState>()((...a) => ({
   ...createAppSlice(...a),
@@ -26,4 +27,5 @@ export const useStore = create<StoreState>()((...a) => ({
   ...createEngineerSlice(...a),
   ...createCashSlice(...a),
   ...createOperatorSlice(...a),
+  ...createSyncSlice(...a),
 }));
