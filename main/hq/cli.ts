@@ -1,6 +1,6 @@
 /**
  * `npm run hq -- [--database postgres://owner@host/db] [--port N] [--host H] [--data-dir D]
- *                [--admin-password P] [--add-store ID --password P [--name N] [--settle-account A]]`
+ *                [--admin-password P] [--demo] [--add-store ID --password P [--name N] [--settle-account A]]`
  * Migrates the database, then either provisions a store role (--add-store) and exits, or serves
  * the dashboard. Without --database it runs on the embedded PostgreSQL (PGlite) in --data-dir.
  */
@@ -12,9 +12,10 @@ import { ensureAdmin } from './auth';
 import { openPglite, poolSql, type Sql } from './db';
 import { migrate } from './migrate';
 import { addStore } from './provision';
+import { loadDemoDay } from './demo-day';
 import { startHqServer } from './server';
 
-interface Args { database?: string; port: number; host: string; dataDir: string; adminPassword?: string; addStore?: string; password?: string; name?: string; settleAccount?: string; feeBp?: number; settleDays?: number }
+interface Args { database?: string; port: number; host: string; dataDir: string; adminPassword?: string; addStore?: string; password?: string; name?: string; settleAccount?: string; feeBp?: number; settleDays?: number; demo?: boolean }
 
 export function parseHqArgs(argv: readonly string[], env = process.env): { ok: true; args: Args } | { ok: false; message: string } {
   const args: Args = { port: 8600, host: '127.0.0.1', dataDir: resolve(env.YIMA_HQ_DATA_DIR ?? join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'yima-hq')) };
@@ -38,6 +39,7 @@ export function parseHqArgs(argv: readonly string[], env = process.env): { ok: t
         case '--settle-account': args.settleAccount = value(); break;
         case '--fee-bp': args.feeBp = Number(value()); break;
         case '--settle-days': args.settleDays = Number(value()); break;
+        case '--demo': args.demo = true; break;
         default: return { ok: false, message: `未知参数：${flag}` };
       }
     } catch (err) {
@@ -71,6 +73,11 @@ async function main(): Promise<void> {
     return;
   }
   const created = await ensureAdmin(sql, args.adminPassword);
+  if (args.demo) {
+    const d = new Date();
+    await loadDemoDay(sql, `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`);
+    console.log('  demo: a simulated day of 3 stores loaded');
+  }
   const staticDir = fileURLToPath(new URL('../../out/hq', import.meta.url));
   const hq = await startHqServer({ sql, staticDir, port: args.port, host: args.host });
   console.log(`Yima head office is running at ${hq.url}`);
