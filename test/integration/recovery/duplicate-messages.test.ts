@@ -15,7 +15,7 @@ import { sandboxControl } from '../../support/sandbox-control';
 
 const built = existsSync(join(process.cwd(), 'out/main/harness.js'));
 
-interface View { phase: string; clientSn?: string; result?: { outcome: string } }
+interface View { phase: string; clientSn?: string; qrCode?: string; result?: { outcome: string } }
 
 describe.skipIf(!built)('duplicated messages from the screen', { timeout: 60_000 }, () => {
   let dir: string;
