@@ -6,8 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createUpayDriver } from '../aggregator/upay';
-import { TEST_APP_ID, TEST_VENDOR_KEY, TEST_VENDOR_SN } from '../aggregator/sandbox';
+import { createAggregator } from '../aggregator/create-aggregator';
 import type { Clock } from '../checkout/time';
 import { exportLogsZip } from '../logs/log-export';
 import { sharedLog } from '../logs/rotating-log';
@@ -114,8 +113,7 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
     if (!baseUrl) throw new ServiceError('REFUSED', '请先填写并保存接口地址');
     const vendorKey = d.secrets.vendorKey();
     if (!sandbox && (!s.vendorSn || !vendorKey)) throw new ServiceError('REFUSED', '请先填写并保存服务商序列号和服务商密钥');
-    const vendor = sandbox ? { sn: TEST_VENDOR_SN, key: TEST_VENDOR_KEY, appId: TEST_APP_ID } : { sn: s.vendorSn, key: vendorKey ?? '', appId: s.appId };
-    return createUpayDriver({ baseUrl, vendor, credentials: d.secrets, deviceId: deviceId(d.dataDir), timeoutMs: 15_000 });
+    return createAggregator(s, { baseUrl, gatewayUrl: d.aggregator.gatewayUrl, credentials: d.secrets, vendorKey: () => vendorKey, deviceId: deviceId(d.dataDir) });
   }
 
   return {

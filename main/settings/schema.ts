@@ -54,6 +54,13 @@ export const settingsSchema = z.object({
   /** 语音播报 on each final payment and refund. */
   voice: z.object({ enabled: z.boolean(), volume: z.number().min(0).max(1) }),
   display: z.object({ highContrast: z.boolean() }),
+  /** Head-office sync (main/sync/): off by default; the URL never holds the password (secrets.ts does). */
+  hq: z.object({
+    enabled: z.boolean(),
+    url: z.string().max(300).refine((u) => u === '' || /^postgres(ql)?:\/\/[^:@/\s]+@[^\s]+$/.test(u), '总部数据库地址应为 postgres://门店角色@主机:端口/库（不含密码）'),
+    storeId: z.string().regex(/^[A-Za-z0-9_-]{0,40}$/),
+    storeName: z.string().max(40),
+  }).default({ enabled: false, url: '', storeId: '', storeName: '' }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -69,6 +76,7 @@ export const DEFAULT_SETTINGS: Settings = {
   locale: 'zh-CN',
   voice: { enabled: true, volume: 0.8 },
   display: { highContrast: false },
+  hq: { enabled: false, url: '', storeId: '', storeName: '' },
 };
 
 /** Migrations from older versions; each takes the raw object of version N and returns N+1. */

@@ -7,7 +7,7 @@ import { yuan } from './statement';
 
 export const WALLET_PAGE_TITLE = '收银台 · Yima Sandbox';
 
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const STYLE = `body{font-family:system-ui,-apple-system,"PingFang SC",sans-serif;margin:0;background:#f2f3f5;color:#222}
 main{max-width:420px;margin:0 auto;padding:24px 16px}h1{font-size:18px;text-align:center;margin:0 0 4px}
@@ -21,7 +21,7 @@ const SCRIPT = `(function(){var f=document.getElementById('pay');if(!f)return;va
 function sync(){ok.disabled=!input.value;}document.querySelectorAll('.wallet').forEach(function(b){b.addEventListener('click',function(){
 input.value=b.getAttribute('data-wallet');document.querySelectorAll('.wallet').forEach(function(o){o.setAttribute('aria-pressed',String(o===b));});sync();});});sync();})();`;
 
-function page(body: string, status = 200): Reply {
+export function page(body: string, status = 200): Reply {
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>${WALLET_PAGE_TITLE}</title><style>${STYLE}</style></head>
 <body><main><h1>收银台</h1><p class="merchant">Yima Sandbox 测试商户</p>${body}</main><script>${SCRIPT}</script></body></html>`;
