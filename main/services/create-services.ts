@@ -139,7 +139,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const handlers: Handlers = {
     ...preferencesHandlers({ settings, bus }),
     ...checkoutHandlers({ checkout, journal, settings, aggregator, devices: () => devices.status(), warnings, recovered, clock, pending }),
-    ...managerHandlers({ dataDir: opts.dataDir, journal, settings, aggregator: aggregator.aggregator, get printer() { return devices.printer; }, clock, bus, log, operators, shifts }),
+    ...managerHandlers({ dataDir: opts.dataDir, journal, settings, aggregator: aggregator.aggregator, get printer() { return devices.printer; }, clock, bus, log, operators, shifts, recovered }),
     ...operatorHandlers({ operators, scanRouter }),
     ...printerHandlers({ get printer() { return devices.printer; }, jobs: devices.printQueue, journal, settings, clock, bus, printerSpec: opts.devices?.printer }),
     ...cash.handlers,
