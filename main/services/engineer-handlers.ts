@@ -22,6 +22,7 @@ import type { Devices } from './device-setup';
 import type { EventBus } from './event-bus';
 import { ServiceError, type Handlers } from './dispatch';
 import { extraPortDirsFromEnv, monitorLine, portViews } from './engineer-devices';
+import { checkSettings } from '../settings/settings-rules';
 import { parseAggregatorForm, parsePrinterForm, parseScannerForm, parseShopForm, printerFormOf, type FormResult } from './engineer-forms';
 
 export interface EngineerHandlerDeps {
@@ -60,6 +61,7 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
     if (event === 'scannerFrame' && d.clock.now() < openUntil) d.bus.emit('scannerMonitor', monitorLine(payload as Parameters<typeof monitorLine>[0]));
   });
 
+  const serialDirs = () => d.extraPortDirs ?? extraPortDirsFromEnv();
   const guard = () => {
     const now = d.clock.now();
     if (now >= openUntil) throw new ServiceError('REFUSED', '请先输入工程师 PIN');
@@ -99,6 +101,9 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
   /** Saves when the form validated and the whole settings object does; otherwise nothing changes. */
   function save<T>(form: FormResult<T>, patch: (cur: Settings, v: T) => Settings, after: (v: T) => string): SaveResult {
     if (!form.ok) return { ok: false, message: '有字段需要修改，尚未保存', errors: form.errors };
+    // One validation for forms and import (issue 14 item 6): the whole result must pass the rules.
+    const problems = checkSettings(patch(structuredClone(d.settings.get()), form.value), { serialDirs: serialDirs() });
+    if (problems.length) return { ok: false, message: `有字段需要修改，尚未保存：${problems.map((p) => p.message).join('；')}`, errors: Object.fromEntries(problems.map((p) => [p.path === 'printer.spec' ? 'address' : p.path.split('.').pop()!, p.message])) };
     const saved = d.settings.update((cur) => patch(cur, form.value));
     if (!saved.ok) return { ok: false, message: saved.message, errors: {} };
     const message = after(form.value);
@@ -192,7 +197,7 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
     },
     importSettings: ({ json }) => {
       guard();
-      const parsed = parseSettingsImport(json);
+      const parsed = parseSettingsImport(json, { serialDirs: serialDirs() });
       if (!parsed.ok) return { ok: false, message: parsed.message, errors: {} };
       return save({ ok: true, value: parsed.settings }, (_cur, next) => next, () => {
         const scanner = d.devices.applyScanner();

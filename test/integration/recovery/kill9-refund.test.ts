@@ -53,7 +53,7 @@ describe.skipIf(!built)('kill -9 during a refund', { timeout: 60_000 }, () => {
     void a.call('refund', { clientSn, amount: '3.00', pin: '8888' }).catch(() => undefined);
     const refundReqs = async () => (await control.call<{ requests: { op: string }[] }>('GET', 'requests')).requests.filter((r) => r.op === 'refund');
     await pollUntil(refundReqs, (r) => r.length > 0);
-    await app.kill('SIGKILL'); // the power goes with the refund unanswered
+    await a.kill('SIGKILL'); // the power goes with the refund unanswered
     app = null;
     await control.clearFaults();
 
