@@ -42,6 +42,8 @@ export interface EngineerHandlerDeps {
   overrides?: { scanner?: { path: string }; printer?: string };
   extraPortDirs?: string[];
   idleMs?: number;
+  /** Subscribes to unmasked scanner frames (issue 14 item 4); without it the monitor sees the masked bus frames. */
+  rawFrames?: (fn: (f: Parameters<typeof monitorLine>[0]) => void) => void;
 }
 
 export type EngineerHandlers = Pick<Handlers, keyof typeof engineerActions>;
@@ -57,9 +59,10 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
   let openUntil = 0;
   let terminalMessage: string | undefined;
 
-  d.bus.subscribe((event, payload) => {
-    if (event === 'scannerFrame' && d.clock.now() < openUntil) d.bus.emit('scannerMonitor', monitorLine(payload as Parameters<typeof monitorLine>[0]));
-  });
+  // Raw frames (when the composition root offers them) feed the monitor only while the engineer session is open.
+  const onFrame = (f: Parameters<typeof monitorLine>[0]) => { if (d.clock.now() < openUntil) d.bus.emit('scannerMonitor', monitorLine(f)); };
+  if (d.rawFrames) d.rawFrames(onFrame);
+  else d.bus.subscribe((event, payload) => { if (event === 'scannerFrame') onFrame(payload as Parameters<typeof monitorLine>[0]); });
 
   const serialDirs = () => d.extraPortDirs ?? extraPortDirsFromEnv();
   const guard = () => {
