@@ -1,6 +1,6 @@
 /**
  * Start flags shared by `npm start` (Electron or harness): --harness, --port N, --data-dir D,
- * --aggregator URL, --scanner PATH, --baud N, --printer SPEC. Errors are messages, not throws.
+ * --aggregator URL, --gateway URL, --scanner PATH, --baud N, --printer SPEC. Errors are messages, not throws.
  */
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +11,8 @@ export interface StartArgs {
   port?: number;
   dataDir: string;
   aggregatorUrl?: string;
+  /** WAP gateway of the unified QR; default `<aggregator>/gateway`, or the embedded sandbox's own. */
+  gatewayUrl?: string;
   scanner?: { path: string; baudRate: number };
   printer?: string;
   /** `--hq postgres://… --store ID [--store-name NAME]`: head-office sync (main/sync/). */
@@ -46,6 +48,11 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
           const u = value();
           if (!/^https?:\/\/[^\s]+$/.test(u)) return { ok: false, message: `--aggregator 需要 http(s) 地址，收到：${u}` };
           args.aggregatorUrl = u.replace(/\/+$/, ''); break;
+        }
+        case '--gateway': {
+          const u = value();
+          if (!/^https?:\/\/[^\s]+$/.test(u)) return { ok: false, message: `--gateway 需要 http(s) 地址，收到：${u}` };
+          args.gatewayUrl = u; break;
         }
         case '--scanner': case '--baud': value(); break; // parsed by the scanner's own parser below
         case '--printer': args.printer = value(); break;
