@@ -60,7 +60,7 @@ export const eventNames = Object.keys(events) as EventName[];
 
 /** The typed error every transport returns for a refused call; never an uncaught exception. */
 export const posErrorSchema = z.object({
-  code: z.enum(['INVALID_ARGS', 'UNKNOWN_ACTION', 'BUSY', 'RECOVERING', 'REFUSED', 'FORBIDDEN', 'INTERNAL']),
+  code: z.enum(['INVALID_ARGS', 'UNKNOWN_ACTION', 'BUSY', 'RECOVERING', 'REFUSED', 'FORBIDDEN', 'INTERNAL', 'PIN_FILE_DAMAGED', 'SECRETS_DAMAGED']),
   message: z.string(),
 });
 export type PosErrorBody = z.infer<typeof posErrorSchema>;

@@ -64,6 +64,8 @@ export async function setupAggregator(opts: AggregatorSetupOptions): Promise<Agg
         if (mode !== 'sandbox' || !checkin.definite) { message = `签到失败：${checkin.message}`; opts.log(message); return; }
       }
       if (mode !== 'sandbox') { message = '终端未激活：请工程师在“工程师设置”中用激活码激活'; return; }
+      // A damaged key file is the engineer's to resolve (issue 14 item 7): no silent re-activation.
+      if (opts.secrets.damaged()) { message = opts.secrets.damaged() ?? undefined; return; }
       const act = await aggregator.activate({ code: TEST_ACTIVATION_CODE, deviceId, name: opts.settings.shop.terminalName });
       message = act.ok ? undefined : `沙箱激活失败：${act.message}`;
       if (message) opts.log(message);

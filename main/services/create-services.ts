@@ -36,6 +36,7 @@ import { loadShiftBook } from '../manager/shift-loader';
 import { setupSync } from '../sync/setup-sync';
 import { setupLateWatch } from './late-watch-setup';
 import { walletQrCodes } from './wallet-qr-codes';
+import { refuseWithoutKeys } from './keys-guard';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -84,8 +85,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
 
   let pendingAmountFen: number | null = null;
   const settings = openSettings(opts.dataDir, opts.confFactory, () => clock.now());
-  const secrets = openSecrets(opts.dataDir, opts.cipher);
-  const warnings = [...settings.warnings, ...(secrets.warning ? [secrets.warning] : [])];
+  const secrets = openSecrets(opts.dataDir, opts.cipher, () => clock.now());
+  const warnings = [...settings.warnings, ...(secrets.warning ? [secrets.warning] : []), ...(secrets.damaged() ? [secrets.damaged()!] : [])];
   const journal = await openJournal({ dir: join(opts.dataDir, 'journal'), clock: () => clock.now(), warn: (m) => { warnings.push(m); log(m); } });
   for (const c of journal.report.corrupt) warnings.push(`交易记录第 ${c.line} 行损坏（${c.file}）：${c.reason}。该文件已设为只读，请联系技术支持。`);
   if (journal.report.notWritable) warnings.push(`数据目录无法写入，暂不能收款（交易记录无法保存）：${journal.report.notWritable}`);
@@ -95,6 +96,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const notice = (level: Notice['level'], message: string) => bus.emit('notice', { level, message, at: clock.now() });
   // The signed-in operator takes the payments; on the Orders screen a scan is an order number.
   const operators = openOperators({ dataDir: opts.dataDir, append: (b) => journal.append(b), clock: () => clock.now(), log, onChange: (operator) => bus.emit('operator', { operator }) });
+  const pinProblem = operators.pinFileProblem();
+  if (pinProblem) { warnings.push(pinProblem); log(pinProblem); }
   const scanRouter = createScanRouter((code) => bus.emit('orderScan', { code, at: clock.now() }));
   // The serial scanner goes through the same action as a wedge scan, with the keypad's amount.
   let dispatch: Dispatch = async () => ({ ok: false, error: { code: 'RECOVERING', message: '正在启动' } });
@@ -159,6 +162,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     ...sync.handlers,
     ...engineerHandlers({ dataDir: opts.dataDir, settings, secrets, aggregator, devices, bus, clock, warnings, verifyPin: (role, pin) => dispatch('verifyPin', { role, pin }), journal: (who, action, detail) => operators.session.journal(who, action, detail), overrides: opts.devices }),
   };
+  refuseWithoutKeys(handlers, secrets);
   dispatch = createDispatch(handlers, log);
   return {
     dispatch,
