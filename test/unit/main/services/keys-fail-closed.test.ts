@@ -5,6 +5,7 @@
  * file is kept aside. On a data directory that cannot be written, no check-in is sent: the key
  * never rotates at the platform without being saved here.
  */
+import { walletOpens } from '../../../support/wallet-app';
 import { readdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
@@ -37,6 +38,7 @@ const call = async (s: Services, name: string, args: unknown = {}) => (await s.d
 async function paidOnce(s: Services, ctl: Awaited<ReturnType<typeof sandbox>>['ctl']) {
   const v = (await call(s, 'startQrPayment', { amount: '5.00', requestId: 'keys-test-0001' })) as Envelope<CheckoutView>;
   if (!v.ok) throw new Error(v.error.message);
+  await walletOpens(v.value.qrCode!, 'wechat'); // the customer's WeChat opens the unified QR
   await ctl.walletPay({ clientSn: v.value.clientSn! }, 'wechat');
   for (let i = 0; i < 100 && ((await call(s, 'getSnapshot')) as Envelope<{ checkout: CheckoutView }>).ok; i++) {
     const snap = (await call(s, 'getSnapshot')) as Envelope<{ checkout: CheckoutView }>;
