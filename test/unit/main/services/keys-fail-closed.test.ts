@@ -5,6 +5,7 @@
  * file is kept aside. On a data directory that cannot be written, no check-in is sent: the key
  * never rotates at the platform without being saved here.
  */
+import { walletOpens } from '../../../support/wallet-app';
 import { readdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
