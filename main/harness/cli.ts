@@ -39,9 +39,11 @@ async function main(): Promise<void> {
   const services = await createServices({
     dataDir: args.dataDir,
     aggregatorUrl: args.aggregatorUrl,
+    gatewayUrl: args.gatewayUrl,
     confFactory: (o) => new Conf({ cwd: o.cwd, configName: o.configName, projectName: 'yima' }) as unknown as { store: Record<string, unknown>; path: string },
     cipher: plaintextCipher,
     devices: { scanner: args.scanner, printer: args.printer },
+    hq: args.hq,
   });
   const harness = await startHarness({ dispatch: services.dispatch, bus: services.bus, staticDir, port: args.port });
   lock.setUrl(harness.url);

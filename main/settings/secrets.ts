@@ -22,7 +22,7 @@ export const plaintextCipher: SecretCipher = {
 };
 
 interface FileShape {
-  encrypted: boolean; terminal?: string; vendorKey?: string;
+  encrypted: boolean; terminal?: string; vendorKey?: string; hqPassword?: string;
   /** A check-in was about to be sent (written before the call): the key may rotate at the platform. */
   checkinPendingSince?: number;
 }
@@ -35,6 +35,9 @@ export interface SecretsHandle extends CredentialStore {
   /** The production vendor key (服务商密钥) typed by the engineer; never leaves the main process. */
   vendorKey(): string | null;
   setVendorKey(key: string): void;
+  /** The store role's password for head office's PostgreSQL (main/sync/); never in settings.json. */
+  hqPassword(): string | null;
+  setHqPassword(password: string): void;
   /**
    * The file could not be read (issue 14 item 7): kept aside, the app runs on history only, and
    * wallet payments are refused until the engineer activates again. Cleared by a successful save.
@@ -53,6 +56,7 @@ export function openSecrets(dir: string, cipher: SecretCipher, now: () => number
   let damagedMessage: string | null = null;
   let cache: TerminalCredentials | null = null;
   let vendorKey: string | null = null;
+  let hqPassword: string | null = null;
   let pendingSince: number | undefined;
   try {
     const raw: FileShape = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as FileShape : { encrypted: false };
@@ -64,6 +68,7 @@ export function openSecrets(dir: string, cipher: SecretCipher, now: () => number
     const terminalText = open(raw.terminal);
     cache = terminalText ? JSON.parse(terminalText) as TerminalCredentials : null;
     vendorKey = open(raw.vendorKey);
+    hqPassword = open(raw.hqPassword);
     pendingSince = raw.checkinPendingSince;
   } catch (err) {
     // Never a crash at start (unfinished payments must still be recovered) and never a silent reset.
@@ -72,20 +77,24 @@ export function openSecrets(dir: string, cipher: SecretCipher, now: () => number
     try { renameSync(file, aside); } catch (e) { where = `${file}（无法移开：${e instanceof Error ? e.message : String(e)}）`; }
     cache = null;
     vendorKey = null;
+    hqPassword = null;
     damagedMessage = `终端密钥文件已损坏（${err instanceof Error ? err.message : String(err)}），已另存为 ${where}。历史记录可查看，但在工程师重新激活终端之前不能收款或退款。/ The key file is damaged (kept as ${where}); payments are refused until the engineer activates the terminal again.`;
   }
 
   /** Writes first (fsync file and directory, rename), then takes the new values: a failed write changes nothing. */
-  function save(next: { terminal: TerminalCredentials | null; vendor: string | null; pending?: number }): void {
+  function save(next: { terminal: TerminalCredentials | null; vendor: string | null; pending?: number; hq?: string | null }): void {
+    const hq = next.hq === undefined ? hqPassword : next.hq;
     const enc = cipher.available();
     const seal = (plain: string) => (enc ? cipher.encrypt(plain) : Buffer.from(plain, 'utf8')).toString('base64');
     const body: FileShape = { encrypted: enc };
     if (next.terminal) body.terminal = seal(JSON.stringify(next.terminal));
     if (next.vendor) body.vendorKey = seal(next.vendor);
+    if (hq) body.hqPassword = seal(hq);
     if (next.pending !== undefined) body.checkinPendingSince = next.pending;
     writeFileDurable(file, JSON.stringify(body));
     cache = next.terminal;
     vendorKey = next.vendor;
+    hqPassword = hq;
     pendingSince = next.pending;
     if (next.terminal) damagedMessage = null;
   }
@@ -99,6 +108,8 @@ export function openSecrets(dir: string, cipher: SecretCipher, now: () => number
     set(creds) { save({ terminal: creds, vendor: vendorKey }); },
     vendorKey: () => vendorKey,
     setVendorKey(key) { save({ terminal: cache, vendor: key || null, pending: pendingSince }); },
+    hqPassword: () => hqPassword,
+    setHqPassword(password) { save({ terminal: cache, vendor: vendorKey, pending: pendingSince, hq: password || null }); },
     damaged: () => damagedMessage,
     beginCheckin() { save({ terminal: cache, vendor: vendorKey, pending: now() }); },
   };

@@ -2,6 +2,7 @@
  * The manager's actions as the screens call them, over real parts: the sandbox over HTTP, the
  * real Upay driver, the real journal and PIN file in a temp data directory.
  */
+import { walletOpens } from '../../../support/wallet-app';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Conf from 'conf';
@@ -26,6 +27,7 @@ async function rig(dataDir?: string) {
   const checkout = makeService({ aggregator, journal });
   const pay = async (amountFen: number, wallet: 'wechat' | 'alipay' = 'wechat') => {
     const v = await checkout.service.startQr(amountFen, requestId());
+    await walletOpens(v.qrCode!, wallet); // the customer's wallet opens the unified QR
     await ctl.walletPay({ clientSn: v.clientSn! }, wallet);
     await checkout.until((x) => x.phase === 'result' && x.clientSn === v.clientSn);
     checkout.service.dismiss();
