@@ -34,11 +34,12 @@ async function start(dir: string, url: string) {
 }
 const call = async (s: Services, name: string, args: unknown = {}) => (await s.dispatch(name, args)) as Envelope<unknown>;
 
-async function paidOnce(s: Services, ctl: Awaited<ReturnType<typeof sandbox>>['ctl']) {
-  const v = (await call(s, 'startQrPayment', { amount: '5.00', requestId: 'keys-test-0001' })) as Envelope<CheckoutView>;
+/** A WeChat payment code the sandbox charges at once (as in the kill -9 tests). */
+async function paidOnce(s: Services, _ctl: Awaited<ReturnType<typeof sandbox>>['ctl']) {
+  await call(s, 'setPendingAmount', { amount: '5.00' });
+  const v = await call(s, 'startScanPayment', { amount: '5.00', code: '134567890123456780', requestId: 'keys-test-0001', source: 'wedge' });
   if (!v.ok) throw new Error(v.error.message);
-  await ctl.walletPay({ clientSn: v.value.clientSn! }, 'wechat');
-  for (let i = 0; i < 100 && ((await call(s, 'getSnapshot')) as Envelope<{ checkout: CheckoutView }>).ok; i++) {
+  for (let i = 0; i < 100; i++) {
     const snap = (await call(s, 'getSnapshot')) as Envelope<{ checkout: CheckoutView }>;
     if (snap.ok && snap.value.checkout.phase === 'result') break;
     await new Promise((r) => setTimeout(r, 50));
@@ -70,7 +71,8 @@ describe('secrets.json damaged (item 7)', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'SECRETS_DAMAGED' } });
     expect((await ctl.orders()).length).toBe(before); // nothing reached the aggregator
 
-    // The engineer activates again: a new key is saved and payments work.
+    // The engineer has the device unbound at the platform (the sandbox refuses a duplicate device id) and activates again.
+    await ctl.call('POST', 'reset', { terminals: true });
     expect(await call(s, 'engineerUnlock', { pin: '6666' })).toMatchObject({ ok: true, value: { ok: true } });
     expect(await call(s, 'activateTerminal', { code: TEST_ACTIVATION_CODE })).toMatchObject({ ok: true, value: { ok: true } });
     expect(await call(s, 'startQrPayment', { amount: '1.00', requestId: 'keys-test-0003' })).toMatchObject({ ok: true });
