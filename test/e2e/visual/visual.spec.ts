@@ -5,7 +5,8 @@
  * (`npx playwright test test/e2e/visual --update-snapshots`).
  */
 import type { Page } from '@playwright/test';
-import { test, expect, typeAmount } from '../fixtures';
+import { test, expect, typeAmount, readQrFromScreen } from '../fixtures';
+import { walletOpens } from '../../support/wallet-app';
 import { payQrOn } from '../manager/manager-kit';
 import { checkView, type Lang } from './visual-kit';
 
@@ -67,6 +68,7 @@ for (const lang of LANGS) {
     await checkView(page, 'checkout-qr', lang);
     await expect(display.locator('.customer img')).toBeVisible();
     await checkView(display, 'customer-qr', lang);
+    await walletOpens(await readQrFromScreen(page), 'wechat'); // the unified QR: the wallet opens it first
     const waiting = (await sandbox.control.orders()).find((o) => o.orderStatus === 'CREATED')!;
     await sandbox.control.walletPay({ sn: waiting.sn }, 'wechat');
     await expect(page.getByTestId('result')).toHaveAttribute('data-outcome', 'PAID');
