@@ -1,8 +1,10 @@
 /** zh-CN catalogue: every string the screens show lives in a catalogue, none in components. */
 import { zhCNManager } from './zh-CN-manager';
+import { zhCNScreens } from './zh-CN-screens';
 
 export const zhCN = {
   ...zhCNManager,
+  ...zhCNScreens,
   appTitle: '一码收银',
   navCheckout: '收银',
   navHistory: '订单',
@@ -154,7 +156,7 @@ export const zhCN = {
   mgrFee: '手续费',
   mgrFeeRate: '费率',
   mgrSettleNet: '结算净额',
-  mgrArrival: '预计 {day} 到账',
+  mgrArrival: '{day} 到账',
   mgrExportTitle: '导出 CSV（Excel 可直接打开）',
   mgrExportorders: '订单明细',
   mgrExporttotals: '汇总',
