@@ -334,10 +334,6 @@ export const en: Record<MessageKey, string> = {
   cashDiffeven: 'Even',
   countTitle: 'Count the drawer (by note or total)',
   countTotal: 'Total (yuan)',
-  syncSynced: 'HQ synced',
-  syncBehind: 'HQ sync: {n} records behind',
-  syncUnreachable: 'HQ unreachable since {since} ({n} to send)',
-  syncConnecting: 'Connecting to HQ…',
   // Per-wallet QR mode and late payments (issue 13)
   pickWalletTitle: 'Choose the customer\'s wallet',
   pickWalletHint: 'Press 1 / 2 / 3 to choose, Esc to go back',

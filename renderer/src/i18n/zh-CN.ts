@@ -334,10 +334,6 @@ export const zhCN = {
   cashDiffeven: '无差异',
   countTitle: '清点钱箱（按面额或合计）',
   countTotal: '合计（元）',
-  syncSynced: '总部已同步',
-  syncBehind: '总部同步：落后 {n} 条',
-  syncUnreachable: '总部连不上（{since} 起，{n} 条待传）',
-  syncConnecting: '正在连接总部…',
   // Per-wallet QR mode and late payments (issue 13)
   pickWalletTitle: '选择顾客的钱包',
   pickWalletHint: '按 1 / 2 / 3 选择，Esc 返回',
