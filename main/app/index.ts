@@ -12,7 +12,7 @@ import { startApp } from './start-app';
 const rendererFile = join(__dirname, '../renderer/index.html');
 
 startApp({
-  paths: { preload: join(__dirname, '../preload/index.js'), rendererFile, devUrl: process.env.ELECTRON_RENDERER_URL },
+  paths: { preload: join(__dirname, '../preload/index.cjs'), rendererFile, devUrl: process.env.ELECTRON_RENDERER_URL },
   rendererFileUrl: pathToFileURL(rendererFile).href,
   argv: process.argv,
   env: process.env,
