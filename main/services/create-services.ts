@@ -22,6 +22,7 @@ import { setupAggregator, type AggregatorSetup } from './aggregator-setup';
 import { makeClientSnFactory } from './client-sn';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch';
 import { EventBus } from './event-bus';
+import { defaultContractCheck, type ContractCheck } from './contract-check';
 import { checkoutHandlers } from './checkout-handlers';
 import { preferencesHandlers } from './preferences-handlers';
 import { managerHandlers } from './manager-handlers';
@@ -51,6 +52,8 @@ export interface ServicesOptions {
   devices?: { scanner?: { path: string; baudRate: number }; printer?: string };
   /** The OS printer, where the platform offers one (Electron). */
   osPrinting?: OsPrinting;
+  /** Results and events checked against the contract (default: strict unless NODE_ENV=production). */
+  contractCheck?: ContractCheck;
 }
 
 export interface Services {
@@ -82,7 +85,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   if (journal.report.notWritable) warnings.push(`数据目录无法写入，暂不能收款（交易记录无法保存）：${journal.report.notWritable}`);
 
   const aggregator = await setupAggregator({ dataDir: opts.dataDir, settings: settings.get(), secrets, aggregatorUrl: opts.aggregatorUrl, clock: () => clock.now(), http: opts.http, log });
-  const bus = new EventBus();
+  const contractCheck = opts.contractCheck ?? defaultContractCheck();
+  const bus = new EventBus(contractCheck, log);
   const notice = (level: Notice['level'], message: string) => bus.emit('notice', { level, message, at: clock.now() });
   // The signed-in operator takes the payments; on the Orders screen a scan is an order number.
   const operators = openOperators({ dataDir: opts.dataDir, append: (b) => journal.append(b), clock: () => clock.now(), log, onChange: (operator) => bus.emit('operator', { operator }) });
@@ -142,7 +146,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     ...cash.handlers,
     ...engineerHandlers({ dataDir: opts.dataDir, settings, secrets, aggregator, devices, bus, clock, warnings, verifyPin: (role, pin) => dispatch('verifyPin', { role, pin }), journal: (who, action, detail) => operators.session.journal(who, action, detail), overrides: opts.devices }),
   };
-  dispatch = createDispatch(handlers, log);
+  dispatch = createDispatch(handlers, log, contractCheck);
   return {
     dispatch,
     bus, settings, journal, checkout, aggregator, devices, recovered, warnings,
