@@ -13,7 +13,7 @@ import { interpretPay, interpretPrecreate, interpretQuery, type OrderState } fro
 import { runPoll } from './poller';
 import { QR_POLICY, SCAN_POLICY } from './poll-policy';
 import { formatFen } from './money';
-import { ServiceError } from '../services/dispatch';
+import { ServiceError } from '../shared/service-error';
 
 export type { CheckoutConfig, JournalPort, SaleRef, FinalEvent, CheckoutDeps, Attempt } from './checkout-types';
 

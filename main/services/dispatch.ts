@@ -3,18 +3,13 @@
  * that every transport (Electron ipcMain, harness HTTP) calls. Arguments are validated with the
  * contract's zod schema; every failure becomes a typed error envelope, never a crash.
  */
+import { ServiceError } from '../shared/service-error';
 import { resultProblem, type ContractCheck } from './contract-check';
 import { actions, type ActionArgs, type ActionName, type ActionResult, type Envelope, type PosErrorBody } from '../../preload/contract';
 
 export type Handlers = { [N in ActionName]: (args: ActionArgs<N>) => Promise<ActionResult<N>> | ActionResult<N> };
 
-/** Thrown by services for refusals the cashier should read (BUSY, REFUSED…). */
-export class ServiceError extends Error {
-  constructor(readonly code: PosErrorBody['code'], message: string) {
-    super(message);
-    this.name = 'ServiceError';
-  }
-}
+export { ServiceError };
 
 export type Dispatch = (name: string, rawArgs: unknown) => Promise<Envelope<unknown>>;
 
