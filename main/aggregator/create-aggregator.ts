@@ -18,6 +18,8 @@ export interface AggregatorSettings {
 export interface AggregatorDeps {
   /** Resolved URL: the embedded sandbox's, `--aggregator`, or the saved one. */
   baseUrl: string;
+  /** WAP gateway the unified QR points at (Upay). */
+  gatewayUrl: string;
   credentials: CredentialStore;
   /** The vendor key from the secrets store (production only; sandbox uses the test vendor). */
   vendorKey: () => string | null | undefined;
@@ -38,7 +40,7 @@ export function createAggregator(settings: AggregatorSettings, deps: AggregatorD
   const platform = settings.platform ?? 'upay';
   switch (platform) {
     case 'upay':
-      return createUpayDriver({ baseUrl: deps.baseUrl, vendor: vendorOf(settings, deps.vendorKey), credentials: deps.credentials, deviceId: deps.deviceId, http: deps.http, timeoutMs: AGGREGATOR_TIMEOUT_MS });
+      return createUpayDriver({ baseUrl: deps.baseUrl, gatewayUrl: deps.gatewayUrl, vendor: vendorOf(settings, deps.vendorKey), credentials: deps.credentials, deviceId: deps.deviceId, http: deps.http, timeoutMs: AGGREGATOR_TIMEOUT_MS });
     default:
       throw new Error(`unknown aggregator platform: ${platform}`);
   }

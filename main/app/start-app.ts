@@ -23,6 +23,13 @@ export interface AppDeps {
   env: NodeJS.ProcessEnv;
   openServices(args: StartArgs, cipher: SecretCipher): Promise<AppServices>;
   log?: (msg: string, err?: unknown) => void;
+  /** Shows a start refusal to the person (Electron: an error box). */
+  showError?: (message: string) => void;
+}
+
+/** A start the app refuses with a message for the person and an exit code (e.g. the data directory is in use: 3). */
+export class StartRefused extends Error {
+  constructor(message: string, readonly exitCode: number) { super(message); }
 }
 
 export interface RunningApp {
@@ -73,7 +80,8 @@ export function startApp(deps: AppDeps): RunningApp | null {
   });
   started.catch((err) => {
     log('Yima failed to start', err);
-    app.exit(1);
+    if (err instanceof StartRefused) deps.showError?.(err.message);
+    app.exit(err instanceof StartRefused ? err.exitCode : 1);
   });
   return { started, windows: live };
 }

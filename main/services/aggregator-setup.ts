@@ -16,6 +16,8 @@ import type { Settings } from '../settings/schema';
 export interface AggregatorSetup {
   aggregator: Aggregator;
   baseUrl: string;
+  /** WAP gateway the unified QR points at. */
+  gatewayUrl: string;
   sandbox?: Sandbox;
   mode: Settings['aggregator']['mode'];
   /** Activation / check-in state for the status line. */
@@ -31,6 +33,8 @@ export interface AggregatorSetupOptions {
   secrets: SecretsHandle;
   /** `--aggregator URL`; absent = embedded sandbox in sandbox mode. */
   aggregatorUrl?: string;
+  /** `--gateway URL`; absent = `<aggregator URL>/gateway`, the embedded sandbox's own, or the setting. */
+  gatewayUrl?: string;
   clock: () => number;
   http?: HttpPost;
   log: (msg: string) => void;
@@ -45,11 +49,12 @@ export async function setupAggregator(opts: AggregatorSetupOptions): Promise<Agg
     baseUrl = sandbox.url;
   }
   const deviceId = loadDeviceId(opts.dataDir);
-  const aggregator = createAggregator(opts.settings.aggregator, { baseUrl, credentials: opts.secrets, vendorKey: () => opts.secrets.vendorKey(), deviceId, http: opts.http });
+  const gatewayUrl = resolveGatewayUrl(opts, baseUrl);
+  const aggregator = createAggregator(opts.settings.aggregator, { baseUrl, gatewayUrl, credentials: opts.secrets, vendorKey: () => opts.secrets.vendorKey(), deviceId, http: opts.http });
   let message: string | undefined;
 
   return {
-    aggregator, baseUrl, sandbox, mode,
+    aggregator, baseUrl, gatewayUrl, sandbox, mode,
     status: () => ({ activated: opts.secrets.isSet(), terminalSn: opts.secrets.get()?.terminalSn, message }),
     async prepare() {
       if (opts.secrets.isSet()) {
@@ -59,12 +64,21 @@ export async function setupAggregator(opts: AggregatorSetupOptions): Promise<Agg
         if (mode !== 'sandbox' || !checkin.definite) { message = `签到失败：${checkin.message}`; opts.log(message); return; }
       }
       if (mode !== 'sandbox') { message = '终端未激活：请工程师在“工程师设置”中用激活码激活'; return; }
+      // A damaged key file is the engineer's to resolve (issue 14 item 7): no silent re-activation.
+      if (opts.secrets.damaged()) { message = opts.secrets.damaged() ?? undefined; return; }
       const act = await aggregator.activate({ code: TEST_ACTIVATION_CODE, deviceId, name: opts.settings.shop.terminalName });
       message = act.ok ? undefined : `沙箱激活失败：${act.message}`;
       if (message) opts.log(message);
     },
     async close() { await sandbox?.close(); },
   };
+}
+
+/** --gateway wins; then a given or embedded aggregator's own /gateway; production: the setting. */
+export function resolveGatewayUrl(opts: Pick<AggregatorSetupOptions, 'gatewayUrl' | 'aggregatorUrl' | 'settings'>, baseUrl: string): string {
+  if (opts.gatewayUrl) return opts.gatewayUrl;
+  if (opts.aggregatorUrl || opts.settings.aggregator.mode === 'sandbox') return `${baseUrl.replace(/\/+$/, '')}/gateway`;
+  return opts.settings.aggregator.gatewayUrl;
 }
 
 function loadDeviceId(dir: string): string {

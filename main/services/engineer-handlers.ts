@@ -21,6 +21,7 @@ import type { Devices } from './device-setup';
 import type { EventBus } from './event-bus';
 import { ServiceError, type Handlers } from './dispatch';
 import { extraPortDirsFromEnv, monitorLine, portViews } from './engineer-devices';
+import { checkSettings } from '../settings/settings-rules';
 import { parseAggregatorForm, parsePrinterForm, parseScannerForm, parseShopForm, printerFormOf, type FormResult } from './engineer-forms';
 
 export interface EngineerHandlerDeps {
@@ -40,6 +41,8 @@ export interface EngineerHandlerDeps {
   overrides?: { scanner?: { path: string }; printer?: string };
   extraPortDirs?: string[];
   idleMs?: number;
+  /** Subscribes to unmasked scanner frames (issue 14 item 4); without it the monitor sees the masked bus frames. */
+  rawFrames?: (fn: (f: Parameters<typeof monitorLine>[0]) => void) => void;
 }
 
 export type EngineerHandlers = Pick<Handlers, keyof typeof engineerActions>;
@@ -55,10 +58,12 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
   let openUntil = 0;
   let terminalMessage: string | undefined;
 
-  d.bus.subscribe((event, payload) => {
-    if (event === 'scannerFrame' && d.clock.now() < openUntil) d.bus.emit('scannerMonitor', monitorLine(payload as Parameters<typeof monitorLine>[0]));
-  });
+  // Raw frames (when the composition root offers them) feed the monitor only while the engineer session is open.
+  const onFrame = (f: Parameters<typeof monitorLine>[0]) => { if (d.clock.now() < openUntil) d.bus.emit('scannerMonitor', monitorLine(f)); };
+  if (d.rawFrames) d.rawFrames(onFrame);
+  else d.bus.subscribe((event, payload) => { if (event === 'scannerFrame') onFrame(payload as Parameters<typeof monitorLine>[0]); });
 
+  const serialDirs = () => d.extraPortDirs ?? extraPortDirsFromEnv();
   const guard = () => {
     const now = d.clock.now();
     if (now >= openUntil) throw new ServiceError('REFUSED', '请先输入工程师 PIN');
@@ -84,7 +89,7 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
       ...(d.overrides?.scanner ? { scannerOverride: d.overrides.scanner.path } : {}),
       printer: { ...printerFormOf(s.printer.spec), width: s.printer.width },
       ...(d.overrides?.printer ? { printerOverride: d.overrides.printer } : {}),
-      aggregator: { ...s.aggregator, vendorKeySet: d.secrets.vendorKey() !== null },
+      aggregator: { ...s.aggregator, vendorKeySet: d.secrets.vendorKey() !== null, qrMode: s.checkout.qrMode },
       terminal: { activated, ...(d.secrets.get()?.terminalSn ? { terminalSn: d.secrets.get()!.terminalSn } : {}), ...(terminalMessage ?? (activated ? undefined : status.message) ? { message: terminalMessage ?? status.message } : {}) },
       running: { mode: d.aggregator.mode, baseUrl: d.aggregator.baseUrl },
       restartNeeded: restartNeeded(s),
@@ -98,6 +103,9 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
   /** Saves when the form validated and the whole settings object does; otherwise nothing changes. */
   function save<T>(form: FormResult<T>, patch: (cur: Settings, v: T) => Settings, after: (v: T) => string): SaveResult {
     if (!form.ok) return { ok: false, message: '有字段需要修改，尚未保存', errors: form.errors };
+    // One validation for forms and import (issue 14 item 6): the whole result must pass the rules.
+    const problems = checkSettings(patch(structuredClone(d.settings.get()), form.value), { serialDirs: serialDirs() });
+    if (problems.length) return { ok: false, message: `有字段需要修改，尚未保存：${problems.map((p) => p.message).join('；')}`, errors: Object.fromEntries(problems.map((p) => [p.path === 'printer.spec' ? 'address' : p.path.split('.').pop()!, p.message])) };
     const saved = d.settings.update((cur) => patch(cur, form.value));
     if (!saved.ok) return { ok: false, message: saved.message, errors: {} };
     const message = after(form.value);
@@ -113,7 +121,7 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
     if (!baseUrl) throw new ServiceError('REFUSED', '请先填写并保存接口地址');
     const vendorKey = d.secrets.vendorKey();
     if (!sandbox && (!s.vendorSn || !vendorKey)) throw new ServiceError('REFUSED', '请先填写并保存服务商序列号和服务商密钥');
-    return createAggregator(s, { baseUrl, credentials: d.secrets, vendorKey: () => vendorKey, deviceId: deviceId(d.dataDir) });
+    return createAggregator(s, { baseUrl, gatewayUrl: d.aggregator.gatewayUrl, credentials: d.secrets, vendorKey: () => vendorKey, deviceId: deviceId(d.dataDir) });
   }
 
   return {
@@ -152,9 +160,10 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
     saveAggregator: (form) => {
       guard();
       const parsed = parseAggregatorForm(form, d.secrets.vendorKey() !== null);
-      return save(parsed, (cur, v) => ({ ...cur, aggregator: v.aggregator }), (v) => {
+      // The QR mode applies to the next 收款 at once (no restart).
+      return save(parsed, (cur, v) => ({ ...cur, aggregator: { ...cur.aggregator, ...v.aggregator }, checkout: { ...cur.checkout, qrMode: v.qrMode ?? cur.checkout.qrMode } }), (v) => {
         if (v.vendorKey) d.secrets.setVendorKey(v.vendorKey);
-        return same(v.aggregator, atStart.aggregator) ? '聚合支付设置已保存' : '聚合支付设置已保存，重启软件后生效';
+        return same({ ...atStart.aggregator, ...v.aggregator }, atStart.aggregator) ? '聚合支付设置已保存' : '聚合支付设置已保存，重启软件后生效';
       });
     },
     saveShop: (form) => {
@@ -190,7 +199,7 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
     },
     importSettings: ({ json }) => {
       guard();
-      const parsed = parseSettingsImport(json);
+      const parsed = parseSettingsImport(json, { serialDirs: serialDirs() });
       if (!parsed.ok) return { ok: false, message: parsed.message, errors: {} };
       return save({ ok: true, value: parsed.settings }, (_cur, next) => next, () => {
         const scanner = d.devices.applyScanner();

@@ -47,6 +47,8 @@ export interface ManagerHandlerDeps {
   operators?: Operators;
   /** The counter's shift book, shared with the cash actions (loaded here when absent). */
   shifts?: Promise<ShiftBook>;
+  /** Payment recovery at start; refunds left pending by a crash are resumed after it. */
+  recovered?: Promise<unknown>;
 }
 
 export type ManagerHandlers = Pick<Handlers, Exclude<keyof typeof managerActions, OperatorActionName>>;
@@ -74,6 +76,9 @@ export function managerHandlers(d: ManagerHandlerDeps): ManagerHandlers {
       print({ kind: out.kind === 'void' ? 'void' : 'refund', doc: refundDoc(out, order, d.settings.get(), who, now()), orderRef: order.clientSn });
     },
   });
+  void d.recovered?.then(() => refunds.resumePending(d.journal.orders.list(), '恢复'))
+    .then((done) => { for (const r of done ?? []) d.log(`refund ${r.refundRequestNo} resumed after restart: ${r.status}`); })
+    .catch((err) => d.log('refund recovery failed', err));
   const fenOf = (amount: string): number => fenOfAmount(amount, d.settings.get().checkout.maxAmountFen);
   const reconcile = async (day: string): Promise<DayReconciliation> => {
     const result = await reconcileDay(d.aggregator, d.journal.orders.list(), day, settlementCfg);
@@ -96,7 +101,8 @@ export function managerHandlers(d: ManagerHandlerDeps): ManagerHandlers {
     changePin: async ({ role, name, oldPin, pin }) => {
       const auth = await session.verify(role, oldPin, 'change_pin');
       if (!auth.ok) return { ok: false, auth };
-      const set = await pins.setPin(role, name, pin);
+      // The old PIN names the profile: only that one changes (renamed when a new name is given).
+      const set = await pins.changeOwnPin(role, auth.operator.name, name, pin);
       if (!set.ok) throw new ServiceError('REFUSED', set.message);
       await session.journal(auth.operator.name, 'change_pin', `${role}:${name}`);
       session.renamed(auth.operator, { role, name: name.trim() });

@@ -49,6 +49,13 @@ describe('parseStartArgs', () => {
     expect(message('--aggregator', 'http://a b')).toContain('http(s)');
   });
 
+  it('--gateway sets the unified QR gateway (http(s) only)', () => {
+    expect(args('--gateway', 'https://qr.shouqianba.com/gateway').gatewayUrl).toBe('https://qr.shouqianba.com/gateway');
+    expect(args('--aggregator=http://127.0.0.1:9000', '--gateway=http://127.0.0.1:9001/gateway')).toMatchObject({ aggregatorUrl: 'http://127.0.0.1:9000', gatewayUrl: 'http://127.0.0.1:9001/gateway' });
+    expect(message('--gateway', 'qr.shouqianba.com/gateway')).toBe('--gateway 需要 http(s) 地址，收到：qr.shouqianba.com/gateway');
+    expect(message('--gateway')).toBe('--gateway 需要一个值');
+  });
+
   it('refuses an unknown flag by name', () => {
     expect(message('--harnes')).toBe('未知参数：--harnes');
     expect(message('--colour=red')).toBe('未知参数：--colour');

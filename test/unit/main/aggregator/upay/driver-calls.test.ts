@@ -37,7 +37,7 @@ describe('upay wire format (recorded exchanges)', () => {
     const unified = await runFixture('precreate-unified');
     expect(JSON.parse(unified.sent[0]!.body)).not.toHaveProperty('payway');
     const wechat = await runFixture('precreate-wechat');
-    expect(JSON.parse(wechat.sent[0]!.body).payway).toBe('3');
+    expect(JSON.parse(wechat.sent[0]!.body)).toMatchObject({ payway: '3', sub_payway: '2' });
   });
 });
 
