@@ -9,7 +9,7 @@ import type { CheckoutView } from '../../preload/contract';
 import type { Wallet } from '../aggregator/types';
 import type { JournalRecord, JournalRecordBody } from '../journal/records';
 import type { OrderView } from '../journal/order-view';
-import { ServiceError } from '../services/dispatch';
+import { ServiceError } from '../shared/service-error';
 import type { CheckoutService, FinalEvent } from './checkout-service';
 import { changeFor } from './cash-math';
 import { formatFen } from './money';

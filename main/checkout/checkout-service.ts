@@ -14,7 +14,7 @@ import { requestQr, type QrWallet } from './qr-start';
 import { runPoll } from './poller';
 import { QR_POLICY, SCAN_POLICY } from './poll-policy';
 import { formatFen } from './money';
-import { ServiceError } from '../services/dispatch';
+import { ServiceError } from '../shared/service-error';
 
 export type { CheckoutConfig, JournalPort, SaleRef, FinalEvent, CheckoutDeps, Attempt } from './checkout-types';
 

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatch } from '../services/dispatch';
 import type { EventBus } from '../services/event-bus';
-import { bridgeScript } from './bridge-script';
+import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 import { BodyTooLarge, hostAllowed, isJsonContentType, originAllowed, readBody, tokenFrom, tokenMatches } from './guard';
 import { JsonTooDeep, parseJsonBounded } from '../settings/json-limits';
 
@@ -32,7 +32,6 @@ const SPA_ROUTES = new Set(['/', '/customer', '/index.html']);
 
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const token = opts.token ?? randomBytes(24).toString('hex');
-  const bridge = bridgeScript();
   let port = 0;
 
   const server = createServer((req, res) => {
@@ -51,7 +50,6 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed');
     // The page and its scripts are the public build; the token guards the API and the events only.
     if (url.searchParams.has('token') && !tokenMatches(url.searchParams.get('token'), token)) return send(res, 401, 'text/plain', 'wrong token: open the URL Yima printed at start');
-    if (url.pathname === '/pos-bridge.js') return send(res, 200, TYPES['.js']!, bridge);
     return serveStatic(res, url.pathname);
   }
 
@@ -79,7 +77,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     let data: Buffer;
     try { data = await readFile(file); } catch { return send(res, 404, 'text/plain', 'not found'); }
     if (rel === '/index.html') {
-      // The browser has no preload: the bridge script gives it the same window.pos.
+      // The browser has no preload: pos-bridge.js (preload/web-bridge.ts, built next to
+      // index.html) gives it the same window.pos, from the same buildPosApi.
       const html = data.toString('utf8').replace('<head>', '<head><script src="/pos-bridge.js"></script>');
       return send(res, 200, TYPES['.html']!, html);
     }
@@ -91,7 +90,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       'Content-Type': type,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': `default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}; media-src 'self' data:; frame-ancestors 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'`,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     });
     res.end(body);
   }

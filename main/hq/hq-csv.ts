@@ -1,5 +1,5 @@
 /** Head office's CSV exports: UTF-8 with BOM, same quoting and formula guard as the counter's (reports/csv.ts). */
-import { fenToYuanString as yuan } from '../checkout/money';
+import { fenToYuanString as yuan } from '../shared/money';
 import { toCsv, type Cell } from '../reports/csv';
 import { DIFF_NAME, type ReconcileItem } from '../reports/reconcile-types';
 import { WALLET_NAME } from '../reports/types';

@@ -3,7 +3,6 @@
  * before the next network call. The order index is folded from them at start (replay).
  */
 import type { Wallet } from '../aggregator/types';
-import type { ZReport } from '../reports/types';
 
 export type PaymentMethod = 'qr' | 'scan' | 'cash';
 export type FinalOutcome = 'PAID' | 'FAILED' | 'CANCELED' | 'EXPIRED';
@@ -27,8 +26,11 @@ export type JournalRecordBody =
   | { type: 'OPERATOR_ACTION'; operator: string; action: string; detail?: string }
   /** Shift records (交接班): the order index ignores them; reports/shift.ts folds them. */
   | { type: 'SHIFT_OPENED'; shiftNo: number; operator: string; openingFloatFen?: number }
-  /** The frozen Z report: a reprint shows exactly this, never a recomputation. */
-  | { type: 'SHIFT_CLOSED'; shiftNo: number; zNo: number; operator: string; fromTs: number; toTs: number; report: ZReport };
+  /**
+   * The frozen Z report: a reprint shows exactly this, never a recomputation. Its shape belongs
+   * to reports/ (ZReport); the journal stores it as it came and does not look inside.
+   */
+  | { type: 'SHIFT_CLOSED'; shiftNo: number; zNo: number; operator: string; fromTs: number; toTs: number; report: object };
 
 export type JournalRecordType = JournalRecordBody['type'];
 

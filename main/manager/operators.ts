@@ -6,7 +6,7 @@
 import type { JournalRecordBody } from '../journal/records';
 import { createPinBook, type Operator, type PinBook, type PinState } from '../settings/pins';
 import { pinFileDamagedMessage, readPinFile, writePinFile } from '../settings/pin-file';
-import { ServiceError } from '../services/dispatch';
+import { ServiceError } from '../shared/service-error';
 import { OperatorSession } from './operator-session';
 
 export interface Operators {

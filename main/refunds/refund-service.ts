@@ -10,10 +10,10 @@
  * retry() (the manager's "再次查询") continues it later, again with the same number.
  */
 import type { Aggregator } from '../aggregator/types';
-import { fenToYuanString } from '../checkout/money';
+import { fenToYuanString } from '../shared/money';
 import type { JournalRecordBody } from '../journal/records';
 import type { OrderView, RefundView } from '../journal/order-view';
-import { ServiceError } from '../services/dispatch';
+import { ServiceError } from '../shared/service-error';
 import { interpretRefund, refundApplied } from './interpret-refund';
 import type { RefundKind } from './refund-no';
 

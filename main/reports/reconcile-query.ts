@@ -4,7 +4,7 @@
  * same one the cashier's "再次查询" uses, with limited concurrency so the gateway is not flooded.
  */
 import { ORDER_NOT_FOUND_CODES, type AggOutcome } from '../aggregator/types';
-import { fenToYuanString as yuan } from '../checkout/money';
+import { fenToYuanString as yuan } from '../shared/money';
 import type { OrderView } from '../journal/order-view';
 import { NEXT_STEP, summarize, type DiffKind, type ReconcileItem, type ReconcileResult } from './reconcile-types';
 import { STATUS_NAME } from './types';

@@ -5,7 +5,6 @@
  */
 import type { ShiftBook } from '../reports/shift';
 import type { CashService } from '../checkout/cash-service';
-import { parseYuanToFen } from '../checkout/money';
 import { detectPaycode, maskPaycode } from '../checkout/paycode';
 import type { Journal } from '../journal';
 import { openShiftRecord } from '../reports/shift';
@@ -14,6 +13,7 @@ import type { Envelope, PinResult } from '../../preload/contract';
 import type { cashActions } from '../../preload/contract-cash';
 import type { DrawerResult } from '../devices/printer';
 import { ServiceError, type Handlers } from './dispatch';
+import { fenOf as fenOfAmount } from './amount-args';
 
 export interface CashHandlerDeps {
   /** The one shift book of the counter (loaded once in create-services). */
@@ -34,11 +34,7 @@ type Auth = { ok: true; name: string } | { ok: false; auth: Exclude<PinResult, {
 
 export function cashHandlers(d: CashHandlerDeps): CashHandlers {
   const shifts = d.shifts;
-  const fenOf = (amount: string, what = '金额'): number => {
-    const parsed = parseYuanToFen(amount, d.settings.get().checkout.maxAmountFen);
-    if (!parsed.ok) throw new ServiceError('REFUSED', parsed.reason === 'empty' ? `请输入${what}` : parsed.message);
-    return parsed.fen;
-  };
+  const fenOf = (amount: string, what = '金额'): number => fenOfAmount(amount, d.settings.get().checkout.maxAmountFen, what);
   const manager = async (pin: string): Promise<Auth> => {
     const env = await d.verifyPin(pin);
     if (!env.ok) throw new ServiceError(env.error.code, env.error.message);

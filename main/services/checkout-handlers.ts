@@ -1,14 +1,15 @@
 /** Handlers for the checkout's contract actions; thin: validation already happened in dispatch. */
 import type { CheckoutService } from '../checkout/checkout-service';
-import type { Clock } from '../checkout/time';
+import type { Clock } from '../shared/time';
 import { detectPaycode, maskPaycode } from '../checkout/paycode';
-import { parseYuanToFen } from '../checkout/money';
+import { parseYuanToFen } from '../shared/money';
 import { localBusinessDay, type Journal } from '../journal';
 import type { SettingsHandle } from '../settings/settings-store';
 import type { DeviceStatus, OrderView, RecoveryReport } from '../../preload/contract';
 import type { checkoutActions } from '../../preload/contract-checkout';
 import type { AggregatorSetup } from './aggregator-setup';
 import { ServiceError, type Handlers } from './dispatch';
+import { fenOf as fenOfAmount } from './amount-args';
 import type { LateWatchSetup } from './late-watch-setup';
 
 export interface CheckoutHandlerDeps {
@@ -29,11 +30,7 @@ export type CheckoutHandlers = Pick<Handlers, keyof typeof checkoutActions>;
 
 export function checkoutHandlers(d: CheckoutHandlerDeps): CheckoutHandlers {
   let recovery: RecoveryReport = { done: false, recovered: [] };
-  const fenOf = (amount: string): number => {
-    const parsed = parseYuanToFen(amount, d.settings.get().checkout.maxAmountFen);
-    if (!parsed.ok) throw new ServiceError('REFUSED', parsed.message);
-    return parsed.fen;
-  };
+  const fenOf = (amount: string): number => fenOfAmount(amount, d.settings.get().checkout.maxAmountFen);
   void d.recovered.then((r) => { recovery = r; });
 
   return {

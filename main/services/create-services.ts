@@ -9,19 +9,20 @@ import { join } from 'node:path';
 import type { HttpPost } from '../aggregator/upay';
 import { CheckoutService, type FinalEvent } from '../checkout/checkout-service';
 import { recoverUnfinished } from '../checkout/recovery';
-import { systemClock, systemTimers, type Clock, type Timers } from '../checkout/time';
+import { systemClock, systemTimers, type Clock, type Timers } from '../shared/time';
 import type { PollPolicy } from '../checkout/poll-policy';
 import { openJournal, type Journal } from '../journal';
 import { openSecrets, type SecretCipher } from '../settings/secrets';
 import { openSettings, type ConfFactory, type SettingsHandle } from '../settings/settings-store';
 import type { EventPayload, Notice, RecoveryReport } from '../../preload/contract';
-import { fenToYuanString } from '../checkout/money';
+import { fenToYuanString } from '../shared/money';
 import type { OsPrinting } from '../devices/printer';
 import { setupDevices, type Devices } from './device-setup';
 import { setupAggregator, type AggregatorSetup } from './aggregator-setup';
 import { makeClientSnFactory } from './client-sn';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch';
 import { EventBus } from './event-bus';
+import { defaultContractCheck, type ContractCheck } from './contract-check';
 import { checkoutHandlers } from './checkout-handlers';
 import { preferencesHandlers } from './preferences-handlers';
 import { managerHandlers } from './manager-handlers';
@@ -57,6 +58,8 @@ export interface ServicesOptions {
   devices?: { scanner?: { path: string; baudRate: number }; printer?: string };
   /** The OS printer, where the platform offers one (Electron). */
   osPrinting?: OsPrinting;
+  /** Results and events checked against the contract (default: strict unless NODE_ENV=production). */
+  contractCheck?: ContractCheck;
   /** Start flags `--hq postgres://… --store ID`: head-office sync (main/sync/). */
   hq?: { url: string; storeId?: string; storeName?: string };
   /** Late-payment watch backoff (tests shorten it; the watch time is the setting lateWatchSeconds). */
@@ -92,7 +95,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   if (journal.report.notWritable) warnings.push(`数据目录无法写入，暂不能收款（交易记录无法保存）：${journal.report.notWritable}`);
 
   const aggregator = await setupAggregator({ dataDir: opts.dataDir, settings: settings.get(), secrets, aggregatorUrl: opts.aggregatorUrl, gatewayUrl: opts.gatewayUrl, clock: () => clock.now(), http: opts.http, log });
-  const bus = new EventBus();
+  const contractCheck = opts.contractCheck ?? defaultContractCheck();
+  const bus = new EventBus(contractCheck, log);
   const notice = (level: Notice['level'], message: string) => bus.emit('notice', { level, message, at: clock.now() });
   // The signed-in operator takes the payments; on the Orders screen a scan is an order number.
   const operators = openOperators({ dataDir: opts.dataDir, append: (b) => journal.append(b), clock: () => clock.now(), log, onChange: (operator) => bus.emit('operator', { operator }) });
@@ -165,7 +169,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     ...engineerHandlers({ dataDir: opts.dataDir, settings, secrets, aggregator, devices, bus, clock, warnings, verifyPin: (role, pin) => dispatch('verifyPin', { role, pin }), journal: (who, action, detail) => operators.session.journal(who, action, detail), overrides: opts.devices, rawFrames: (fn) => rawFrames.add(fn) }),
   };
   refuseWithoutKeys(handlers, secrets);
-  dispatch = createDispatch(handlers, log);
+  dispatch = createDispatch(handlers, log, contractCheck);
   return {
     dispatch,
     bus, settings, journal, checkout, aggregator, devices, recovered, warnings,

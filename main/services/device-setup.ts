@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createScannerReader, type ScannerReader } from '../devices/scanner/scanner-reader';
 import { createPrintQueue, createTransport, createNullTransport, parsePrinterSpec, type OsPrinting, type PrintQueue, type ReceiptDoc } from '../devices/printer';
 import type { FinalEvent } from '../checkout/checkout-service';
-import type { Clock } from '../checkout/time';
+import type { Clock } from '../shared/time';
 import type { Settings } from '../settings/schema';
 import type { DeviceStatus, EventPayload } from '../../preload/contract';
 import type { EventBus } from './event-bus';

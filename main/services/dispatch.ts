@@ -3,21 +3,17 @@
  * that every transport (Electron ipcMain, harness HTTP) calls. Arguments are validated with the
  * contract's zod schema; every failure becomes a typed error envelope, never a crash.
  */
+import { ServiceError } from '../shared/service-error';
+import { resultProblem, type ContractCheck } from './contract-check';
 import { actions, type ActionArgs, type ActionName, type ActionResult, type Envelope, type PosErrorBody } from '../../preload/contract';
 
 export type Handlers = { [N in ActionName]: (args: ActionArgs<N>) => Promise<ActionResult<N>> | ActionResult<N> };
 
-/** Thrown by services for refusals the cashier should read (BUSY, REFUSED…). */
-export class ServiceError extends Error {
-  constructor(readonly code: PosErrorBody['code'], message: string) {
-    super(message);
-    this.name = 'ServiceError';
-  }
-}
+export { ServiceError };
 
 export type Dispatch = (name: string, rawArgs: unknown) => Promise<Envelope<unknown>>;
 
-export function createDispatch(handlers: Handlers, log: (msg: string, err?: unknown) => void = () => {}): Dispatch {
+export function createDispatch(handlers: Handlers, log: (msg: string, err?: unknown) => void = () => {}, check: ContractCheck = 'strict'): Dispatch {
   return async (name, rawArgs) => {
     if (!Object.hasOwn(actions, name)) return fail('UNKNOWN_ACTION', `未知操作：${String(name).slice(0, 40)}`);
     const action = name as ActionName;
@@ -28,7 +24,13 @@ export function createDispatch(handlers: Handlers, log: (msg: string, err?: unkn
     }
     try {
       const handler = handlers[action] as (args: unknown) => Promise<unknown> | unknown;
-      return { ok: true, value: await handler(parsed.data) };
+      const value = await handler(parsed.data);
+      const drift = check === 'off' ? null : resultProblem(action, value);
+      if (drift) {
+        log(`action ${action}: result does not match the contract (${drift})`);
+        if (check === 'strict') return fail('INTERNAL', `内部错误：${action} 的结果不符合接口约定（${drift}）`);
+      }
+      return { ok: true, value };
     } catch (err) {
       if (err instanceof ServiceError) return fail(err.code, err.message);
       log(`action ${action} failed`, err);

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAggregator } from '../aggregator/create-aggregator';
-import type { Clock } from '../checkout/time';
+import type { Clock } from '../shared/time';
 import { exportLogsZip } from '../logs/log-export';
 import { sharedLog } from '../logs/rotating-log';
 import type { SecretsHandle } from '../settings/secrets';

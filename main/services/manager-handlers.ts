@@ -7,8 +7,7 @@
 import type { ShiftBook } from '../reports/shift';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseYuanToFen } from '../checkout/money';
-import type { Clock } from '../checkout/time';
+import type { Clock } from '../shared/time';
 import { localBusinessDay, type Journal } from '../journal';
 import type { PrintQueue } from '../devices/printer';
 import { openOperators, type Operators } from '../manager/operators';
@@ -26,6 +25,7 @@ import type { Aggregator } from '../aggregator/types';
 import type { managerActions } from '../../preload/contract-manager';
 import type { EventBus } from './event-bus';
 import { ServiceError, type Handlers } from './dispatch';
+import { fenOf as fenOfAmount } from './amount-args';
 import { cashCountOf } from './cash-count-input';
 import type { OperatorActionName } from './operator-handlers';
 
@@ -79,11 +79,7 @@ export function managerHandlers(d: ManagerHandlerDeps): ManagerHandlers {
   void d.recovered?.then(() => refunds.resumePending(d.journal.orders.list(), '恢复'))
     .then((done) => { for (const r of done ?? []) d.log(`refund ${r.refundRequestNo} resumed after restart: ${r.status}`); })
     .catch((err) => d.log('refund recovery failed', err));
-  const fenOf = (amount: string): number => {
-    const parsed = parseYuanToFen(amount, d.settings.get().checkout.maxAmountFen);
-    if (!parsed.ok) throw new ServiceError('REFUSED', parsed.message);
-    return parsed.fen;
-  };
+  const fenOf = (amount: string): number => fenOfAmount(amount, d.settings.get().checkout.maxAmountFen);
   const reconcile = async (day: string): Promise<DayReconciliation> => {
     const result = await reconcileDay(d.aggregator, d.journal.orders.list(), day, settlementCfg);
     reconciled.set(day, result);

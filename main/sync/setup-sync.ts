@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Timers } from '../checkout/time';
+import type { Timers } from '../shared/time';
 import { nodeJournalFs, type Journal } from '../journal';
 import type { SettingsHandle } from '../settings/settings-store';
 import type { SecretsHandle } from '../settings/secrets';

@@ -5,7 +5,7 @@
  * the journal files, asynchronously: a payment never waits for it.
  */
 import type pg from 'pg';
-import type { Timers } from '../checkout/time';
+import type { Timers } from '../shared/time';
 import { ackedSeq, pushBatch, type CounterIdentity } from './hq-push';
 import type { JournalTail } from './journal-tail';
 

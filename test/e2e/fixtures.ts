@@ -3,7 +3,8 @@
  * (in-process, real HTTP) and its own harness process talking to it.
  */
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { DEFAULT_SETTINGS, type Settings } from '../../main/settings/schema';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -27,9 +28,19 @@ export interface Fixtures {
   sandbox: { server: Sandbox; url: string; control: ReturnType<typeof sandboxControl> };
   app: HarnessProcess;
   counter: Page;
+  /** Checkout settings written before the counter starts (`test.use({ checkoutSettings: … })`): short windows instead of real waits. */
+  checkoutSettings: Partial<Settings['checkout']>;
+}
+
+/** A settings.json with the given checkout values, so the counter starts with them. */
+async function writeCheckoutSettings(counterDir: string, checkout: Partial<Settings['checkout']>): Promise<void> {
+  if (!Object.keys(checkout).length) return;
+  await mkdir(counterDir, { recursive: true });
+  await writeFile(join(counterDir, 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, checkout: { ...DEFAULT_SETTINGS.checkout, ...checkout } }));
 }
 
 export const test = base.extend<Fixtures>({
+  checkoutSettings: [{}, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'yima-e2e-'));
@@ -41,14 +52,16 @@ export const test = base.extend<Fixtures>({
     await use({ server, url: server.url, control: sandboxControl(server.url) });
     await server.close();
   },
-  app: async ({ dataDir, sandbox }, use) => {
+  app: async ({ dataDir, sandbox, checkoutSettings }, use) => {
+    await writeCheckoutSettings(join(dataDir, 'counter'), checkoutSettings);
     const app = await startHarnessProcess({ dataDir: join(dataDir, 'counter'), aggregatorUrl: sandbox.url });
     await use(app);
     await app.kill();
   },
-  scanKit: async ({ page, dataDir, sandbox }, use, testInfo) => {
+  scanKit: async ({ page, dataDir, sandbox, checkoutSettings }, use, testInfo) => {
     const skip = ptySkipReason();
     testInfo.skip(!!skip, skip);
+    await writeCheckoutSettings(join(dataDir, 'counter'), checkoutSettings);
     const pty = await openPtyPair();
     const app = await startHarnessProcess({ dataDir: join(dataDir, 'counter'), aggregatorUrl: sandbox.url, extraArgs: ['--scanner', pty.a, '--baud', '9600'] });
     const writer = await open(pty.b, 'r+');

@@ -3,7 +3,7 @@
  * PAY_IN_PROGRESS, order_status PAID/CREATED/PAY_CANCELED/CANCELED…), so the checkout, the
  * refunds and recovery run unchanged. Rules: /work/shared/reference/cmb-polypay.md §3, §5.
  */
-import { parseFenString } from '../../checkout/money';
+import { parseFenString } from '../../shared/money';
 import type { AggOutcome, OrderData, Wallet } from '../types';
 import type { CmbAnswer } from './client';
 

@@ -2,7 +2,7 @@
  * Maps Upay's `biz_response.data` (all strings) to OrderData. Amounts and times are parsed
  * strictly: a value we cannot read makes the whole answer unusable rather than half-trusted.
  */
-import { parseFenString } from '../../checkout/money';
+import { parseFenString } from '../../shared/money';
 import type { OrderData, Wallet } from '../types';
 import { WALLET_BY_PAYWAY } from './payway';
 

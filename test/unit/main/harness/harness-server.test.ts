@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,9 @@ import { startHarness, type Harness } from '../../../../main/harness/harness-ser
 import { createDispatch, ServiceError, type Handlers } from '../../../../main/services/dispatch';
 import { EventBus } from '../../../../main/services/event-bus';
 import { actionNames } from '../../../../preload/contract';
+import { CONTENT_SECURITY_POLICY } from '../../../../main/shared/content-security-policy';
+
+const BUILT_BRIDGE = 'out/renderer/pos-bridge.js';
 
 interface Reply { status: number; headers: IncomingHttpHeaders; body: string }
 
@@ -37,6 +41,7 @@ beforeEach(async () => {
   await mkdir(join(staticDir, 'assets'), { recursive: true });
   await writeFile(join(staticDir, 'index.html'), INDEX);
   await writeFile(join(staticDir, 'assets', 'app.js'), 'console.log("app")');
+  await writeFile(join(staticDir, 'pos-bridge.js'), 'window.pos = {} /* built bridge */');
   await writeFile(join(dir, 'secret.txt'), 'TERMINAL-KEY-DO-NOT-SERVE');
   bus = new EventBus();
   received.length = 0;
@@ -74,10 +79,14 @@ describe('harness: who may talk to it', () => {
       expect(r.status, path).toBe(200);
       expect(r.headers['set-cookie'], path).toBeUndefined();
     }
-    // The bridge keeps the token in the page: sessionStorage and a Bearer header.
-    const bridge = (await call(harness.port, '/pos-bridge.js')).body;
+  });
+
+  it('the bridge keeps the token in the page: sessionStorage and a Bearer header, never a cookie', () => {
+    // The source of the bridge the build bundles (preload/web-bridge.ts) into pos-bridge.js.
+    const bridge = readFileSync('preload/web-bridge.ts', 'utf8');
     expect(bridge).toContain('sessionStorage');
-    expect(bridge).toContain("authorization: 'Bearer ' + token");
+    expect(bridge).toContain('authorization: `Bearer ${token}`');
+    expect(bridge).toContain("credentials: 'omit'");
   });
 
   it('refuses any Origin but its own on every request (403), even with the right token', async () => {
@@ -195,13 +204,17 @@ describe('harness: the API', () => {
 });
 
 describe('harness: the renderer files', () => {
-  it('serves /pos-bridge.js naming every contract action', async () => {
+  it('serves the built /pos-bridge.js from the renderer directory (no second copy of the bridge)', async () => {
     const r = await call(harness.port, '/pos-bridge.js', { headers: auth });
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toContain('text/javascript');
+    expect(r.body).toBe('window.pos = {} /* built bridge */');
+  });
+
+  it.skipIf(!existsSync(BUILT_BRIDGE))('the built bridge (preload/web-bridge.ts) names every contract action (run npm run build first)', () => {
+    const body = readFileSync(BUILT_BRIDGE, 'utf8');
     expect(actionNames.length).toBeGreaterThan(0);
-    for (const name of actionNames) expect(r.body, name).toContain(`"${name}"`);
-    expect(r.body).toContain('"onCheckout"');
+    for (const name of actionNames) expect(body, name).toMatch(new RegExp(`\\b${name}\\b`));
   });
 
   it('injects the bridge script into index.html for /, /index.html and /customer', async () => {
@@ -209,7 +222,7 @@ describe('harness: the renderer files', () => {
       const r = await call(harness.port, path, { headers: auth });
       expect(r.status, path).toBe(200);
       expect(r.body).toContain('<head><script src="/pos-bridge.js"></script><title>Yima</title>');
-      expect(r.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(r.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     }
   });
 
