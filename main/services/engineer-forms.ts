@@ -82,7 +82,7 @@ export function printerFormOf(spec: string): { transport: 'none' | 'file' | 'tcp
 }
 
 /** The form does not edit gatewayUrl (yet): saving keeps the stored one. */
-export interface AggregatorFormValue { aggregator: Omit<Settings['aggregator'], 'gatewayUrl'>; vendorKey: string | null }
+export interface AggregatorFormValue { aggregator: Omit<Settings['aggregator'], 'gatewayUrl' | 'platform'>; vendorKey: string | null }
 
 export function parseAggregatorForm(f: AggregatorForm, vendorKeyStored: boolean): FormResult<AggregatorFormValue> {
   const e: Record<string, string> = {};

@@ -20,7 +20,10 @@ export const plaintextCipher: SecretCipher = {
   decrypt: (b) => b.toString('utf8'),
 };
 
-interface FileShape { encrypted: boolean; terminal?: string; vendorKey?: string }
+interface FileShape { encrypted: boolean; terminal?: string; vendorKey?: string; cmb?: string }
+
+/** 招商银行 polypay secrets: the APP secret and the merchant SM2 private key (64 hex). */
+export interface CmbSecrets { appSecret: string; privateKeyHex: string }
 
 export interface SecretsHandle extends CredentialStore {
   readonly warning?: string;
@@ -30,6 +33,8 @@ export interface SecretsHandle extends CredentialStore {
   /** The production vendor key (服务商密钥) typed by the engineer; never leaves the main process. */
   vendorKey(): string | null;
   setVendorKey(key: string): void;
+  cmbSecrets(): CmbSecrets | null;
+  setCmbSecrets(secrets: CmbSecrets | null): void;
 }
 
 export function openSecrets(dir: string, cipher: SecretCipher): SecretsHandle {
@@ -44,14 +49,18 @@ export function openSecrets(dir: string, cipher: SecretCipher): SecretsHandle {
   const terminalText = open(raw.terminal);
   let cache: TerminalCredentials | null = terminalText ? JSON.parse(terminalText) as TerminalCredentials : null;
   let vendorKey: string | null = open(raw.vendorKey);
+  const cmbText = open(raw.cmb);
+  let cmb: CmbSecrets | null = cmbText ? JSON.parse(cmbText) as CmbSecrets : null;
 
   /** Writes first (fsync, rename), then takes the new values: a failed write changes nothing. */
-  function save(next: { terminal: TerminalCredentials | null; vendor: string | null }): void {
+  function save(next: { terminal: TerminalCredentials | null; vendor: string | null; cmb?: CmbSecrets | null }): void {
+    const nextCmb = next.cmb === undefined ? cmb : next.cmb;
     const enc = cipher.available();
     const seal = (plain: string) => (enc ? cipher.encrypt(plain) : Buffer.from(plain, 'utf8')).toString('base64');
     const body: FileShape = { encrypted: enc };
     if (next.terminal) body.terminal = seal(JSON.stringify(next.terminal));
     if (next.vendor) body.vendorKey = seal(next.vendor);
+    if (nextCmb) body.cmb = seal(JSON.stringify(nextCmb));
     const tmp = `${file}.tmp`;
     writeFileSync(tmp, JSON.stringify(body), { mode: 0o600 });
     const fd = openSync(tmp, 'r');
@@ -60,6 +69,7 @@ export function openSecrets(dir: string, cipher: SecretCipher): SecretsHandle {
     renameSync(tmp, file);
     cache = next.terminal;
     vendorKey = next.vendor;
+    cmb = nextCmb;
   }
 
   return {
@@ -70,5 +80,7 @@ export function openSecrets(dir: string, cipher: SecretCipher): SecretsHandle {
     set(creds) { save({ terminal: creds, vendor: vendorKey }); },
     vendorKey: () => vendorKey,
     setVendorKey(key) { save({ terminal: cache, vendor: key || null }); },
+    cmbSecrets: () => cmb,
+    setCmbSecrets(next) { save({ terminal: cache, vendor: vendorKey, cmb: next }); },
   };
 }

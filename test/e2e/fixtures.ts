@@ -13,6 +13,9 @@ import { startHarnessProcess, type HarnessProcess } from '../support/harness-pro
 import { sandboxControl } from '../support/sandbox-control';
 import { openPtyPair, ptySkipReason } from '../support/pty-pair';
 import { open } from 'node:fs/promises';
+import { startCmbSandbox, type CmbSandbox } from '../../main/aggregator/cmb/sandbox';
+import { cmbSandboxControl } from '../support/cmb-sandbox-control';
+
 
 export interface ScanKit {
   page: Page;
@@ -27,6 +30,9 @@ export interface Fixtures {
   sandbox: { server: Sandbox; url: string; control: ReturnType<typeof sandboxControl> };
   app: HarnessProcess;
   counter: Page;
+  /** Which platform the counter runs on: `test.use({ platform: 'cmb' })` starts it on the 招商银行 polypay sandbox. */
+  platform: 'upay' | 'cmb';
+  cmbSandbox: { server: CmbSandbox; url: string; control: ReturnType<typeof cmbSandboxControl> };
 }
 
 export const test = base.extend<Fixtures>({
@@ -41,16 +47,25 @@ export const test = base.extend<Fixtures>({
     await use({ server, url: server.url, control: sandboxControl(server.url) });
     await server.close();
   },
-  app: async ({ dataDir, sandbox }, use) => {
-    const app = await startHarnessProcess({ dataDir: join(dataDir, 'counter'), aggregatorUrl: sandbox.url });
+  platform: ['upay', { option: true }],
+  cmbSandbox: async ({ dataDir }, use) => {
+    const server = await startCmbSandbox({ port: 0, dataDir: join(dataDir, 'cmb-bank') });
+    await use({ server, url: server.url, control: cmbSandboxControl(server.url) });
+    await server.close();
+  },
+  // The polypay sandbox is an idle HTTP server unless the platform option picks it.
+  app: async ({ dataDir, sandbox, platform, cmbSandbox }, use) => {
+    const aggregatorUrl = platform === 'cmb' ? `cmb-sandbox+${cmbSandbox.url}` : sandbox.url;
+    const app = await startHarnessProcess({ dataDir: join(dataDir, 'counter'), aggregatorUrl });
     await use(app);
     await app.kill();
   },
-  scanKit: async ({ page, dataDir, sandbox }, use, testInfo) => {
+  scanKit: async ({ page, dataDir, sandbox, platform, cmbSandbox }, use, testInfo) => {
     const skip = ptySkipReason();
     testInfo.skip(!!skip, skip);
     const pty = await openPtyPair();
-    const app = await startHarnessProcess({ dataDir: join(dataDir, 'counter'), aggregatorUrl: sandbox.url, extraArgs: ['--scanner', pty.a, '--baud', '9600'] });
+    const aggregatorUrl = platform === 'cmb' ? `cmb-sandbox+${cmbSandbox.url}` : sandbox.url;
+    const app = await startHarnessProcess({ dataDir: join(dataDir, 'counter'), aggregatorUrl, extraArgs: ['--scanner', pty.a, '--baud', '9600'] });
     const writer = await open(pty.b, 'r+');
     await page.goto(app.url);
     await expect(page.getByTestId('scanner-status')).toHaveText('扫码枪已连接');
