@@ -11,6 +11,7 @@ import { managerActions, managerEvents } from './contract-manager';
 import { printerActions, printerEvents } from './contract-printer';
 import { engineerActions, engineerEvents } from './contract-engineer';
 import { cashActions, cashEvents } from './contract-cash';
+import { syncActions, syncEvents } from './contract-sync';
 
 export * from './contract-shared';
 export * from './contract-checkout';
@@ -19,6 +20,7 @@ export * from './contract-manager';
 export * from './contract-printer';
 export * from './contract-engineer';
 export * from './contract-cash';
+export * from './contract-sync';
 
 /**
  * Actions: renderer → main. Each becomes `window.pos.<name>(args)` returning a Promise of the
@@ -31,6 +33,7 @@ export const actions = {
   ...printerActions,
   ...engineerActions,
   ...cashActions,
+  ...syncActions,
 } as const;
 
 /** Events: main → renderer, pushed to every window (and every harness WebSocket). */
@@ -41,6 +44,7 @@ export const events = {
   ...printerEvents,
   ...engineerEvents,
   ...cashEvents,
+  ...syncEvents,
 } as const;
 
 
@@ -56,7 +60,7 @@ export const eventNames = Object.keys(events) as EventName[];
 
 /** The typed error every transport returns for a refused call; never an uncaught exception. */
 export const posErrorSchema = z.object({
-  code: z.enum(['INVALID_ARGS', 'UNKNOWN_ACTION', 'BUSY', 'RECOVERING', 'REFUSED', 'FORBIDDEN', 'INTERNAL']),
+  code: z.enum(['INVALID_ARGS', 'UNKNOWN_ACTION', 'BUSY', 'RECOVERING', 'REFUSED', 'FORBIDDEN', 'INTERNAL', 'PIN_FILE_DAMAGED', 'SECRETS_DAMAGED']),
   message: z.string(),
 });
 export type PosErrorBody = z.infer<typeof posErrorSchema>;

@@ -106,4 +106,6 @@ export interface TerminalCredentials { terminalSn: string; terminalKey: string; 
 export interface CredentialStore {
   get(): TerminalCredentials | null;
   set(creds: TerminalCredentials): void;
+  /** Durably notes a check-in about to rotate the key; throws when that cannot be saved (then no check-in). */
+  beginCheckin?(): void;
 }

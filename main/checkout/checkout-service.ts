@@ -9,7 +9,8 @@ import type { CheckoutView } from '../../preload/contract';
 import type { JournalRecordBody, PaymentMethod } from '../journal/records';
 import type { Attempt, CheckoutDeps, SaleRef } from './checkout-types';
 import { closeOut, type CloseOutResult } from './close-out';
-import { interpretPay, interpretPrecreate, interpretQuery, type OrderState } from './interpret';
+import { interpretPay, interpretQuery, type OrderState } from './interpret';
+import { requestQr, type QrWallet } from './qr-start';
 import { runPoll } from './poller';
 import { QR_POLICY, SCAN_POLICY } from './poll-policy';
 import { formatFen } from './money';
@@ -44,29 +45,34 @@ export class CheckoutService {
     if (!this.active) this.show(on ? { phase: 'recovering' } : { phase: 'idle' });
   }
 
-  /** `sale`: the wallet part of a mixed-tender sale (mixed-tender.ts). */
-  async startQr(amountFen: number, requestId: string, sale?: SaleRef): Promise<CheckoutView> {
+  /**
+   * `sale`: the wallet part of a mixed-tender sale (mixed-tender.ts). `wallet`: in the per-wallet
+   * QR mode, the wallet the cashier picked (qr-start.ts); absent in the unified mode.
+   */
+  async startQr(amountFen: number, requestId: string, sale?: SaleRef, wallet?: QrWallet): Promise<CheckoutView> {
+    const perWallet = this.deps.config().qrMode === 'per-wallet';
+    if (perWallet && wallet === undefined && !this.seenRequests.has(requestId)) throw new ServiceError('REFUSED', '请先选择顾客用的钱包（微信支付、支付宝或云闪付）');
     const dup = this.admit(amountFen, requestId);
     if (dup) return dup;
-    const att = await this.createAttempt('qr', amountFen, requestId, this.deps.config().qrExpiryMs, { ...sale });
-    this.markSent(att, 'precreate');
+    const att = await this.createAttempt('qr', amountFen, requestId, this.deps.config().qrExpiryMs, { ...sale, ...(perWallet ? { wallet } : {}) });
+    if (perWallet) this.markSent(att, 'precreate'); // the unified QR is built locally: nothing is sent
     const cfg = this.deps.config();
-    const answer = interpretPrecreate(await this.deps.aggregator.precreate({ clientSn: att.clientSn, amountFen, subject: cfg.subject, operator: cfg.operator }));
+    const answer = await requestQr(this.deps.aggregator, { clientSn: att.clientSn, amountFen, subject: cfg.subject, operator: cfg.operator }, perWallet ? wallet : undefined, this.deps.walletQrCodes ?? (() => null));
     if (answer.kind === 'qr') {
       att.qrCode = answer.qrCode;
       att.expiresAt = att.deadline;
       try {
-        await this.journal({ type: 'QR_READY', clientSn: att.clientSn, sn: answer.data.sn, qrCode: answer.qrCode, expiresAt: att.deadline });
+        await this.journal({ type: 'QR_READY', clientSn: att.clientSn, sn: answer.sn, qrCode: answer.qrCode, expiresAt: att.deadline });
       } catch (err) {
         // Not shown, so nobody can pay it; the order is closed once the journal can record again.
-        await this.needsAttention(att, `交易记录无法保存，收款码未显示：${errText(err)}`, answer.data.sn);
+        await this.needsAttention(att, `交易记录无法保存，收款码未显示：${errText(err)}`, answer.sn);
         return this.current();
       }
-      this.wait(att, '请顾客用微信、支付宝或云闪付扫码');
+      this.wait(att, perWallet ? '请顾客用所选钱包扫码' : '请顾客用微信、支付宝或云闪付扫码');
     } else if (answer.kind === 'failed') {
       await this.settle(att, { outcome: 'FAILED', message: `下单失败：${answer.message}`, nextStep: '请重新收款' });
     } else {
-      await this.finishUnclear(att, answer.kind === 'unknown' ? answer.message : '下单结果未知');
+      await this.finishUnclear(att, answer.message);
     }
     return this.current();
   }
@@ -257,7 +263,14 @@ export class CheckoutService {
       return this.needsAttention(att, `交易记录无法保存，未能撤销：${errText(err)}`);
     }
     if (res.kind === 'paid') return this.settlePaid(att, res.state.data);
-    if (res.kind === 'not_found') return this.settle(att, { outcome: 'FAILED', message: '支付平台没有这笔订单，顾客未被扣款', nextStep: '请重新收款' });
+    if (res.kind === 'not_found') {
+      // A QR that was shown but nobody opened has no order at the platform: nothing to cancel
+      // (§1.6, §1.6a). One never shown (its request got lost) simply failed.
+      const shown = att.method === 'qr' && att.qrCode !== undefined;
+      if (shown && reason === 'expired') return this.settle(att, { outcome: 'EXPIRED', message: '二维码已过期，顾客未支付', nextStep: '如需继续收款，请重新收款' });
+      if (shown) return this.settle(att, { outcome: 'CANCELED', message: '已取消，顾客未支付', nextStep: '如需继续收款，请重新收款' });
+      return this.settle(att, { outcome: 'FAILED', message: '支付平台没有这笔订单，顾客未被扣款', nextStep: '请重新收款' });
+    }
     if (res.kind === 'unknown') return this.needsAttention(att, res.message);
     if (reason === 'expired') return this.settle(att, { outcome: 'EXPIRED', message: '二维码已过期，订单已关闭', nextStep: '如需继续收款，请重新收款' });
     if (reason === 'window_end') return this.settle(att, { outcome: 'CANCELED', message: '已撤销：顾客未在时限内完成支付', nextStep: '请顾客刷新付款码后重新扫码' });
@@ -278,6 +291,8 @@ export class CheckoutService {
     }
     this.showResult(att, { ...r, message, wallet: r.wallet ?? att.wallet, amountFen: att.amountFen });
     this.deps.onFinal?.({ clientSn: att.clientSn, outcome: r.outcome, amountFen: att.amountFen, wallet: r.wallet ?? att.wallet, sn: r.sn, method: att.method, recovered: !!att.recovered, codeMasked: att.codeMasked, saleId: att.saleId });
+    // A withdrawn QR can still be paid (no expiry in a gateway URL): watch it (late-watch.ts).
+    if (att.method === 'qr' && (r.outcome === 'CANCELED' || r.outcome === 'EXPIRED')) this.deps.onQrWithdrawn?.({ clientSn: att.clientSn, amountFen: att.amountFen, withdrawnAt: this.deps.clock.now() });
   }
 
   private showResult(att: Attempt, result: Result): void {

@@ -11,9 +11,18 @@ export function bridgeScript(): string {
   const actions = ${JSON.stringify(actionNames)};
   const verbs = ${JSON.stringify(verbs)};
   const listeners = new Map();
+  // The per-start token: from the URL Yima printed (once), then kept in this tab's sessionStorage
+  // and taken out of the address bar. Never a cookie: cookies ignore ports (README, Security).
+  const params = new URLSearchParams(location.search);
+  const token = params.get('token') || sessionStorage.getItem('yima_token') || '';
+  if (params.has('token')) {
+    sessionStorage.setItem('yima_token', token);
+    params.delete('token');
+    history.replaceState(null, '', location.pathname + (params.size ? '?' + params : '') + location.hash);
+  }
   let socket;
   const connect = () => {
-    socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/events');
+    socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/events?token=' + encodeURIComponent(token));
     socket.onmessage = (m) => {
       const { event, payload } = JSON.parse(m.data);
       for (const fn of listeners.get(event) || []) { try { fn(payload); } catch (e) { console.error(e); } }
@@ -27,7 +36,7 @@ export function bridgeScript(): string {
     pos[name] = async (args) => {
       let env;
       try {
-        const res = await fetch('/api/' + name, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(args || {}), credentials: 'same-origin' });
+        const res = await fetch('/api/' + name, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer ' + token }, body: JSON.stringify(args || {}), credentials: 'omit' });
         env = await res.json();
       } catch (e) {
         throw new PosError('INTERNAL', '无法连接收银服务：' + (e && e.message));

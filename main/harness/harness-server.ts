@@ -11,7 +11,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatch } from '../services/dispatch';
 import type { EventBus } from '../services/event-bus';
 import { bridgeScript } from './bridge-script';
-import { BodyTooLarge, hostAllowed, readBody, TOKEN_COOKIE, tokenFrom, tokenMatches } from './guard';
+import { BodyTooLarge, hostAllowed, isJsonContentType, originAllowed, readBody, tokenFrom, tokenMatches } from './guard';
+import { JsonTooDeep, parseJsonBounded } from '../settings/json-limits';
 
 export interface HarnessOptions {
   dispatch: Dispatch;
@@ -40,30 +41,31 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if (!hostAllowed(req, port)) return send(res, 403, 'text/plain', 'forbidden host');
+    // A page on another local port must not drive the counter (issue 14 item 2).
+    if (!originAllowed(req, port)) return send(res, 403, 'text/plain', 'forbidden origin');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const given = tokenFrom(req, url);
-    if (!tokenMatches(given, token)) return send(res, 401, 'text/plain', 'missing or wrong token: open the URL Yima printed at start');
-    if (url.searchParams.has('token')) {
-      // Trade the token in the URL for a cookie, so it does not linger in the address bar.
-      res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      url.searchParams.delete('token');
-      res.writeHead(302, { Location: url.pathname + url.search });
-      return res.end();
+    if (url.pathname.startsWith('/api/')) {
+      if (!tokenMatches(tokenFrom(req, url), token)) return send(res, 401, 'application/json', JSON.stringify({ ok: false, error: { code: 'UNAUTHORIZED', message: 'missing or wrong token: open the URL Yima printed at start' } }));
+      return api(req, res, url.pathname.slice(5));
     }
-    if (url.pathname.startsWith('/api/')) return api(req, res, url.pathname.slice(5));
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed');
+    // The page and its scripts are the public build; the token guards the API and the events only.
+    if (url.searchParams.has('token') && !tokenMatches(url.searchParams.get('token'), token)) return send(res, 401, 'text/plain', 'wrong token: open the URL Yima printed at start');
     if (url.pathname === '/pos-bridge.js') return send(res, 200, TYPES['.js']!, bridge);
     return serveStatic(res, url.pathname);
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, action: string) {
     if (req.method !== 'POST') return send(res, 405, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_ARGS', message: 'POST only' } }));
+    // Forms and no-cors fetches can only send text/plain, form or multipart bodies.
+    if (!isJsonContentType(req)) return send(res, 415, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_ARGS', message: 'Content-Type must be application/json' } }));
     let args: unknown;
     try {
       const body = await readBody(req);
-      args = body ? JSON.parse(body) : {};
+      args = body ? parseJsonBounded(body) : {};
     } catch (err) {
       if (err instanceof BodyTooLarge) return send(res, 413, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_ARGS', message: '请求过大' } }));
+      if (err instanceof JsonTooDeep) return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_ARGS', message: err.message } }));
       return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_ARGS', message: '请求不是有效的 JSON' } }));
     }
     const env = await opts.dispatch(action, args);
@@ -98,7 +100,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const sockets = new Set<WebSocket>();
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (!hostAllowed(req, port) || url.pathname !== '/events' || !tokenMatches(tokenFrom(req, url), token)) {
+    if (!hostAllowed(req, port) || !originAllowed(req, port) || url.pathname !== '/events' || !tokenMatches(tokenFrom(req, url), token)) {
       socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
       return;
     }

@@ -11,9 +11,11 @@ export type FinalOutcome = 'PAID' | 'FAILED' | 'CANCELED' | 'EXPIRED';
 export type JournalRecordBody =
   | { type: 'ATTEMPT_CREATED'; clientSn: string; method: PaymentMethod; amountFen: number; operator: string; subject: string; wallet?: Wallet; codeMasked?: string; windowMs: number; saleId?: string; saleTotalFen?: number }
   | { type: 'REQUEST_SENT'; clientSn: string; op: 'precreate' | 'pay' | 'query' | 'cancel' | 'refund' | 'revoke' }
-  | { type: 'QR_READY'; clientSn: string; sn: string; qrCode: string; expiresAt: number }
+  /** sn is absent for a unified QR (WAP gateway URL): the order exists only once a wallet opens it. */
+  | { type: 'QR_READY'; clientSn: string; sn?: string; qrCode: string; expiresAt: number }
   | { type: 'CANCEL_REQUESTED'; clientSn: string; reason: 'cashier' | 'expired' | 'window_end' | 'recovery' }
-  | { type: 'PAYMENT_FINAL'; clientSn: string; outcome: FinalOutcome; amountFen: number; sn?: string; tradeNo?: string; wallet?: Wallet; message?: string; recovered?: boolean }
+  /** late: paid after its QR was withdrawn (checkout/late-watch.ts); the order index folds it like any PAID. */
+  | { type: 'PAYMENT_FINAL'; clientSn: string; outcome: FinalOutcome; amountFen: number; sn?: string; tradeNo?: string; wallet?: Wallet; message?: string; recovered?: boolean; late?: boolean }
   | { type: 'NEEDS_ATTENTION'; clientSn: string; reason: string; sn?: string }
   /** kind 'void': a same-day 撤销 (revoke) of the whole payment; absent = a refund. */
   | { type: 'REFUND_REQUESTED'; clientSn: string; refundRequestNo: string; amountFen: number; operator: string; kind?: 'refund' | 'void' }

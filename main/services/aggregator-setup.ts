@@ -6,8 +6,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createUpayDriver, type HttpPost } from '../aggregator/upay';
-import { startSandbox, TEST_VENDOR_SN, TEST_VENDOR_KEY, TEST_APP_ID, TEST_ACTIVATION_CODE, type Sandbox } from '../aggregator/sandbox';
+import type { HttpPost } from '../aggregator/upay';
+import { createAggregator } from '../aggregator/create-aggregator';
+import { startSandbox, TEST_ACTIVATION_CODE, type Sandbox } from '../aggregator/sandbox';
 import type { Aggregator } from '../aggregator/types';
 import type { SecretsHandle } from '../settings/secrets';
 import type { Settings } from '../settings/schema';
@@ -54,9 +55,8 @@ export async function setupAggregator(opts: AggregatorSetupOptions): Promise<Agg
     baseUrl = sandbox.url;
   }
   const deviceId = loadDeviceId(opts.dataDir);
-  const vendor = mode === 'sandbox' ? { sn: TEST_VENDOR_SN, key: TEST_VENDOR_KEY, appId: TEST_APP_ID } : { sn: opts.settings.aggregator.vendorSn, key: opts.secrets.vendorKey() ?? '', appId: opts.settings.aggregator.appId };
   const gatewayUrl = resolveGatewayUrl(opts, baseUrl);
-  const aggregator = createUpayDriver({ baseUrl, gatewayUrl, vendor, credentials: opts.secrets, deviceId, http: opts.http, timeoutMs: 10_000 });
+  const aggregator = createAggregator(opts.settings.aggregator, { baseUrl, gatewayUrl, credentials: opts.secrets, vendorKey: () => opts.secrets.vendorKey(), deviceId, http: opts.http });
   let message: string | undefined;
 
   return {
@@ -70,6 +70,8 @@ export async function setupAggregator(opts: AggregatorSetupOptions): Promise<Agg
         if (mode !== 'sandbox' || !checkin.definite) { message = `签到失败：${checkin.message}`; opts.log(message); return; }
       }
       if (mode !== 'sandbox') { message = '终端未激活：请工程师在“工程师设置”中用激活码激活'; return; }
+      // A damaged key file is the engineer's to resolve (issue 14 item 7): no silent re-activation.
+      if (opts.secrets.damaged()) { message = opts.secrets.damaged() ?? undefined; return; }
       const act = await aggregator.activate({ code: TEST_ACTIVATION_CODE, deviceId, name: opts.settings.shop.terminalName });
       message = act.ok ? undefined : `沙箱激活失败：${act.message}`;
       if (message) opts.log(message);

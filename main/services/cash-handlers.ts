@@ -54,8 +54,8 @@ export function cashHandlers(d: CashHandlerDeps): CashHandlers {
     cashSale: ({ amount, received, requestId, partial, saleId }) => d.cash.cash({
       amountFen: saleId ? 0 : fenOf(amount), receivedFen: fenOf(received, '实收现金'), requestId, partial, saleId,
     }),
-    payRemainder: ({ saleId, requestId, code }) => {
-      if (code === undefined) return d.cash.payRemainder({ saleId, requestId });
+    payRemainder: ({ saleId, requestId, code, wallet }) => {
+      if (code === undefined) return d.cash.payRemainder({ saleId, requestId, qrWallet: wallet });
       const detected = detectPaycode(code);
       if (!detected.ok) throw new ServiceError('REFUSED', detected.message);
       return d.cash.payRemainder({ saleId, requestId, scan: { code: detected.code, wallet: detected.wallet, masked: maskPaycode(detected.code) } });

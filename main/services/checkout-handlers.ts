@@ -9,6 +9,7 @@ import type { DeviceStatus, OrderView, RecoveryReport } from '../../preload/cont
 import type { checkoutActions } from '../../preload/contract-checkout';
 import type { AggregatorSetup } from './aggregator-setup';
 import { ServiceError, type Handlers } from './dispatch';
+import type { LateWatchSetup } from './late-watch-setup';
 
 export interface CheckoutHandlerDeps {
   checkout: CheckoutService;
@@ -21,6 +22,7 @@ export interface CheckoutHandlerDeps {
   clock: Clock;
   /** The amount on the keypad (fen) for serial scans and the customer display. */
   pending: { set(fen: number | null): void };
+  late: Pick<LateWatchSetup, 'pending' | 'dismiss'>;
 }
 
 export type CheckoutHandlers = Pick<Handlers, keyof typeof checkoutActions>;
@@ -46,6 +48,8 @@ export function checkoutHandlers(d: CheckoutHandlerDeps): CheckoutHandlers {
         wedgeMaxGapMs: s.scanner.wedgeMaxGapMs,
         aggregator: { mode: d.aggregator.mode, ...d.aggregator.status() },
         warnings: [...d.warnings],
+        qrMode: s.checkout.qrMode,
+        latePayments: d.late.pending(),
       };
     },
     setPendingAmount: ({ amount }) => {
@@ -53,7 +57,7 @@ export function checkoutHandlers(d: CheckoutHandlerDeps): CheckoutHandlers {
       d.pending.set(parsed?.ok ? parsed.fen : null);
       return parsed === null || parsed.ok ? { ok: true } : { ok: false, message: parsed.message };
     },
-    startQrPayment: ({ amount, requestId }) => d.checkout.startQr(fenOf(amount), requestId),
+    startQrPayment: ({ amount, requestId, wallet }) => d.checkout.startQr(fenOf(amount), requestId, undefined, wallet),
     startScanPayment: ({ amount, code, requestId }) => {
       const amountFen = fenOf(amount);
       const detected = detectPaycode(code);
@@ -65,6 +69,7 @@ export function checkoutHandlers(d: CheckoutHandlerDeps): CheckoutHandlers {
     dismissResult: () => d.checkout.dismiss(),
     dayTotals: ({ day }) => d.journal.orders.totals(day ?? localBusinessDay(d.clock.now())),
     listOrders: ({ day }) => d.journal.orders.list(day ? { day } : {}).map(toOrderView),
+    dismissLatePayment: ({ clientSn }) => d.late.dismiss(clientSn),
   };
 }
 

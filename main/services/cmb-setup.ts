@@ -20,14 +20,14 @@ export function wantsCmb(opts: Pick<AggregatorSetupOptions, 'aggregatorUrl' | 's
 export function cmbConfigFromSettings(opts: AggregatorSetupOptions): CmbConfig | string {
   const s = opts.settings.cmb;
   const sec = opts.secrets.cmbSecrets();
-  const missing = [['商户号', s.merId], ['收银员', s.userId], ['APP ID', s.appId], ['银行公钥', s.bankPublicKey], ['通知地址', s.notifyUrl], ['终端号', s.termId], ['设备号', s.deviceId]]
+  const missing = [['商户号', s.merId], ['收银员', s.userId], ['APP ID', s.appId], ['银行公钥', s.bankPublic], ['通知地址', s.notifyUrl], ['终端号', s.termId], ['设备号', s.deviceId]]
     .filter(([, v]) => !v).map(([k]) => k);
   if (!sec) missing.push('APP 密钥与商户私钥');
   if (missing.length > 0 || !sec) return `招商银行聚合收款未设置完整：缺少${missing.join('、')}`;
   const baseUrl = s.baseUrl || UAT_BASE_URL;
   return {
     baseUrl, merId: s.merId, userId: s.userId, appId: s.appId, appSecret: sec.appSecret, privateKeyHex: sec.privateKeyHex,
-    cmbPublicKey: s.bankPublicKey, notifyUrl: s.notifyUrl, termId: s.termId,
+    cmbPublicKey: s.bankPublic, notifyUrl: s.notifyUrl, termId: s.termId,
     terminalInfo: { device_type: s.deviceType, device_id: s.deviceId, ...(s.serialNum ? { serial_num: s.serialNum } : {}), ...(s.location ? { location: s.location } : {}) },
     payValidTimeSeconds: opts.settings.checkout.qrExpirySeconds,
     // [ref cmb-polypay.md §3 UAT] render UAT QRs through the UAT payment host.

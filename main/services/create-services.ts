@@ -33,6 +33,10 @@ import { createScanRouter } from '../manager/scan-target';
 import { sharedLog } from '../logs/rotating-log';
 import { setupCash } from './cash-setup';
 import { loadShiftBook } from '../manager/shift-loader';
+import { setupSync } from '../sync/setup-sync';
+import { setupLateWatch } from './late-watch-setup';
+import { walletQrCodes } from './wallet-qr-codes';
+import { refuseWithoutKeys } from './keys-guard';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -53,6 +57,10 @@ export interface ServicesOptions {
   devices?: { scanner?: { path: string; baudRate: number }; printer?: string };
   /** The OS printer, where the platform offers one (Electron). */
   osPrinting?: OsPrinting;
+  /** Start flags `--hq postgres://… --store ID`: head-office sync (main/sync/). */
+  hq?: { url: string; storeId?: string; storeName?: string };
+  /** Late-payment watch backoff (tests shorten it; the watch time is the setting lateWatchSeconds). */
+  lateWatchBackoff?: { firstDelayMs: number; factor: number; maxDelayMs: number };
 }
 
 export interface Services {
@@ -77,8 +85,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
 
   let pendingAmountFen: number | null = null;
   const settings = openSettings(opts.dataDir, opts.confFactory, () => clock.now());
-  const secrets = openSecrets(opts.dataDir, opts.cipher);
-  const warnings = [...settings.warnings, ...(secrets.warning ? [secrets.warning] : [])];
+  const secrets = openSecrets(opts.dataDir, opts.cipher, () => clock.now());
+  const warnings = [...settings.warnings, ...(secrets.warning ? [secrets.warning] : []), ...(secrets.damaged() ? [secrets.damaged()!] : [])];
   const journal = await openJournal({ dir: join(opts.dataDir, 'journal'), clock: () => clock.now(), warn: (m) => { warnings.push(m); log(m); } });
   for (const c of journal.report.corrupt) warnings.push(`交易记录第 ${c.line} 行损坏（${c.file}）：${c.reason}。该文件已设为只读，请联系技术支持。`);
   if (journal.report.notWritable) warnings.push(`数据目录无法写入，暂不能收款（交易记录无法保存）：${journal.report.notWritable}`);
@@ -88,6 +96,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const notice = (level: Notice['level'], message: string) => bus.emit('notice', { level, message, at: clock.now() });
   // The signed-in operator takes the payments; on the Orders screen a scan is an order number.
   const operators = openOperators({ dataDir: opts.dataDir, append: (b) => journal.append(b), clock: () => clock.now(), log, onChange: (operator) => bus.emit('operator', { operator }) });
+  const pinProblem = operators.pinFileProblem();
+  if (pinProblem) { warnings.push(pinProblem); log(pinProblem); }
   const scanRouter = createScanRouter((code) => bus.emit('orderScan', { code, at: clock.now() }));
   // The serial scanner goes through the same action as a wedge scan, with the keypad's amount.
   let dispatch: Dispatch = async () => ({ ok: false, error: { code: 'RECOVERING', message: '正在启动' } });
@@ -103,6 +113,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     },
   });
 
+  const late = setupLateWatch({ aggregator: aggregator.aggregator, journal, settings, clock, timers, bus, log, backoff: opts.lateWatchBackoff });
   const checkout = new CheckoutService({
     aggregator: aggregator.aggregator,
     journal,
@@ -111,10 +122,12 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     newClientSn: makeClientSnFactory(() => clock.now()),
     config: () => {
       const s = settings.get();
-      return { qrExpiryMs: s.checkout.qrExpirySeconds * 1000, scanWindowMs: s.checkout.scanWindowSeconds * 1000, maxAmountFen: s.checkout.maxAmountFen, operator: operators.session.nameOr(s.operator.name), subject: `${s.shop.name}-${s.shop.terminalName}` };
+      return { qrExpiryMs: s.checkout.qrExpirySeconds * 1000, scanWindowMs: s.checkout.scanWindowSeconds * 1000, maxAmountFen: s.checkout.maxAmountFen, operator: operators.session.nameOr(s.operator.name), subject: `${s.shop.name}-${s.shop.terminalName}`, qrMode: s.checkout.qrMode };
     },
     onView: (view) => bus.emit('checkout', view),
     policies: opts.policies,
+    walletQrCodes,
+    onQrWithdrawn: (w) => late.onQrWithdrawn(w),
     onFinal: (e) => { devices.printSale(e); opts.onFinal?.(e); cash.service.walletFinal(e); },
   });
   // One shift book (float, payouts, Z numbers) for the cash and the manager actions: the journal is read once.
@@ -126,29 +139,37 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const recovered = (async () => {
     await aggregator.prepare();
     checkout.setRecovering(false);
-    return recoverUnfinished(journal.orders.unfinished(), checkout, clock, (r) => bus.emit('recovery', r));
+    const report = await recoverUnfinished(journal.orders.unfinished(), checkout, clock, (r) => bus.emit('recovery', r));
+    late.resume(); // after recovery, which may itself withdraw QRs (they are watched as they end)
+    return report;
   })().catch((err): RecoveryReport => {
     log('recovery failed', err);
     checkout.setRecovering(false);
     return { done: true, recovered: [] };
   });
 
+  // Head-office sync reads the journal files on its own; a payment never waits for it.
+  const sync = setupSync({ dataDir: opts.dataDir, settings, secrets, journal, emit: (v) => bus.emit('sync', v), clock: () => clock.now(), timers, log, flags: opts.hq });
   const pending = { get: () => pendingAmountFen, set: (fen: number | null) => { pendingAmountFen = fen; bus.emit('pendingAmount', { amountFen: fen }); } };
   // One handler table per feature; TypeScript checks that together they cover the contract.
   const handlers: Handlers = {
     ...preferencesHandlers({ settings, bus }),
-    ...checkoutHandlers({ checkout, journal, settings, aggregator, devices: () => devices.status(), warnings, recovered, clock, pending }),
+    ...checkoutHandlers({ checkout, journal, settings, aggregator, devices: () => devices.status(), warnings, recovered, clock, pending, late }),
     ...managerHandlers({ dataDir: opts.dataDir, journal, settings, aggregator: aggregator.aggregator, get printer() { return devices.printer; }, clock, bus, log, operators, shifts }),
     ...operatorHandlers({ operators, scanRouter }),
     ...printerHandlers({ get printer() { return devices.printer; }, jobs: devices.printQueue, journal, settings, clock, bus, printerSpec: opts.devices?.printer }),
     ...cash.handlers,
+    ...sync.handlers,
     ...engineerHandlers({ dataDir: opts.dataDir, settings, secrets, aggregator, devices, bus, clock, warnings, verifyPin: (role, pin) => dispatch('verifyPin', { role, pin }), journal: (who, action, detail) => operators.session.journal(who, action, detail), overrides: opts.devices }),
   };
+  refuseWithoutKeys(handlers, secrets);
   dispatch = createDispatch(handlers, log);
   return {
     dispatch,
     bus, settings, journal, checkout, aggregator, devices, recovered, warnings,
     async stop() {
+      await sync.stop();
+      late.stop();
       await devices.close();
       await journal.close();
       await aggregator.close();

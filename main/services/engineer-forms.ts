@@ -81,8 +81,8 @@ export function printerFormOf(spec: string): { transport: 'none' | 'file' | 'tcp
   return { transport: 'none', address: spec };
 }
 
-/** The form does not edit gatewayUrl (yet): saving keeps the stored one. */
-export interface AggregatorFormValue { aggregator: Omit<Settings['aggregator'], 'gatewayUrl' | 'platform'>; vendorKey: string | null }
+/** The form does not edit gatewayUrl (yet): saving keeps the stored one. qrMode is settings checkout.qrMode. The platform (issue 18) is its own setting. */
+export interface AggregatorFormValue { aggregator: Omit<Settings['aggregator'], 'gatewayUrl' | 'platform'>; vendorKey: string | null; qrMode?: Settings['checkout']['qrMode'] }
 
 export function parseAggregatorForm(f: AggregatorForm, vendorKeyStored: boolean): FormResult<AggregatorFormValue> {
   const e: Record<string, string> = {};
@@ -105,7 +105,8 @@ export function parseAggregatorForm(f: AggregatorForm, vendorKeyStored: boolean)
     if (!appId) e.appId = '生产模式须填写应用编号';
     if (!vendorKey && !vendorKeyStored) e.vendorKey = '生产模式须填写服务商密钥';
   }
-  return result(e, { aggregator: { mode, baseUrl, vendorSn, appId }, vendorKey: vendorKey || null });
+  const qrMode = f.qrMode === undefined ? undefined : oneOf(e, 'qrMode', f.qrMode, ['unified', 'per-wallet'] as const, '收款码模式');
+  return result(e, { aggregator: { mode, baseUrl, vendorSn, appId }, vendorKey: vendorKey || null, ...(qrMode ? { qrMode } : {}) });
 }
 
 export function parseShopForm(f: ShopForm): FormResult<{ name: string; terminalName: string }> {

@@ -6,8 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createUpayDriver } from '../aggregator/upay';
-import { TEST_APP_ID, TEST_VENDOR_KEY, TEST_VENDOR_SN } from '../aggregator/sandbox';
+import { createAggregator } from '../aggregator/create-aggregator';
 import type { Clock } from '../checkout/time';
 import { exportLogsZip } from '../logs/log-export';
 import { sharedLog } from '../logs/rotating-log';
@@ -85,7 +84,7 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
       ...(d.overrides?.scanner ? { scannerOverride: d.overrides.scanner.path } : {}),
       printer: { ...printerFormOf(s.printer.spec), width: s.printer.width },
       ...(d.overrides?.printer ? { printerOverride: d.overrides.printer } : {}),
-      aggregator: { ...s.aggregator, vendorKeySet: d.secrets.vendorKey() !== null },
+      aggregator: { ...s.aggregator, vendorKeySet: d.secrets.vendorKey() !== null, qrMode: s.checkout.qrMode },
       terminal: { activated, ...(d.secrets.get()?.terminalSn ? { terminalSn: d.secrets.get()!.terminalSn } : {}), ...(terminalMessage ?? (activated ? undefined : status.message) ? { message: terminalMessage ?? status.message } : {}) },
       running: { mode: d.aggregator.mode, baseUrl: d.aggregator.baseUrl },
       restartNeeded: restartNeeded(s),
@@ -114,8 +113,7 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
     if (!baseUrl) throw new ServiceError('REFUSED', '请先填写并保存接口地址');
     const vendorKey = d.secrets.vendorKey();
     if (!sandbox && (!s.vendorSn || !vendorKey)) throw new ServiceError('REFUSED', '请先填写并保存服务商序列号和服务商密钥');
-    const vendor = sandbox ? { sn: TEST_VENDOR_SN, key: TEST_VENDOR_KEY, appId: TEST_APP_ID } : { sn: s.vendorSn, key: vendorKey ?? '', appId: s.appId };
-    return createUpayDriver({ baseUrl, vendor, credentials: d.secrets, deviceId: deviceId(d.dataDir), timeoutMs: 15_000 });
+    return createAggregator(s, { baseUrl, gatewayUrl: d.aggregator.gatewayUrl, credentials: d.secrets, vendorKey: () => vendorKey, deviceId: deviceId(d.dataDir) });
   }
 
   return {
@@ -154,7 +152,8 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
     saveAggregator: (form) => {
       guard();
       const parsed = parseAggregatorForm(form, d.secrets.vendorKey() !== null);
-      return save(parsed, (cur, v) => ({ ...cur, aggregator: { ...cur.aggregator, ...v.aggregator } }), (v) => {
+      // The QR mode applies to the next 收款 at once (no restart).
+      return save(parsed, (cur, v) => ({ ...cur, aggregator: { ...cur.aggregator, ...v.aggregator }, checkout: { ...cur.checkout, qrMode: v.qrMode ?? cur.checkout.qrMode } }), (v) => {
         if (v.vendorKey) d.secrets.setVendorKey(v.vendorKey);
         return same({ ...atStart.aggregator, ...v.aggregator }, atStart.aggregator) ? '聚合支付设置已保存' : '聚合支付设置已保存，重启软件后生效';
       });

@@ -100,7 +100,8 @@ export function managerHandlers(d: ManagerHandlerDeps): ManagerHandlers {
     changePin: async ({ role, name, oldPin, pin }) => {
       const auth = await session.verify(role, oldPin, 'change_pin');
       if (!auth.ok) return { ok: false, auth };
-      const set = await pins.setPin(role, name, pin);
+      // The old PIN names the profile: only that one changes (renamed when a new name is given).
+      const set = await pins.changeOwnPin(role, auth.operator.name, name, pin);
       if (!set.ok) throw new ServiceError('REFUSED', set.message);
       await session.journal(auth.operator.name, 'change_pin', `${role}:${name}`);
       session.renamed(auth.operator, { role, name: name.trim() });

@@ -13,7 +13,7 @@ export const cmbSettingsSchema = z.object({
   userId: z.string().max(32),
   appId: z.string().max(64),
   /** The bank's SM2 public key, base64 SPKI (124 chars) or empty. */
-  bankPublicKey: z.union([z.literal(''), z.string().length(124)]),
+  bankPublic: z.union([z.literal(''), z.string().length(124)]),
   notifyUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
   termId: z.string().max(8),
   deviceType: z.enum(['04', '09', '10', '11']),
@@ -25,5 +25,5 @@ export const cmbSettingsSchema = z.object({
 export type CmbSettings = z.infer<typeof cmbSettingsSchema>;
 
 export const DEFAULT_CMB_SETTINGS: CmbSettings = {
-  baseUrl: '', merId: '', userId: '', appId: '', bankPublicKey: '', notifyUrl: '', termId: '', deviceType: '10', deviceId: '', serialNum: '', location: '',
+  baseUrl: '', merId: '', userId: '', appId: '', bankPublic: '', notifyUrl: '', termId: '', deviceType: '10', deviceId: '', serialNum: '', location: '',
 };

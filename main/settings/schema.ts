@@ -35,6 +35,10 @@ export const settingsSchema = z.object({
     scanWindowSeconds: z.number().int().min(10).max(120),
     /** Mixed tender (part wallet, rest cash) where the shop allows it. */
     mixedTender: z.boolean().default(false),
+    /** 'unified': one WAP-gateway QR every wallet pays; 'per-wallet': precreate per wallet, for contracts without WAP. */
+    qrMode: z.enum(['unified', 'per-wallet']).default('unified'),
+    /** How long a withdrawn QR is watched for a late payment (0 = not watched). */
+    lateWatchSeconds: z.number().int().min(0).max(3_600).default(600),
   }),
   scanner: z.object({
     path: z.string().max(200),
@@ -55,6 +59,13 @@ export const settingsSchema = z.object({
   /** 语音播报 on each final payment and refund. */
   voice: z.object({ enabled: z.boolean(), volume: z.number().min(0).max(1) }),
   display: z.object({ highContrast: z.boolean() }),
+  /** Head-office sync (main/sync/): off by default; the URL never holds the password (secrets.ts does). */
+  hq: z.object({
+    enabled: z.boolean(),
+    url: z.string().max(300).refine((u) => u === '' || /^postgres(ql)?:\/\/[^:@/\s]+@[^\s]+$/.test(u), '总部数据库地址应为 postgres://门店角色@主机:端口/库（不含密码）'),
+    storeId: z.string().regex(/^[A-Za-z0-9_-]{0,40}$/),
+    storeName: z.string().max(40),
+  }).default({ enabled: false, url: '', storeId: '', storeName: '' }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -65,12 +76,13 @@ export const DEFAULT_SETTINGS: Settings = {
   operator: { name: '收银员' },
   aggregator: { mode: 'sandbox', baseUrl: '', vendorSn: '', appId: '', gatewayUrl: 'https://qr.shouqianba.com/gateway', platform: 'upay' },
   cmb: DEFAULT_CMB_SETTINGS,
-  checkout: { maxAmountFen: 5_000_000, qrExpirySeconds: 240, scanWindowSeconds: 45, mixedTender: false },
+  checkout: { maxAmountFen: 5_000_000, qrExpirySeconds: 240, scanWindowSeconds: 45, mixedTender: false, qrMode: 'unified', lateWatchSeconds: 600 },
   scanner: { path: '', baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, suffix: 'CR', interCharTimeoutMs: 50, dedupeMs: 1_500, wedgeMaxGapMs: 30 },
   printer: { spec: '', width: 58 },
   locale: 'zh-CN',
   voice: { enabled: true, volume: 0.8 },
   display: { highContrast: false },
+  hq: { enabled: false, url: '', storeId: '', storeName: '' },
 };
 
 /** Migrations from older versions; each takes the raw object of version N and returns N+1. */

@@ -4,6 +4,7 @@ import { type Ctx, customerCancel, customerPay, qrUrl } from './orders';
 import { type Reply, json } from './protocol';
 import { BEHAVIOURS, type Behaviour, type Order } from './state';
 import { isWallet, makeOrderSn, makeTradeNo } from './wallets';
+import type { Violations } from './violations';
 
 export interface RequestLogEntry { op: string; path: string; clientSn?: string; at: number; fault?: Fault['fault'] }
 
@@ -12,6 +13,8 @@ export interface ControlDeps {
   requests: RequestLogEntry[];
   /** Effective config after an update (the store keeps the overrides). */
   config(): { qrExpirySeconds: number; passwordSeconds: number };
+  /** Documentation violations seen (strict mode's record). */
+  violations: Violations;
 }
 
 const ok = (value: Record<string, unknown> = {}): Reply => json(200, { ok: true, ...value });
@@ -64,6 +67,7 @@ export function control(ctx: Ctx, deps: ControlDeps, method: string, route: stri
       ctx.store.reset(body.terminals === true);
       deps.faults.clear();
       deps.requests.length = 0;
+      deps.violations.clear();
       return ok();
     case 'GET config':
       return ok({ config: deps.config() });
@@ -100,6 +104,11 @@ export function control(ctx: Ctx, deps: ControlDeps, method: string, route: stri
       return statementEdit(ctx, body);
     case 'GET orders':
       return ok({ orders: [...ctx.store.orders.values()].map((o) => orderView(ctx, o)) });
+    case 'GET violations':
+      return ok({ violations: deps.violations.all() });
+    case 'DELETE violations':
+      deps.violations.clear();
+      return ok({ violations: [] });
     case 'GET requests':
       return ok({ requests: deps.requests });
     default:

@@ -44,13 +44,19 @@ function outcome(o: Order): string {
   if (o.chargeCount > 0) {
     const refunded = o.orderStatus === 'PAID' ? '' : `<p class="meta">订单已${o.orderStatus === 'PARTIAL_REFUNDED' ? '部分退款' : '退款'}</p>`;
     const w = o.wallet ? `<p class="meta">${WALLET_LABEL[o.wallet]}</p>` : '';
-    return `<p class="result ok" role="status">支付成功</p>${w}${refunded}`;
+    const back = o.gateway?.returnUrl ? `<p class="meta"><a href="${esc(o.gateway.returnUrl)}">返回商户</a></p>` : '';
+    return `<p class="result ok" role="status">支付成功</p>${w}${refunded}${back}`;
   }
   if (o.endReason === 'timeout') return '<p class="result" role="status">二维码已过期</p>';
   return '<p class="result" role="status">订单已取消</p>';
 }
 
-function render(o: Order, error?: string, status = 200): Reply {
+/** A page with one message (the gateway's refusals). */
+export function messagePage(title: string, detail: string, status: number): Reply {
+  return page(`<p class="result" role="alert">${esc(title)}</p><p class="err">${esc(detail)}</p>`, status);
+}
+
+export function render(o: Order, error?: string, status = 200): Reply {
   const head = `<p class="amount">¥${yuan(o.totalFen)}</p><p class="subject">${esc(o.subject)}</p>`;
   const rest = o.orderStatus === 'CREATED' ? payForm(o, error) : outcome(o);
   return page(`${head}${rest}<p class="meta">订单号 ${o.sn}</p>`, status);

@@ -7,6 +7,7 @@ import { RecoveryBanner } from './RecoveryBanner';
 import { useCheckoutKeys } from './use-checkout-keys';
 import { CashBar } from './CashBar';
 import { CashDialog } from './CashDialog';
+import { WalletPicker } from './WalletPicker';
 
 export function CheckoutScreen() {
   useCheckoutKeys();
@@ -39,10 +40,12 @@ export function CheckoutScreen() {
 function PhasePanel() {
   const phase = useStore((s) => s.view.phase);
   const progress = useStore((s) => s.view.progress);
+  const walletPick = useStore((s) => s.walletPick);
   const t = useT();
   const st = useServerText();
   if (phase === 'recovering') return <div className="big-note">{t('recovering')}</div>;
   if (phase === 'waiting' || phase === 'creating' || phase === 'cancelling') return <QrPanel />;
+  if (walletPick && (phase === 'idle' || phase === 'result')) return <WalletPicker />;
   if (phase === 'result') return <ResultPanel />;
   return <div className="big-note">{progress ? st(progress) : t('idlePrompt')}</div>;
 }

@@ -3,6 +3,7 @@ import { useT } from '../i18n';
 import { PrinterIndicator } from './PrinterPanel';
 import { DisplayToggles } from './DisplayToggles';
 import { OperatorButton } from './OperatorButton';
+import { SyncStatus } from './SyncStatus';
 
 export function StatusBar() {
   const shopName = useStore((s) => s.shopName);
@@ -27,6 +28,7 @@ export function StatusBar() {
       )}
       <OperatorButton />
       <PrinterIndicator />
+      <SyncStatus />
       {connectionError && <span className="pill bad">{connectionError}</span>}
       <DisplayToggles />
       <button className="link" onClick={toggleLocale} data-testid="language-toggle">{t('language')}</button>
