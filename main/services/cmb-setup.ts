@@ -4,7 +4,8 @@
  * the engineer's settings (aggregator.platform = cmb) with the keys from secrets.ts.
  */
 import { join } from 'node:path';
-import { createCmbDriver, UAT_BASE_URL, type CmbConfig } from '../aggregator/cmb';
+import { UAT_BASE_URL, type CmbConfig, type createCmbDriver } from '../aggregator/cmb';
+import { createAggregator } from '../aggregator/create-aggregator';
 import { UAT_QR_HOST } from '../aggregator/cmb/config';
 import { sandboxCmbConfig } from '../aggregator/cmb/sandbox-config';
 import { startCmbSandbox, type CmbSandbox } from '../aggregator/cmb/sandbox';
@@ -50,7 +51,8 @@ export async function setupCmb(opts: AggregatorSetupOptions): Promise<Aggregator
   const message = typeof config === 'string' ? config : undefined;
   if (message) opts.log(message);
   const cfg: CmbConfig = typeof config === 'string' ? { ...sandboxCmbConfig('https://invalid.invalid'), baseUrl: 'https://invalid.invalid' } : config;
-  const aggregator = createCmbDriver({ config: cfg, http: opts.http, timeoutMs: 10_000, clock: opts.clock });
+  const aggregator = createAggregator({ ...opts.settings.aggregator, platform: 'cmb' }, { baseUrl: cfg.baseUrl, gatewayUrl: '', credentials: opts.secrets, vendorKey: () => null, deviceId: '', http: opts.http, cmb: cfg });
+  const probe = (aggregator as Partial<ReturnType<typeof createCmbDriver>>).testConnection;
   const isSandbox = opts.aggregatorUrl?.startsWith('cmb-sandbox') ?? false;
   return {
     aggregator,
@@ -58,7 +60,7 @@ export async function setupCmb(opts: AggregatorSetupOptions): Promise<Aggregator
     gatewayUrl: '',
     mode: isSandbox ? 'sandbox' : opts.settings.aggregator.mode,
     platform: 'cmb',
-    testConnection: () => aggregator.testConnection(),
+    testConnection: () => (probe ? probe() : Promise.resolve({ ok: false, message: '此平台没有连接测试' })),
     status: () => ({ activated: message === undefined, terminalSn: message === undefined ? `${cfg.merId}/${cfg.userId}` : undefined, message }),
     prepare: () => Promise.resolve(),
     async close() { await sandbox?.close(); },
