@@ -141,6 +141,15 @@ async function bundleSize(): Promise<Row> {
   return { name: 'renderer bundle, gzipped (js + css)', value: round2(gz / 1024), unit: 'KB', goal: '≤ 250', ok: gz / 1024 <= 250 };
 }
 
+/** The bundled CJK font: separate woff2 files, each fetched only when a screen uses its glyphs. */
+async function fontFiles(): Promise<Row> {
+  const dir = 'out/renderer/assets';
+  let bytes = 0;
+  let n = 0;
+  for (const f of await readdir(dir)) if (f.endsWith('.woff2')) { bytes += (await readFile(join(dir, f))).length; n++; }
+  return { name: `bundled font files (${n} woff2 ranges, loaded as used)`, value: round2(bytes / 1024 / 1024), unit: 'MB' };
+}
+
 /** Last byte written to the pty → the `pay` request arriving at the sandbox. */
 async function scanToRequest(root: string, scans: number): Promise<Row[]> {
   const skip = ptySkipReason();
@@ -190,6 +199,7 @@ export async function runCheckoutBench(opts: { counters?: number; perCounter?: n
       ...(await qrOnScreen(root, opts.qrShows ?? 40)),
       await coldStart(root),
       await bundleSize(),
+      await fontFiles(),
       ...(await scanToRequest(root, opts.scans ?? 1000)),
     ];
   } finally {

@@ -111,7 +111,7 @@ export async function runHqSyncBench(): Promise<Row[]> {
         writeFileSync(join(dir, `journal-${DAY}.jsonl`), file);
         const parsed = parseHqUrl(storeUrl(job.storeId));
         if (!parsed.ok) throw new Error(parsed.message);
-        const c = await makeConnector(parsed.target, () => password).connect();
+        const c = await makeConnector(parsed.target, () => password, 60_000).connect();
         const id: CounterIdentity = { storeId: job.storeId, terminalId: job.terminal, terminalName: job.terminal };
         const tail = new JournalTail(nodeJournalFs, dir, () => undefined);
         let acked = 0;
@@ -180,7 +180,7 @@ async function liveLag(storeIds: string[], storeUrl: (id: string) => string, wor
         if (!parsed.ok) throw new Error(parsed.message);
         const w = new SyncWorker({
           id: { storeId, terminalId: `live-${i}`, terminalName: `live-${i}` }, tail: new JournalTail(nodeJournalFs, dir, () => undefined),
-          connector: makeConnector(parsed.target, () => parsed.password ?? null), clock: () => Date.now(), timers: systemTimers, log: () => undefined, onStatus: () => undefined,
+          connector: makeConnector(parsed.target, () => parsed.password ?? null, 60_000), clock: () => Date.now(), timers: systemTimers, log: () => undefined, onStatus: () => undefined,
           heartbeatMs: 60_000,
           onAck: (seq) => { const now = performance.now(); for (const [s, at] of appendedAt) if (s <= seq) { lags.push(now - at); appendedAt.delete(s); } },
         });

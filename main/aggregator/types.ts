@@ -63,9 +63,10 @@ export type AggOutcome =
   | { kind: 'unknown'; reason: 'timeout' | 'network' | 'http_status' | 'malformed' | 'server_error'; message: string };
 
 /**
- * Wallet-specific QR (fallback mode). `payway` and `subPayway` are required by the platform
- * (zh-cn/api/interface/precreate.md; codes in upay/payway.ts, sub_payway '2' = QR). `payway`
- * is optional in the type only until the checkout's unified QR uses `unifiedQr` (issue 13).
+ * Wallet-specific QR (fallback mode). At 收钱吧 `payway` is required (zh-cn/api/interface/precreate.md;
+ * codes in upay/payway.ts; the Upay driver refuses a precreate without it before sending) and
+ * `subPayway` defaults to '2' = QR. Optional in this platform-neutral type because a bank
+ * platform may not need it. The QR every wallet can pay is `unifiedQr`.
  */
 export interface PrecreateRequest { clientSn: string; amountFen: number; subject: string; operator: string; payway?: string; subPayway?: string }
 

@@ -20,7 +20,9 @@ export function setupIpc(dispatch: Dispatch, bus: EventBus, windows: () => Brows
     });
   }
   bus.subscribe((event, payload) => {
-    for (const w of windows()) if (!w.isDestroyed()) w.webContents.send(eventChannel(event), payload);
+    // The engineer monitor's raw scanner lines: cashier window (the first) only, not the customer display.
+    const targets = event === 'scannerMonitor' ? windows().slice(0, 1) : windows();
+    for (const w of targets) if (!w.isDestroyed()) w.webContents.send(eventChannel(event), payload);
   });
 }
 

@@ -132,7 +132,9 @@ export class CheckoutService {
     const state = interpretQuery(await this.deps.aggregator.query({ clientSn: att.clientSn }));
     if (await this.applyState(att, state)) return this.outcomes.get(att.clientSn);
     const resumable = att.method === 'scan' || !!att.qrCode;
-    if (foreground && state.kind === 'pending' && this.deps.clock.now() < att.deadline && resumable) {
+    // A unified QR nobody opened yet is "not found" at the platform: still waiting (§1.6a).
+    const waiting = state.kind === 'pending' || (state.kind === 'not_found' && att.method === 'qr' && !!att.qrCode);
+    if (foreground && waiting && this.deps.clock.now() < att.deadline && resumable) {
       this.wait(att, att.method === 'qr' ? '已恢复未完成的收款，请顾客扫码' : '已恢复未完成的收款，正在确认');
       return undefined;
     }

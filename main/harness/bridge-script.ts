@@ -22,7 +22,7 @@ export function bridgeScript(): string {
   }
   let socket;
   const connect = () => {
-    socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/events?token=' + encodeURIComponent(token));
+    socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/events?token=' + encodeURIComponent(token) + (location.pathname === '/customer' ? '&view=customer' : ''));
     socket.onmessage = (m) => {
       const { event, payload } = JSON.parse(m.data);
       for (const fn of listeners.get(event) || []) { try { fn(payload); } catch (e) { console.error(e); } }

@@ -98,6 +98,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   const sockets = new Set<WebSocket>();
+  const customerSockets = new WeakSet<WebSocket>();
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (!hostAllowed(req, port) || !originAllowed(req, port) || url.pathname !== '/events' || !tokenMatches(tokenFrom(req, url), token)) {
@@ -106,13 +107,14 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
+      if (url.searchParams.get('view') === 'customer') customerSockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
       for (const [event, payload] of opts.bus.latest()) ws.send(JSON.stringify({ event, payload }));
     });
   });
   const unsubscribe = opts.bus.subscribe((event, payload) => {
     const msg = JSON.stringify({ event, payload });
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(msg);
+    for (const ws of sockets) if (ws.readyState === ws.OPEN && !(event === 'scannerMonitor' && customerSockets.has(ws))) ws.send(msg);
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -4,6 +4,7 @@
  * Migrates the database, then either provisions a store role (--add-store) and exits, or serves
  * the dashboard. Without --database it runs on the embedded PostgreSQL (PGlite) in --data-dir.
  */
+import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +56,7 @@ export async function openDatabase(args: Pick<Args, 'database' | 'dataDir'>): Pr
     const pool = new pg.Pool({ connectionString: args.database, max: 8 });
     return { sql: poolSql(pool), where: args.database.replace(/:[^:@/]*@/, ':***@') };
   }
+  mkdirSync(args.dataDir, { recursive: true });
   return { sql: await openPglite(join(args.dataDir, 'pgdata')), where: `embedded PostgreSQL (PGlite) in ${join(args.dataDir, 'pgdata')}` };
 }
 

@@ -27,15 +27,15 @@ export interface StoreOrders {
  * refunded that day (a refund counts on the day it completed).
  */
 export async function storeOrders(sql: Sql, storeId: string, day: string): Promise<StoreOrders> {
-  const r = await sql.query<{ terminal_id: string; day: string; body: string }>(
+  const [r, older] = await Promise.all([sql.query<{ terminal_id: string; day: string; body: string }>(
     'SELECT terminal_id, day, body::text AS body FROM journal_records WHERE store_id = $1 AND day = $2 AND type = ANY($3) ORDER BY terminal_id, seq',
-    [storeId, day, ORDER_TYPES]);
-  const older = await sql.query<{ terminal_id: string; day: string; body: string }>(
+    [storeId, day, ORDER_TYPES]),
+  sql.query<{ terminal_id: string; day: string; body: string }>(
     `SELECT j.terminal_id, j.day, j.body::text AS body FROM refunds f
        JOIN payments p ON p.store_id = f.store_id AND p.terminal_id = f.terminal_id AND p.client_sn = f.client_sn AND p.day < f.day
        JOIN journal_records j ON j.store_id = p.store_id AND j.terminal_id = p.terminal_id AND j.day = p.day AND j.body->>'clientSn' = p.client_sn
      WHERE f.store_id = $1 AND f.day = $2 AND j.type = ANY($3) ORDER BY j.terminal_id, j.seq`,
-    [storeId, day, ORDER_TYPES]);
+    [storeId, day, ORDER_TYPES])]);
   const dayOf = new Map<number, string>();
   const businessDay = (ts: number): string => dayOf.get(ts) ?? localBusinessDay(ts);
   const books = new Map<string, OrderBook>();
@@ -59,11 +59,13 @@ export interface StoreLedger {
 }
 
 export async function storeLedger(sql: Sql, storeId: string, day: string): Promise<StoreLedger | null> {
-  const s = await sql.query<{ name: string; settle_account: string; fee_config: unknown }>('SELECT name, settle_account, fee_config FROM stores WHERE store_id = $1', [storeId]);
+  const [s, { orders, businessDay }] = await Promise.all([
+    sql.query<{ name: string; settle_account: string; fee_config: unknown }>('SELECT name, settle_account, fee_config FROM stores WHERE store_id = $1', [storeId]),
+    storeOrders(sql, storeId, day),
+  ]);
   const store = s.rows[0];
   if (!store) return null;
   const cfg = parseManagerConfig(typeof store.fee_config === 'string' ? JSON.parse(store.fee_config) : store.fee_config, () => undefined);
-  const { orders, businessDay } = await storeOrders(sql, storeId, day);
   return { storeId, name: store.name, settleAccount: store.settle_account, settlement: expectedSettlement(orders, day, cfg, { businessDay }) };
 }
 

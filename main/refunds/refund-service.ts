@@ -106,6 +106,22 @@ export class RefundService {
     });
   }
 
+  /**
+   * Crash recovery for refunds (issue 14 item 9): every refund the journal shows pending (asked
+   * for, no final answer) is continued with its own refund_request_no, as the manager's
+   * "再次查询" would. Returns the outcomes, in journal order.
+   */
+  async resumePending(orders: readonly OrderView[], operator: string): Promise<RefundOutcome[]> {
+    const out: RefundOutcome[] = [];
+    for (const o of orders) {
+      for (const r of o.refunds) {
+        if (r.status !== 'pending') continue;
+        out.push(await this.retry({ clientSn: o.clientSn, refundRequestNo: r.refundRequestNo, operator }));
+      }
+    }
+    return out;
+  }
+
   private paidOrder(clientSn: string, what: string): OrderView {
     const o = this.deps.journal.orders.get(clientSn) ?? refuse(`没有订单 ${clientSn}`);
     if (o.status !== 'paid') refuse(`订单未支付成功，不能${what}`);

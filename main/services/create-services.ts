@@ -14,7 +14,7 @@ import type { PollPolicy } from '../checkout/poll-policy';
 import { openJournal, type Journal } from '../journal';
 import { openSecrets, type SecretCipher } from '../settings/secrets';
 import { openSettings, type ConfFactory, type SettingsHandle } from '../settings/settings-store';
-import type { Notice, RecoveryReport } from '../../preload/contract';
+import type { EventPayload, Notice, RecoveryReport } from '../../preload/contract';
 import { fenToYuanString } from '../checkout/money';
 import type { OsPrinting } from '../devices/printer';
 import { setupDevices, type Devices } from './device-setup';
@@ -100,10 +100,12 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   if (pinProblem) { warnings.push(pinProblem); log(pinProblem); }
   const scanRouter = createScanRouter((code) => bus.emit('orderScan', { code, at: clock.now() }));
   // The serial scanner goes through the same action as a wedge scan, with the keypad's amount.
+  const rawFrames = new Set<(f: EventPayload<'scannerFrame'>) => void>();
   let dispatch: Dispatch = async () => ({ ok: false, error: { code: 'RECOVERING', message: '正在启动' } });
   const devices = await setupDevices({
     dataDir: opts.dataDir, settings: () => settings.get(), override: opts.devices, osPrinting: opts.osPrinting, clock, bus, log,
     cashierOf: (clientSn) => journal.orders.get(clientSn)?.operator,
+    onRawFrame: (f) => { for (const fn of rawFrames) fn(f); },
     onScan: (code) => {
       if (scanRouter.claim(code)) return;
       const fen = pendingAmountFen;
@@ -155,12 +157,12 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const handlers: Handlers = {
     ...preferencesHandlers({ settings, bus }),
     ...checkoutHandlers({ checkout, journal, settings, aggregator, devices: () => devices.status(), warnings, recovered, clock, pending, late }),
-    ...managerHandlers({ dataDir: opts.dataDir, journal, settings, aggregator: aggregator.aggregator, get printer() { return devices.printer; }, clock, bus, log, operators, shifts }),
+    ...managerHandlers({ dataDir: opts.dataDir, journal, settings, aggregator: aggregator.aggregator, get printer() { return devices.printer; }, clock, bus, log, operators, shifts, recovered }),
     ...operatorHandlers({ operators, scanRouter }),
     ...printerHandlers({ get printer() { return devices.printer; }, jobs: devices.printQueue, journal, settings, clock, bus, printerSpec: opts.devices?.printer }),
     ...cash.handlers,
     ...sync.handlers,
-    ...engineerHandlers({ dataDir: opts.dataDir, settings, secrets, aggregator, devices, bus, clock, warnings, verifyPin: (role, pin) => dispatch('verifyPin', { role, pin }), journal: (who, action, detail) => operators.session.journal(who, action, detail), overrides: opts.devices }),
+    ...engineerHandlers({ dataDir: opts.dataDir, settings, secrets, aggregator, devices, bus, clock, warnings, verifyPin: (role, pin) => dispatch('verifyPin', { role, pin }), journal: (who, action, detail) => operators.session.journal(who, action, detail), overrides: opts.devices, rawFrames: (fn) => rawFrames.add(fn) }),
   };
   refuseWithoutKeys(handlers, secrets);
   dispatch = createDispatch(handlers, log);

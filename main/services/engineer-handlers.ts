@@ -21,6 +21,7 @@ import type { Devices } from './device-setup';
 import type { EventBus } from './event-bus';
 import { ServiceError, type Handlers } from './dispatch';
 import { extraPortDirsFromEnv, monitorLine, portViews } from './engineer-devices';
+import { checkSettings } from '../settings/settings-rules';
 import { parseAggregatorForm, parsePrinterForm, parseScannerForm, parseShopForm, printerFormOf, type FormResult } from './engineer-forms';
 
 export interface EngineerHandlerDeps {
@@ -40,6 +41,8 @@ export interface EngineerHandlerDeps {
   overrides?: { scanner?: { path: string }; printer?: string };
   extraPortDirs?: string[];
   idleMs?: number;
+  /** Subscribes to unmasked scanner frames (issue 14 item 4); without it the monitor sees the masked bus frames. */
+  rawFrames?: (fn: (f: Parameters<typeof monitorLine>[0]) => void) => void;
 }
 
 export type EngineerHandlers = Pick<Handlers, keyof typeof engineerActions>;
@@ -55,10 +58,12 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
   let openUntil = 0;
   let terminalMessage: string | undefined;
 
-  d.bus.subscribe((event, payload) => {
-    if (event === 'scannerFrame' && d.clock.now() < openUntil) d.bus.emit('scannerMonitor', monitorLine(payload as Parameters<typeof monitorLine>[0]));
-  });
+  // Raw frames (when the composition root offers them) feed the monitor only while the engineer session is open.
+  const onFrame = (f: Parameters<typeof monitorLine>[0]) => { if (d.clock.now() < openUntil) d.bus.emit('scannerMonitor', monitorLine(f)); };
+  if (d.rawFrames) d.rawFrames(onFrame);
+  else d.bus.subscribe((event, payload) => { if (event === 'scannerFrame') onFrame(payload as Parameters<typeof monitorLine>[0]); });
 
+  const serialDirs = () => d.extraPortDirs ?? extraPortDirsFromEnv();
   const guard = () => {
     const now = d.clock.now();
     if (now >= openUntil) throw new ServiceError('REFUSED', '请先输入工程师 PIN');
@@ -98,6 +103,9 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
   /** Saves when the form validated and the whole settings object does; otherwise nothing changes. */
   function save<T>(form: FormResult<T>, patch: (cur: Settings, v: T) => Settings, after: (v: T) => string): SaveResult {
     if (!form.ok) return { ok: false, message: '有字段需要修改，尚未保存', errors: form.errors };
+    // One validation for forms and import (issue 14 item 6): the whole result must pass the rules.
+    const problems = checkSettings(patch(structuredClone(d.settings.get()), form.value), { serialDirs: serialDirs() });
+    if (problems.length) return { ok: false, message: `有字段需要修改，尚未保存：${problems.map((p) => p.message).join('；')}`, errors: Object.fromEntries(problems.map((p) => [p.path === 'printer.spec' ? 'address' : p.path.split('.').pop()!, p.message])) };
     const saved = d.settings.update((cur) => patch(cur, form.value));
     if (!saved.ok) return { ok: false, message: saved.message, errors: {} };
     const message = after(form.value);
@@ -191,7 +199,7 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
     },
     importSettings: ({ json }) => {
       guard();
-      const parsed = parseSettingsImport(json);
+      const parsed = parseSettingsImport(json, { serialDirs: serialDirs() });
       if (!parsed.ok) return { ok: false, message: parsed.message, errors: {} };
       return save({ ok: true, value: parsed.settings }, (_cur, next) => next, () => {
         const scanner = d.devices.applyScanner();

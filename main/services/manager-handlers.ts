@@ -47,6 +47,8 @@ export interface ManagerHandlerDeps {
   operators?: Operators;
   /** The counter's shift book, shared with the cash actions (loaded here when absent). */
   shifts?: Promise<ShiftBook>;
+  /** Payment recovery at start; refunds left pending by a crash are resumed after it. */
+  recovered?: Promise<unknown>;
 }
 
 export type ManagerHandlers = Pick<Handlers, Exclude<keyof typeof managerActions, OperatorActionName>>;
@@ -74,6 +76,9 @@ export function managerHandlers(d: ManagerHandlerDeps): ManagerHandlers {
       print({ kind: out.kind === 'void' ? 'void' : 'refund', doc: refundDoc(out, order, d.settings.get(), who, now()), orderRef: order.clientSn });
     },
   });
+  void d.recovered?.then(() => refunds.resumePending(d.journal.orders.list(), '恢复'))
+    .then((done) => { for (const r of done ?? []) d.log(`refund ${r.refundRequestNo} resumed after restart: ${r.status}`); })
+    .catch((err) => d.log('refund recovery failed', err));
   const fenOf = (amount: string): number => {
     const parsed = parseYuanToFen(amount, d.settings.get().checkout.maxAmountFen);
     if (!parsed.ok) throw new ServiceError('REFUSED', parsed.message);

@@ -3,7 +3,9 @@
  * keeping a copy. Secrets are never in it (they live in secrets.json, not in the settings), and
  * an imported file is migrated and validated as a whole: nothing is applied unless all of it is valid.
  */
-import { migrate, settingsSchema, type Settings } from './schema';
+import { migrate, type Settings } from './schema';
+import { parseJsonBounded } from './json-limits';
+import { strictSettingsSchema, type RuleOptions } from './settings-rules';
 
 export const EXPORT_KIND = 'yima-settings';
 
@@ -33,10 +35,10 @@ function secretPath(value: unknown, path: string[] = []): string | null {
 
 export type ImportResult = { ok: true; settings: Settings } | { ok: false; message: string };
 
-export function parseSettingsImport(text: string): ImportResult {
+export function parseSettingsImport(text: string, rules: RuleOptions = {}): ImportResult {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseJsonBounded(text);
   } catch (err) {
     return { ok: false, message: `不是有效的 JSON 文件：${err instanceof Error ? err.message : String(err)}` };
   }
@@ -49,7 +51,8 @@ export function parseSettingsImport(text: string): ImportResult {
   }
   const secret = secretPath(body);
   if (secret) return { ok: false, message: `设置文件里不应有密钥（${secret}），已拒绝导入；密钥请在工程师界面重新输入` };
-  const parsed = settingsSchema.safeParse(migrate(body as Record<string, unknown>));
+  // The same rules as the engineer's forms (production https, no `..` folders, serial paths).
+  const parsed = strictSettingsSchema(rules).safeParse(migrate(body as Record<string, unknown>));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, message: `设置文件无效：${issue?.path.join('.') ?? ''}：${issue?.message ?? ''}` };

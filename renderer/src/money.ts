@@ -1,14 +1,5 @@
-/** Display-only money formatting (fen → ¥12.30) per locale; parsing happens in the main process. */
-const formatters = new Map<string, Intl.NumberFormat>();
-
-export function formatFen(fen: number, locale = 'zh-CN'): string {
-  let f = formatters.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2 });
-    formatters.set(locale, f);
-  }
-  return f.format(fen / 100);
-}
+/** Keypad editing; money is formatted in format.ts (re-exported here for the existing imports). */
+export { formatFen } from './format';
 
 /** Keypad editing: digits and one dot, at most two decimals, at most 9 integer digits. */
 export function editAmount(text: string, key: string): string {

@@ -2,7 +2,7 @@
 import { CONFLICT, type Ctx, checkClientSn, markPaid, markPayCanceled, orderData } from './orders';
 import { type Fields, type Reply, biz, invalidParams, parseFen, str } from './protocol';
 import type { Order, Terminal } from './state';
-import { behaviourOf, detectWallet, makeOrderSn, makeToken, walletOfPayway } from './wallets';
+import { behaviourOf, detectWallet, makeOrderSn, makeToken, makeTradeNo, walletOfPayway } from './wallets';
 
 export interface Common { clientSn: string; totalFen: number; subject: string; operator: string }
 
@@ -85,6 +85,7 @@ export function pay(ctx: Ctx, body: Fields, t: Terminal): Reply {
       case 'password':
       case 'cancel_error':
         o.pendingUntil = ctx.now + ctx.passwordSeconds * 1000;
+        o.tradeNo = makeTradeNo(detected, ctx.now); // the channel's order exists while the customer types (pay.md PAY_IN_PROGRESS example)
         o.cancelErrorsLeft = behaviour === 'cancel_error' ? 1 : 0;
         break;
       case 'password_never':

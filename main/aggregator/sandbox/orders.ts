@@ -50,7 +50,7 @@ export function markPaid(o: Order, wallet: SandboxWallet, at: number): void {
   o.orderStatus = 'PAID';
   o.status = 'SUCCESS';
   o.wallet = wallet;
-  o.tradeNo = makeTradeNo(wallet, at);
+  o.tradeNo ??= makeTradeNo(wallet, at);
   o.payerLogin = makePayerLogin(wallet);
   o.finishTime = at;
   o.paidAt = at;

@@ -28,11 +28,6 @@ export interface SandboxOptions {
   clock?: () => number;
   qrExpirySeconds?: number;
   passwordSeconds?: number;
-  /**
-   * TEMPORARY (issue 13): accept a precreate without payway (still recorded as a violation) for
-   * the checkout's old unified QR. Remove once the checkout uses unifiedQr (branch h13b).
-   */
-  TEMPORARY_acceptPaywaylessPrecreate?: boolean;
 }
 
 export interface SandboxRequestEvent { op: ApiOp; clientSn?: string; at: number }
@@ -83,15 +78,14 @@ function send(res: ServerResponse, r: Reply): void {
   res.end(r.body);
 }
 
-interface Strict { violations: Violations; acceptPaywaylessPrecreate: boolean }
+interface Strict { violations: Violations }
 
-/** Documented request rules (rules.ts): refused and recorded; the TEMPORARY payway-less precreate only recorded. */
+/** Documented request rules (rules.ts): refused, as the platform does, and recorded. */
 function checkBody(ctx: Ctx, strict: Strict, op: RuleOp, body: Record<string, unknown>): Reply | null {
   const broken = checkRules(op, body);
   if (broken.length === 0) return null;
-  const lenient = strict.acceptPaywaylessPrecreate && op === 'precreate' && broken.every((b) => b.field === 'payway' && b.rule.startsWith('必填'));
-  for (const b of broken) strict.violations.record({ ...b, at: ctx.now, refused: !lenient });
-  return lenient ? null : invalidParams(`参数不符合文档：${describeBroken(broken)}`);
+  for (const b of broken) strict.violations.record({ ...b, at: ctx.now, refused: true });
+  return invalidParams(`参数不符合文档：${describeBroken(broken)}`);
 }
 
 /** Verifies the Authorization header over the raw bytes, then runs the operation. */
@@ -131,7 +125,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const timers = new Timers();
   const events = new EventEmitter();
   const requests: RequestLogEntry[] = [];
-  const strict: Strict = { violations: new Violations(), acceptPaywaylessPrecreate: opts.TEMPORARY_acceptPaywaylessPrecreate === true };
+  const strict: Strict = { violations: new Violations() };
   let url = '';
 
   const config = () => ({

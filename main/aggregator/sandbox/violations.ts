@@ -16,7 +16,7 @@ export interface Violation {
   /** The offending value, cut short; never a key or a signature. */
   value?: string;
   at: number;
-  /** false: recorded but let through (a TEMPORARY compatibility path). */
+  /** Whether the request was refused (always, today; kept so a record-only rule can be told apart). */
   refused: boolean;
 }
 

@@ -44,21 +44,20 @@ export function buildPay(terminalSn: string, req: PayRequest): Built {
 }
 
 /**
- * precreate.md: payway is required ("Y"); sub_payway '2' (二维码支付) for a counter QR. A
- * payway-less precreate is still built (the platform refuses it) only until the checkout's
- * unified QR moves to unifiedQr (issue 13).
+ * precreate.md: payway is required ("Y"); sub_payway '2' (二维码支付) for a counter QR. The QR
+ * every wallet can pay is the WAP gateway URL (unifiedQr), not a payway-less precreate.
  */
 export function buildPrecreate(terminalSn: string, req: PrecreateRequest): Built {
   const amount = fen(req.amountFen, '金额');
   if (typeof amount !== 'string') return { ok: false, message: amount.error };
-  const payway = req.payway || undefined;
-  if (payway !== undefined && !isDocumentedPayway(payway)) return { ok: false, message: `未知支付方式 payway：${payway}` };
-  const subPayway = payway === undefined ? undefined : (req.subPayway || UPAY_SUB_PAYWAY.QR);
-  if (subPayway !== undefined && !isDocumentedSubPayway(subPayway)) return { ok: false, message: `未知二级支付方式 sub_payway：${subPayway}` };
+  if (!req.payway) return { ok: false, message: '缺少支付方式 payway（预下单必填；多码合一请用 WAP 网关二维码）' };
+  if (!isDocumentedPayway(req.payway)) return { ok: false, message: `未知支付方式 payway：${req.payway}` };
+  const subPayway = req.subPayway || UPAY_SUB_PAYWAY.QR;
+  if (!isDocumentedSubPayway(subPayway)) return { ok: false, message: `未知二级支付方式 sub_payway：${subPayway}` };
   return build({
     terminal_sn: terminalSn, client_sn: req.clientSn, total_amount: amount,
-    payway, sub_payway: subPayway, subject: req.subject, operator: req.operator,
-  }, ['terminal_sn', 'client_sn', 'total_amount', 'subject', 'operator']);
+    payway: req.payway, sub_payway: subPayway, subject: req.subject, operator: req.operator,
+  }, ['terminal_sn', 'client_sn', 'total_amount', 'payway', 'subject', 'operator']);
 }
 
 export function buildRef(terminalSn: string, r: OrderRef): Built {

@@ -11,14 +11,17 @@ export function StatusBar() {
   const aggregator = useStore((s) => s.aggregator);
   const connectionError = useStore((s) => s.connectionError);
   const toggleLocale = useStore((s) => s.toggleLocale);
+  const locale = useStore((s) => s.locale);
   const t = useT();
   return (
     <div className="status">
-      <span className="shop" data-testid="shop-name">{shopName || t('appTitle')}</span>
+      {/* The shop's own name is data: shown as entered, in any language. */}
+      <span className="shop" data-testid="shop-name" translate="no" title={shopName || t('appTitle')}>{shopName || t('appTitle')}</span>
       {aggregator && (
-        <span className={aggregator.activated ? 'pill ok' : 'pill warn'} data-testid="aggregator-status">
+        // The terminal number goes in the tooltip: the bar has no room for it at 1024 px.
+        <span className={aggregator.activated ? 'pill ok' : 'pill warn'} data-testid="aggregator-status" title={aggregator.terminalSn ?? undefined}>
           {aggregator.mode === 'sandbox' ? t('aggregatorSandbox') : t('aggregatorProduction')}
-          {aggregator.activated ? ` · ${aggregator.terminalSn ?? ''}` : ` · ${t('notActivated')}`}
+          {aggregator.activated ? '' : ` · ${t('notActivated')}`}
         </span>
       )}
       {devices && (
@@ -31,7 +34,8 @@ export function StatusBar() {
       <SyncStatus />
       {connectionError && <span className="pill bad">{connectionError}</span>}
       <DisplayToggles />
-      <button className="link" onClick={toggleLocale} data-testid="language-toggle">{t('language')}</button>
+      {/* The other language, named in that language (中文 / English). */}
+      <button className="link" onClick={toggleLocale} data-testid="language-toggle" lang={locale === 'en' ? 'zh-CN' : 'en'}>{t('language')}</button>
     </div>
   );
 }

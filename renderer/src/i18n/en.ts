@@ -1,15 +1,17 @@
 import type { MessageKey } from './zh-CN';
 import { enManager } from './en-manager';
+import { enScreens } from './en-screens';
 
 export const en: Record<MessageKey, string> = {
   ...enManager,
+  ...enScreens,
   appTitle: 'Yima Counter',
   navCheckout: 'Checkout',
   navHistory: 'Orders',
   amountLabel: 'Amount due',
   amountPlaceholder: 'Enter amount',
   collect: 'Collect',
-  collectHint: 'Enter to collect · Esc to clear/cancel · or scan the customer’s payment code',
+  collectHint: 'Enter to collect · Esc to clear/cancel · or scan the customer\'s payment code',
   clear: 'Clear',
   cancel: 'Cancel payment',
   queryAgain: 'Query again',
@@ -21,7 +23,7 @@ export const en: Record<MessageKey, string> = {
   cancelling: 'Cancelling…',
   recovering: 'Recovering the unfinished payment…',
   recoveredTitle: 'Recovered unfinished payments',
-  idlePrompt: 'Enter an amount and press Collect, or scan the customer’s payment code',
+  idlePrompt: 'Enter an amount and press Collect, or scan the customer\'s payment code',
   outcomePAID: 'Paid',
   outcomeFAILED: 'Payment failed',
   outcomeCANCELED: 'Cancelled',
@@ -42,7 +44,7 @@ export const en: Record<MessageKey, string> = {
   aggregatorSandbox: 'Sandbox',
   aggregatorProduction: 'Production',
   notActivated: 'Terminal not activated',
-  historyTitle: 'Today’s orders',
+  historyTitle: 'Today\'s orders',
   historyEmpty: 'No orders today yet',
   colTime: 'Time',
   colAmount: 'Amount',
@@ -154,7 +156,7 @@ export const en: Record<MessageKey, string> = {
   mgrFee: 'Fees',
   mgrFeeRate: 'Rate',
   mgrSettleNet: 'Net to the account',
-  mgrArrival: 'Expected on {day}',
+  mgrArrival: 'arrives {day}',
   mgrExportTitle: 'Export CSV (opens in Excel)',
   mgrExportorders: 'Orders',
   mgrExporttotals: 'Totals',
@@ -332,6 +334,10 @@ export const en: Record<MessageKey, string> = {
   cashDiffeven: 'Even',
   countTitle: 'Count the drawer (by note or total)',
   countTotal: 'Total (yuan)',
+  syncSynced: 'HQ synced',
+  syncBehind: 'HQ sync: {n} records behind',
+  syncUnreachable: 'HQ unreachable since {since} ({n} to send)',
+  syncConnecting: 'Connecting to HQ…',
   // Per-wallet QR mode and late payments (issue 13)
   pickWalletTitle: 'Choose the customer\'s wallet',
   pickWalletHint: 'Press 1 / 2 / 3 to choose, Esc to go back',
@@ -354,8 +360,4 @@ export const en: Record<MessageKey, string> = {
   qrModeLabel: 'QR mode',
   qrModeUnified: 'One QR for every wallet',
   qrModePerWallet: 'One QR per wallet (no WAP contract)',
-  syncSynced: 'HQ synced',
-  syncBehind: 'HQ sync: {n} records behind',
-  syncUnreachable: 'HQ unreachable since {since} ({n} to send)',
-  syncConnecting: 'Connecting to HQ…',
 };

@@ -1,8 +1,10 @@
 /** zh-CN catalogue: every string the screens show lives in a catalogue, none in components. */
 import { zhCNManager } from './zh-CN-manager';
+import { zhCNScreens } from './zh-CN-screens';
 
 export const zhCN = {
   ...zhCNManager,
+  ...zhCNScreens,
   appTitle: '一码收银',
   navCheckout: '收银',
   navHistory: '订单',
@@ -154,7 +156,7 @@ export const zhCN = {
   mgrFee: '手续费',
   mgrFeeRate: '费率',
   mgrSettleNet: '结算净额',
-  mgrArrival: '预计 {day} 到账',
+  mgrArrival: '{day} 到账',
   mgrExportTitle: '导出 CSV（Excel 可直接打开）',
   mgrExportorders: '订单明细',
   mgrExporttotals: '汇总',
@@ -332,6 +334,10 @@ export const zhCN = {
   cashDiffeven: '无差异',
   countTitle: '清点钱箱（按面额或合计）',
   countTotal: '合计（元）',
+  syncSynced: '总部已同步',
+  syncBehind: '总部同步：落后 {n} 条',
+  syncUnreachable: '总部连不上（{since} 起，{n} 条待传）',
+  syncConnecting: '正在连接总部…',
   // Per-wallet QR mode and late payments (issue 13)
   pickWalletTitle: '选择顾客的钱包',
   pickWalletHint: '按 1 / 2 / 3 选择，Esc 返回',
@@ -354,10 +360,6 @@ export const zhCN = {
   qrModeLabel: '收款码模式',
   qrModeUnified: '一码多付（聚合码）',
   qrModePerWallet: '按钱包出码（无 WAP 签约时）',
-  syncSynced: '总部已同步',
-  syncBehind: '总部同步：落后 {n} 条',
-  syncUnreachable: '总部连不上（{since} 起，{n} 条待传）',
-  syncConnecting: '正在连接总部…',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -42,8 +42,8 @@ describe.skipIf(!built)('duplicated messages from the screen', { timeout: 60_000
     const qr = await Promise.all([1, 2, 3].map(() => app.call<View>('startQrPayment', { amount: '8.80', requestId: 'dup-qr-000001' })));
     expect(qr.every((e) => e.ok)).toBe(true);
     const clientSn = qr.map((e) => e.value?.clientSn).find(Boolean);
-    expect(new Set(qr.map((e) => e.value?.clientSn))).toEqual(new Set([clientSn])); // one attempt, one QR
-    await walletOpens(qr[0]!.value!.qrCode!, 'alipay'); // the customer's wallet opens the unified QR
+    expect(new Set(qr.map((e) => e.value?.clientSn).filter(Boolean))).toEqual(new Set([clientSn])); // one attempt, one QR
+    await walletOpens(qr.map((e) => e.value?.qrCode).find(Boolean)!, 'alipay'); // the customer's wallet opens the unified QR
     expect(await control.orders()).toEqual([expect.objectContaining({ clientSn, totalFen: 880 })]);
     await control.walletPay({ clientSn }, 'alipay');
     for (let i = 0; i < 100 && (await app.call<{ checkout: View }>('getSnapshot')).value?.checkout.phase !== 'result'; i++) await new Promise((r) => setTimeout(r, 100));

@@ -45,6 +45,7 @@ export async function faultRig(windows: { qrExpiryMs: number; scanWindowMs: numb
   const sb = await startSandbox({ port: 0 });
   const driver = createUpayDriver({
     baseUrl: sb.url,
+    gatewayUrl: `${sb.url}/gateway`,
     vendor: { sn: TEST_VENDOR.vendorSn, key: TEST_VENDOR.vendorKey, appId: TEST_VENDOR.appId },
     credentials: memoryCredentials(),
     deviceId: 'yima-fault-counter',

@@ -42,6 +42,7 @@ export async function sandbox(): Promise<{ sb: Sandbox; ctl: ReturnType<typeof s
 export async function activatedDriver(url: string, timeoutMs = 3_000): Promise<Aggregator> {
   const driver = createUpayDriver({
     baseUrl: url,
+    gatewayUrl: `${url}/gateway`, // the unified QR points at the sandbox's own WAP gateway
     vendor: { sn: TEST_VENDOR.vendorSn, key: TEST_VENDOR.vendorKey, appId: TEST_VENDOR.appId },
     credentials: memoryCredentials(),
     deviceId: 'yima-test-counter',

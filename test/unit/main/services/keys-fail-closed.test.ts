@@ -5,11 +5,13 @@
  * file is kept aside. On a data directory that cannot be written, no check-in is sent: the key
  * never rotates at the platform without being saved here.
  */
+import { walletOpens } from '../../../support/wallet-app';
 import { readdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_ACTIVATION_CODE } from '../../../../main/aggregator/sandbox';
+import { walletOpens } from '../../../support/wallet-app';
 import { createServices, type Services } from '../../../../main/services/create-services';
 import { plaintextCipher } from '../../../../main/settings/secrets';
 import type { CheckoutView, Envelope } from '../../../../preload/contract';
@@ -37,6 +39,7 @@ const call = async (s: Services, name: string, args: unknown = {}) => (await s.d
 async function paidOnce(s: Services, ctl: Awaited<ReturnType<typeof sandbox>>['ctl']) {
   const v = (await call(s, 'startQrPayment', { amount: '5.00', requestId: 'keys-test-0001' })) as Envelope<CheckoutView>;
   if (!v.ok) throw new Error(v.error.message);
+  await walletOpens(v.value.qrCode!, 'wechat'); // the unified QR's order exists once a wallet opens it
   await ctl.walletPay({ clientSn: v.value.clientSn! }, 'wechat');
   for (let i = 0; i < 100 && ((await call(s, 'getSnapshot')) as Envelope<{ checkout: CheckoutView }>).ok; i++) {
     const snap = (await call(s, 'getSnapshot')) as Envelope<{ checkout: CheckoutView }>;
@@ -72,6 +75,10 @@ describe('secrets.json damaged (item 7)', () => {
 
     // The engineer activates again: a new key is saved and payments work.
     expect(await call(s, 'engineerUnlock', { pin: '6666' })).toMatchObject({ ok: true, value: { ok: true } });
+    // The platform still has this device bound to the old terminal: 设备号重复 (activate.md FAQ 4)
+    // until the merchant has it unbound (the sandbox's reset of terminals plays that part).
+    expect(await call(s, 'activateTerminal', { code: TEST_ACTIVATION_CODE })).toMatchObject({ ok: true, value: { ok: false } });
+    await fetch(`${sb.url}/__control/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ terminals: true }) });
     expect(await call(s, 'activateTerminal', { code: TEST_ACTIVATION_CODE })).toMatchObject({ ok: true, value: { ok: true } });
     expect(await call(s, 'startQrPayment', { amount: '1.00', requestId: 'keys-test-0003' })).toMatchObject({ ok: true });
   });

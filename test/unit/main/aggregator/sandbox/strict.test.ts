@@ -19,14 +19,6 @@ describe('strict sandbox: documented request rules', () => {
     expect(await violations(s.url)).toEqual([expect.objectContaining({ op: 'precreate', field: 'payway', source: 'zh-cn/api/interface/precreate.md', refused: true })]);
   });
 
-  it('TEMPORARY option: a payway-less precreate passes but is still recorded', async () => {
-    const s = await sandbox({ TEMPORARY_acceptPaywaylessPrecreate: true });
-    const t = await activate(s.url);
-    const { payway: _p, sub_payway: _s, ...noPayway } = precreateFields(newClientSn());
-    expect((await upay(s.url, t, 'precreate', noPayway)).biz.result_code).toBe('PRECREATE_SUCCESS');
-    expect(await violations(s.url)).toEqual([expect.objectContaining({ field: 'payway', refused: false })]);
-  });
-
   it('every JSON value must be a string (sign.md): a numeric total_amount is refused', async () => {
     const s = await sandbox();
     const t = await activate(s.url);
