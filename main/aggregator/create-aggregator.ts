@@ -6,6 +6,7 @@
 import { createUpayDriver, type HttpPost } from './upay';
 import { TEST_APP_ID, TEST_VENDOR_KEY, TEST_VENDOR_SN } from './sandbox/test-vendor';
 import type { Aggregator, CredentialStore } from './types';
+import { createCmbDriver, type CmbConfig } from './cmb';
 
 /** The aggregator part of the settings (structural, so this folder does not import settings/). */
 export interface AggregatorSettings {
@@ -25,6 +26,8 @@ export interface AggregatorDeps {
   vendorKey: () => string | null | undefined;
   deviceId: string;
   http?: HttpPost;
+  /** 招商银行 polypay (platform 'cmb'): its resolved terminal config (services/cmb-setup.ts). */
+  cmb?: CmbConfig;
 }
 
 /** One timeout for every request of the counter (the engineer's activation included). */
@@ -41,6 +44,9 @@ export function createAggregator(settings: AggregatorSettings, deps: AggregatorD
   switch (platform) {
     case 'upay':
       return createUpayDriver({ baseUrl: deps.baseUrl, gatewayUrl: deps.gatewayUrl, vendor: vendorOf(settings, deps.vendorKey), credentials: deps.credentials, deviceId: deps.deviceId, http: deps.http, timeoutMs: AGGREGATOR_TIMEOUT_MS });
+    case 'cmb':
+      if (!deps.cmb) throw new Error('aggregator platform cmb needs its terminal config');
+      return createCmbDriver({ config: deps.cmb, http: deps.http, timeoutMs: AGGREGATOR_TIMEOUT_MS });
     default:
       throw new Error(`unknown aggregator platform: ${platform}`);
   }

@@ -46,7 +46,8 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
         case '--data-dir': args.dataDir = resolve(value()); break;
         case '--aggregator': {
           const u = value();
-          if (!/^https?:\/\/[^\s]+$/.test(u)) return { ok: false, message: `--aggregator 需要 http(s) 地址，收到：${u}` };
+          // `cmb-sandbox` = the embedded 招商银行 polypay sandbox; `cmb-sandbox+URL` = a standalone one.
+          if (!/^https?:\/\/[^\s]+$/.test(u) && !/^cmb-sandbox(\+https?:\/\/[^\s]+)?$/.test(u)) return { ok: false, message: `--aggregator 需要 http(s) 地址或 cmb-sandbox，收到：${u}` };
           args.aggregatorUrl = u.replace(/\/+$/, ''); break;
         }
         case '--gateway': {

@@ -12,6 +12,7 @@ import { startSandbox, TEST_ACTIVATION_CODE, type Sandbox } from '../aggregator/
 import type { Aggregator } from '../aggregator/types';
 import type { SecretsHandle } from '../settings/secrets';
 import type { Settings } from '../settings/schema';
+import { setupCmb, wantsCmb } from './cmb-setup';
 
 export interface AggregatorSetup {
   aggregator: Aggregator;
@@ -20,6 +21,10 @@ export interface AggregatorSetup {
   gatewayUrl: string;
   sandbox?: Sandbox;
   mode: Settings['aggregator']['mode'];
+  /** Which platform's driver runs (issue 18); absent = upay. */
+  platform?: Settings['aggregator']['platform'];
+  /** A signed round trip proving keys and reachability, where the platform has one (cmb). */
+  testConnection?: () => Promise<{ ok: boolean; message: string }>;
   /** Activation / check-in state for the status line. */
   status(): { activated: boolean; terminalSn?: string; message?: string };
   /** Activates (sandbox: with the test code) or checks in; never throws. */
@@ -41,6 +46,7 @@ export interface AggregatorSetupOptions {
 }
 
 export async function setupAggregator(opts: AggregatorSetupOptions): Promise<AggregatorSetup> {
+  if (wantsCmb(opts)) return setupCmb(opts); // 招商银行 polypay (cmb-setup.ts)
   const mode = opts.settings.aggregator.mode;
   let sandbox: Sandbox | undefined;
   let baseUrl = opts.aggregatorUrl ?? opts.settings.aggregator.baseUrl;

@@ -81,8 +81,8 @@ export function printerFormOf(spec: string): { transport: 'none' | 'file' | 'tcp
   return { transport: 'none', address: spec };
 }
 
-/** The form does not edit gatewayUrl (yet): saving keeps the stored one. qrMode is settings checkout.qrMode. */
-export interface AggregatorFormValue { aggregator: Omit<Settings['aggregator'], 'gatewayUrl'>; vendorKey: string | null; qrMode?: Settings['checkout']['qrMode'] }
+/** The form does not edit gatewayUrl (yet): saving keeps the stored one. qrMode is settings checkout.qrMode. The platform (issue 18) is its own setting. */
+export interface AggregatorFormValue { aggregator: Omit<Settings['aggregator'], 'gatewayUrl' | 'platform'>; vendorKey: string | null; qrMode?: Settings['checkout']['qrMode'] }
 
 export function parseAggregatorForm(f: AggregatorForm, vendorKeyStored: boolean): FormResult<AggregatorFormValue> {
   const e: Record<string, string> = {};

@@ -3,6 +3,7 @@
  * (those live in the journal) and never keys (those live in secrets.ts).
  */
 import { z } from 'zod';
+import { cmbSettingsSchema, DEFAULT_CMB_SETTINGS } from './cmb-settings';
 
 export const SETTINGS_VERSION = 2;
 
@@ -23,7 +24,11 @@ export const settingsSchema = z.object({
     appId: z.string().max(32),
     /** WAP gateway of the unified QR in production (zh-cn/api/wap2.md); sandbox: its own /gateway. */
     gatewayUrl: z.url({ protocol: /^https?$/ }).default('https://qr.shouqianba.com/gateway'),
+    /** Which platform: 收钱吧 Upay, or 招商银行 聚合收款 (polypay, main/aggregator/cmb/). */
+    platform: z.enum(['upay', 'cmb']).default('upay'),
   }),
+  /** 招商银行 polypay terminal set-up (issue 18). The app secret and the merchant private key live in secrets.ts. */
+  cmb: cmbSettingsSchema.default(DEFAULT_CMB_SETTINGS),
   checkout: z.object({
     maxAmountFen: z.number().int().min(1).max(100_000_000),
     qrExpirySeconds: z.number().int().min(30).max(7_200),
@@ -69,7 +74,8 @@ export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
   shop: { name: '一码小店', terminalName: '1号收银台', receiptHeader: '', receiptFooter: '谢谢惠顾，欢迎再次光临' },
   operator: { name: '收银员' },
-  aggregator: { mode: 'sandbox', baseUrl: '', vendorSn: '', appId: '', gatewayUrl: 'https://qr.shouqianba.com/gateway' },
+  aggregator: { mode: 'sandbox', baseUrl: '', vendorSn: '', appId: '', gatewayUrl: 'https://qr.shouqianba.com/gateway', platform: 'upay' },
+  cmb: DEFAULT_CMB_SETTINGS,
   checkout: { maxAmountFen: 5_000_000, qrExpirySeconds: 240, scanWindowSeconds: 45, mixedTender: false, qrMode: 'unified', lateWatchSeconds: 600 },
   scanner: { path: '', baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, suffix: 'CR', interCharTimeoutMs: 50, dedupeMs: 1_500, wedgeMaxGapMs: 30 },
   printer: { spec: '', width: 58 },

@@ -22,10 +22,13 @@ export const plaintextCipher: SecretCipher = {
 };
 
 interface FileShape {
-  encrypted: boolean; terminal?: string; vendorKey?: string; hqPassword?: string;
+  encrypted: boolean; terminal?: string; vendorKey?: string; hqPassword?: string; cmb?: string;
   /** A check-in was about to be sent (written before the call): the key may rotate at the platform. */
   checkinPendingSince?: number;
 }
+
+/** 招商银行 polypay secrets: the APP secret and the merchant SM2 private key (64 hex). */
+export interface CmbSecrets { appSecret: string; privateKeyHex: string }
 
 export interface SecretsHandle extends CredentialStore {
   readonly warning?: string;
@@ -36,6 +39,9 @@ export interface SecretsHandle extends CredentialStore {
   vendorKey(): string | null;
   setVendorKey(key: string): void;
   /** The store role's password for head office's PostgreSQL (main/sync/); never in settings.json. */
+  /** 招商银行 polypay: the APP secret and the merchant SM2 private key (issue 18). */
+  cmbSecrets(): CmbSecrets | null;
+  setCmbSecrets(secrets: CmbSecrets | null): void;
   hqPassword(): string | null;
   setHqPassword(password: string): void;
   /**
@@ -57,6 +63,7 @@ export function openSecrets(dir: string, cipher: SecretCipher, now: () => number
   let cache: TerminalCredentials | null = null;
   let vendorKey: string | null = null;
   let hqPassword: string | null = null;
+  let cmb: CmbSecrets | null = null;
   let pendingSince: number | undefined;
   try {
     const raw: FileShape = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as FileShape : { encrypted: false };
@@ -69,6 +76,8 @@ export function openSecrets(dir: string, cipher: SecretCipher, now: () => number
     cache = terminalText ? JSON.parse(terminalText) as TerminalCredentials : null;
     vendorKey = open(raw.vendorKey);
     hqPassword = open(raw.hqPassword);
+    const cmbText = open(raw.cmb);
+    cmb = cmbText ? JSON.parse(cmbText) as CmbSecrets : null;
     pendingSince = raw.checkinPendingSince;
   } catch (err) {
     // Never a crash at start (unfinished payments must still be recovered) and never a silent reset.
@@ -78,23 +87,27 @@ export function openSecrets(dir: string, cipher: SecretCipher, now: () => number
     cache = null;
     vendorKey = null;
     hqPassword = null;
+    cmb = null;
     damagedMessage = `终端密钥文件已损坏（${err instanceof Error ? err.message : String(err)}），已另存为 ${where}。历史记录可查看，但在工程师重新激活终端之前不能收款或退款。/ The key file is damaged (kept as ${where}); payments are refused until the engineer activates the terminal again.`;
   }
 
   /** Writes first (fsync file and directory, rename), then takes the new values: a failed write changes nothing. */
-  function save(next: { terminal: TerminalCredentials | null; vendor: string | null; pending?: number; hq?: string | null }): void {
+  function save(next: { terminal: TerminalCredentials | null; vendor: string | null; pending?: number; hq?: string | null; cmb?: CmbSecrets | null }): void {
     const hq = next.hq === undefined ? hqPassword : next.hq;
+    const nextCmb = next.cmb === undefined ? cmb : next.cmb;
     const enc = cipher.available();
     const seal = (plain: string) => (enc ? cipher.encrypt(plain) : Buffer.from(plain, 'utf8')).toString('base64');
     const body: FileShape = { encrypted: enc };
     if (next.terminal) body.terminal = seal(JSON.stringify(next.terminal));
     if (next.vendor) body.vendorKey = seal(next.vendor);
     if (hq) body.hqPassword = seal(hq);
+    if (nextCmb) body.cmb = seal(JSON.stringify(nextCmb));
     if (next.pending !== undefined) body.checkinPendingSince = next.pending;
     writeFileDurable(file, JSON.stringify(body));
     cache = next.terminal;
     vendorKey = next.vendor;
     hqPassword = hq;
+    cmb = nextCmb;
     pendingSince = next.pending;
     if (next.terminal) damagedMessage = null;
   }
@@ -108,6 +121,8 @@ export function openSecrets(dir: string, cipher: SecretCipher, now: () => number
     set(creds) { save({ terminal: creds, vendor: vendorKey }); },
     vendorKey: () => vendorKey,
     setVendorKey(key) { save({ terminal: cache, vendor: key || null, pending: pendingSince }); },
+    cmbSecrets: () => cmb,
+    setCmbSecrets(next) { save({ terminal: cache, vendor: vendorKey, pending: pendingSince, cmb: next }); },
     hqPassword: () => hqPassword,
     setHqPassword(password) { save({ terminal: cache, vendor: vendorKey, pending: pendingSince, hq: password || null }); },
     damaged: () => damagedMessage,

@@ -3,7 +3,7 @@
  * resolves; unknown outcomes (timeouts, SYSTERM_*, bad signatures) come back `unknown` so the
  * checkout queries, then closes/cancels. Rules: /work/shared/reference/cmb-polypay.md §2–§3.
  */
-import type { AggOutcome, Aggregator, OrderData, OrderRef } from '../types';
+import type { AggOutcome, Aggregator, OrderData, OrderRef, PrecreateRequest } from '../types';
 import { nodeHttpPost, type HttpPost } from '../upay/http';
 import type { LogFn } from '../upay/client';
 import { createCmbClient, type CmbClient } from './client';
@@ -94,19 +94,24 @@ export function createCmbDriver(opts: CmbDriverOptions): Aggregator & { testConn
     return malformed(`${api}State ${JSON.stringify(state)}`);
   }
 
-  const driver: Aggregator & { testConnection(): Promise<{ ok: boolean; message: string }> } = {
-    // The bank's one aggregated QR (聚合银标码) is its qrcodeapply answer [ref §2].
-    async unifiedQr(req) {
-      const o = await driver.precreate(req);
-      if (o.kind !== 'ok') return o;
-      if (o.bizCode === 'PRECREATE_SUCCESS' && o.data?.qrCode) return { kind: 'ok', qrCode: o.data.qrCode, sn: o.data.sn || undefined };
-      return { kind: 'rejected', errorCode: o.errorCode ?? o.bizCode, message: o.message ?? '下单失败' };
-    },
+  const head: Pick<Aggregator, 'activate' | 'checkin' | 'precreate' | 'unifiedQr'> = {
     activate: () => Promise.resolve({ ok: false, definite: true, errorCode: 'NOT_SUPPORTED', message: '招商银行聚合收款无需激活：请在设置中填写商户号、收银员、APP ID 和密钥' }),
     // No key rotation at CMB: the merchant key pair is registered with the bank once.
     checkin: () => Promise.resolve({ ok: true, terminalSn: c.userId, terminalKey: '' }),
 
-    precreate: (req) => guard('qrcodeapply', async () => {
+    precreate: (req) => qrcodeapply(req),
+
+    // unifiedQr = qrcodeapply (a network call): one 聚合银标码 every wallet pays [ref §2].
+    async unifiedQr(req) {
+      const out = await qrcodeapply(req);
+      if (out.kind !== 'ok') return out;
+      if (out.bizCode === 'PRECREATE_SUCCESS' && out.data?.qrCode) return { kind: 'ok', qrCode: out.data.qrCode, sn: out.data.sn };
+      return { kind: 'rejected', errorCode: out.errorCode ?? 'FAIL', message: out.message ?? '下单失败' };
+    },
+  };
+
+  function qrcodeapply(req: PrecreateRequest): Promise<AggOutcome> {
+    return guard('qrcodeapply', async () => {
       book.put(req.clientSn, { kind: 'qr', userId: c.userId, amountFen: req.amountFen, validUntil: clock() + c.payValidTimeSeconds * 1000 });
       const a = await client.post('qrcodeapply', rq.qrcodeApply(c, req.clientSn, req.amountFen, req.subject));
       const unk = unknownOf(a, '下单');
@@ -119,7 +124,10 @@ export function createCmbDriver(opts: CmbDriverOptions): Aggregator & { testConn
       const qrCode = c.qrHostRewrite && ans.biz.qrCode.startsWith(QR_HOST) ? c.qrHostRewrite + ans.biz.qrCode.slice(QR_HOST.length) : ans.biz.qrCode;
       const data = orderData({ ...ans.biz, qrCode, orderId: req.clientSn }, 'CREATED', { orderId: req.clientSn, amountFen: req.amountFen });
       return typeof data === 'string' ? malformed(data) : { kind: 'ok', bizCode: 'PRECREATE_SUCCESS', data };
-    }),
+    });
+  }
+
+  const rest: Omit<Aggregator, 'activate' | 'checkin' | 'precreate' | 'unifiedQr'> & { testConnection(): Promise<{ ok: boolean; message: string }> } = {
 
     pay: (req) => guard('pay', async () => {
       book.put(req.clientSn, { kind: 'pay', userId: c.userId, amountFen: req.amountFen, validUntil: 0 });
@@ -185,5 +193,5 @@ export function createCmbDriver(opts: CmbDriverOptions): Aggregator & { testConn
       return { ok: true, message: `连接正常：银行应答已验签（${a.errCode ?? a.respCode ?? a.returnCode}）` };
     },
   };
-  return driver;
+  return { ...head, ...rest };
 }

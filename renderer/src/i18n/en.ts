@@ -356,4 +356,8 @@ export const en: Record<MessageKey, string> = {
   qrModeLabel: 'QR mode',
   qrModeUnified: 'One QR for every wallet',
   qrModePerWallet: 'One QR per wallet (no WAP contract)',
+  syncSynced: 'HQ synced',
+  syncBehind: 'HQ sync: {n} records behind',
+  syncUnreachable: 'HQ unreachable since {since} ({n} to send)',
+  syncConnecting: 'Connecting to HQ…',
 };

@@ -356,6 +356,10 @@ export const zhCN = {
   qrModeLabel: '收款码模式',
   qrModeUnified: '一码多付（聚合码）',
   qrModePerWallet: '按钱包出码（无 WAP 签约时）',
+  syncSynced: '总部已同步',
+  syncBehind: '总部同步：落后 {n} 条',
+  syncUnreachable: '总部连不上（{since} 起，{n} 条待传）',
+  syncConnecting: '正在连接总部…',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -3,7 +3,7 @@
  * States [ref cmb-polypay.md §2 orderquery, §3 state machines]: P → S/F/C (主扫, F → C),
  * P → S/F/D (被扫), S → D/R, R → S.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type TradeState = 'P' | 'S' | 'F' | 'C' | 'D' | 'R';
@@ -47,6 +47,7 @@ export class CmbStore {
   usedIds = new Set<string>();
 
   constructor(private readonly dir?: string) {
+    if (dir) mkdirSync(dir, { recursive: true });
     const f = dir ? join(dir, 'cmb-sandbox-state.json') : undefined;
     if (f && existsSync(f)) {
       const s = JSON.parse(readFileSync(f, 'utf8')) as FileShape;

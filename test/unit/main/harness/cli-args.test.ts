@@ -44,7 +44,7 @@ describe('parseStartArgs', () => {
   });
 
   it('refuses an aggregator address that is not http(s), quoting it', () => {
-    expect(message('--aggregator', 'ftp://x.example')).toBe('--aggregator 需要 http(s) 地址，收到：ftp://x.example');
+    expect(message('--aggregator', 'ftp://x.example')).toBe('--aggregator 需要 http(s) 地址或 cmb-sandbox，收到：ftp://x.example');
     expect(message('--aggregator=api.example.com')).toContain('api.example.com');
     expect(message('--aggregator', 'http://a b')).toContain('http(s)');
   });
