@@ -12,26 +12,7 @@ import { timingSafeEqual } from 'node:crypto';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export function hostAllowed(req: IncomingMessage, port: number): boolean {
-  const host = (req.headers.host ?? '').toLowerCase();
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
-}
-
-/**
- * Browsers send Origin on every POST and WebSocket upgrade: it must be ours. Programs (tests, the
- * CLI) send none and authenticate with the Bearer token alone.
- */
-export function originAllowed(req: IncomingMessage, port: number): boolean {
-  const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
-}
-
-/** `application/json`, optionally with parameters (charset). */
-export function isJsonContentType(req: IncomingMessage): boolean {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  return type === 'application/json';
-}
+export { hostAllowed, isJsonContentType, originAllowed } from '../shared/loopback-guard';
 
 export function tokenFrom(req: IncomingMessage, url: URL): string | null {
   const auth = req.headers.authorization;

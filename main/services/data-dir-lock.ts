@@ -7,7 +7,7 @@
  * last reboot, is stale: it is taken over under a short-lived takeover directory (mkdir is atomic
  * too), so two starters cannot both take the same stale lock.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const LOCK_FILE = 'yima.lock';
@@ -71,6 +71,9 @@ export function busyMessage(dataDir: string, owner: LockOwner | null): string {
 
 export function acquireDataDirLock(dataDir: string, mode: LockOwner['mode'], deps: LockDeps = systemLockDeps): LockResult {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // An existing data directory is closed to other users too (issue 14 item 10); where the owner
+  // cannot change it (a mount), the lock still works.
+  try { chmodSync(dataDir, 0o700); } catch { /* not ours to change */ }
   const path = join(dataDir, LOCK_FILE);
   const me: LockOwner = { pid: deps.pid, bootId: deps.bootId(), startedAt: deps.now(), mode };
   let tookOver: LockOwner | undefined;

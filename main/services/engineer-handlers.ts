@@ -192,7 +192,7 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
       const now = d.clock.now();
       const json = exportSettings(d.settings.get(), now);
       const fileName = settingsExportName(now);
-      mkdirSync(exportsDir, { recursive: true });
+      mkdirSync(exportsDir, { recursive: true, mode: 0o700 });
       const path = join(exportsDir, fileName);
       writeFileSync(path, json, { mode: 0o600 });
       return { fileName, path, json };

@@ -5,7 +5,7 @@
  * and main/reports.
  */
 import type { ShiftBook } from '../reports/shift';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '../shared/time';
 import { localBusinessDay, type Journal } from '../journal';
@@ -156,8 +156,10 @@ export function managerHandlers(d: ManagerHandlerDeps): ManagerHandlers {
             : reconciliationCsv(reconciled.get(day) ?? await reconcile(day));
       const dir = join(d.dataDir, 'exports');
       const fileName = `yima-${kind}-${day}.csv`;
-      await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, fileName), csv, 'utf8');
+      // Exports name orders and amounts: 0600 in a 0700 folder (issue 14 item 10).
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      await writeFile(join(dir, fileName), csv, { encoding: 'utf8', mode: 0o600 });
+      await chmod(join(dir, fileName), 0o600); // an export of the same day already there keeps its old mode otherwise
       await session.journal(session.nameOr('未登录'), 'export_csv', fileName);
       return { csv, fileName, path: join(dir, fileName) };
     },

@@ -20,9 +20,16 @@ export interface ControlDeps {
 const ok = (value: Record<string, unknown> = {}): Reply => json(200, { ok: true, ...value });
 const fail = (status: number, error: string): Reply => json(status, { ok: false, error });
 
-function orderView(ctx: Ctx, o: Order): Record<string, unknown> {
-  return { ...o, qrCode: o.kind === 'qr' ? qrUrl(ctx, o) : undefined };
+/** A payment code as the control API shows it: never in full (issue 14), like the counter's logs. */
+export function maskCode(code: string): string {
+  return code.length > 8 ? `${code.slice(0, 4)}****${code.slice(-4)}` : '****';
 }
+
+function orderView(ctx: Ctx, o: Order): Record<string, unknown> {
+  return { ...o, dynamicId: o.dynamicId === undefined ? undefined : maskCode(o.dynamicId), qrCode: o.kind === 'qr' ? qrUrl(ctx, o) : undefined };
+}
+
+const maskedPaycodes = (codes: Record<string, unknown>) => Object.fromEntries(Object.entries(codes).map(([c, b]) => [maskCode(c), b]));
 
 function findOrder(ctx: Ctx, body: Record<string, unknown>): Order | undefined {
   const sn = typeof body.sn === 'string' ? body.sn : undefined;
@@ -98,7 +105,7 @@ export function control(ctx: Ctx, deps: ControlDeps, method: string, route: stri
       if (!(BEHAVIOURS as readonly unknown[]).includes(behaviour)) return fail(400, `behaviour must be one of ${BEHAVIOURS.join(', ')}`);
       ctx.store.paycodes[code] = behaviour as Behaviour;
       ctx.store.save();
-      return ok({ paycodes: ctx.store.paycodes });
+      return ok({ paycodes: maskedPaycodes(ctx.store.paycodes) });
     }
     case 'POST statement-edit':
       return statementEdit(ctx, body);

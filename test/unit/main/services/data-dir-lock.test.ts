@@ -1,6 +1,6 @@
 /** The data-directory lock (issue 14 item 1): one owner, stale locks taken over exactly once. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +32,14 @@ describe('data directory lock', () => {
     a.lock.release();
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
     expect(acquireDataDirLock(dir, 'electron', deps(200, live)).ok).toBe(true);
+  });
+
+  it('an existing data directory open to others is closed to the owner (0700)', () => {
+    const dir = join(root, 'shared-data');
+    mkdirSync(dir, { mode: 0o755 });
+    chmodSync(dir, 0o755);
+    expect(acquireDataDirLock(dir, 'harness', deps(100, new Set([100]))).ok).toBe(true);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
   });
 
   it('takes over a lock whose pid is dead, or that was written in an earlier boot (pid reused)', () => {

@@ -3,7 +3,7 @@
  * real Upay driver, the real journal and PIN file in a temp data directory.
  */
 import { walletOpens } from '../../../support/wallet-app';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
@@ -124,6 +124,9 @@ describe('shift close, reconciliation, export', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain(sn);
     expect(out.path.startsWith(join(r.dir, 'exports'))).toBe(true);
+    // Orders and amounts: readable by the shop's own user only (issue 14 item 10).
+    expect((await stat(out.path)).mode & 0o777).toBe(0o600);
+    expect((await stat(join(r.dir, 'exports'))).mode & 0o777).toBe(0o700);
   });
 });
 
