@@ -4,7 +4,7 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { cancel, query, refund, revoke } from './after-sale';
 import { type RequestLogEntry, control } from './control';
-import { hostAllowed, isJsonContentType, originAllowed } from '../../shared/loopback-guard';
+import { controlRefusal } from './control-guard';
 import { type ApiOp, BEFORE_PROCESSING, type Fault, Faults, NGINX_502, Timers } from './faults';
 import { pay, precreate } from './micropay';
 import { type Ctx, advance } from './orders';
@@ -52,7 +52,6 @@ const HANDLERS: Record<Exclude<ApiOp, 'activate' | 'checkin'>, TerminalHandler> 
 };
 
 const MAX_BODY = 1 << 20;
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -170,12 +169,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const method = req.method ?? 'GET';
     const raw = await readBody(req);
     if (path.startsWith('/__control/')) {
-      if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return send(res, json(403, { ok: false, error: 'loopback only' }));
-      // Like the harness (issue 14): our own Host and Origin only, JSON bodies only, so a page on
-      // another local port can neither script faults nor pay orders through this API.
-      const port = Number(new URL(url).port);
-      if (!hostAllowed(req, port) || !originAllowed(req, port)) return send(res, json(403, { ok: false, error: 'forbidden host or origin' }));
-      if (method !== 'GET' && raw.length && !isJsonContentType(req)) return send(res, json(415, { ok: false, error: 'content-type must be application/json' }));
+      const refused = controlRefusal(req, url, raw.length > 0);
+      if (refused) return send(res, json(refused.status, { ok: false, error: refused.error }));
       const body = raw.length ? parseJsonObject(raw) : {};
       if (!body) return send(res, json(400, { ok: false, error: 'body must be a JSON object' }));
       return send(res, control(makeCtx(), { faults, requests, config, violations: strict.violations }, method, path.slice('/__control/'.length), body));

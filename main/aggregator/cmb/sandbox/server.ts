@@ -6,6 +6,7 @@
 import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ApiOp, type Fault, Faults, NGINX_502, Timers, parseFault } from '../../sandbox/faults';
+import { controlRefusal } from '../../sandbox/control-guard';
 import { billCsv } from './bill';
 import { cmbControl, type CmbConfigOverrides } from './control';
 import { type CmbCtx, cancel, close, orderquery, pay, qrcodeapply, refund, refundquery, statementurl } from './handlers';
@@ -21,7 +22,6 @@ export const CMB_API_PREFIX = '/polypay/v1.0/mchorders/';
 const OPS: Record<string, ApiOp> = { qrcodeapply: 'precreate', pay: 'pay', orderquery: 'query', cancel: 'cancel', close: 'cancel', refund: 'refund', refundquery: 'refund', statementurl: 'statement' };
 /** CMB-only faults: the documented system error before or after acting [ref §3]. */
 export const CMB_FAULTS = ['systerm_error', 'systerm_error_after'] as const;
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -95,7 +95,8 @@ export async function startCmbSandbox(opts: CmbSandboxOptions = {}): Promise<Cmb
     const method = req.method ?? 'GET';
     const raw = await readBody(req);
     if (path.startsWith('/__control/')) {
-      if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return send(res, json(403, { ok: false, error: 'loopback only' }));
+      const refused = controlRefusal(req, url, raw.length > 0);
+      if (refused) return send(res, json(refused.status, { ok: false, error: refused.error }));
       const body = parseControlBody(raw);
       if (!body) return send(res, json(400, { ok: false, error: 'body must be a JSON object' }));
       const r = cmbControl({ ctx: ctx(), faults, overrides, omitted, requests, parseFault: (b) => parseCmbFault(b) }, method, path.slice('/__control/'.length), body);
