@@ -7,7 +7,7 @@
  * last reboot, is stale: it is taken over under a short-lived takeover directory (mkdir is atomic
  * too), so two starters cannot both take the same stale lock.
  */
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const LOCK_FILE = 'yima.lock';
@@ -21,7 +21,22 @@ export interface DataDirLock {
   release(): void;
 }
 
-export type LockResult = { ok: true; lock: DataDirLock; tookOver?: LockOwner } | { ok: false; owner: LockOwner | null; message: string };
+export type LockResult =
+  | { ok: true; lock: DataDirLock; tookOver?: LockOwner; /** The directory cannot be written: nobody can change it, the app runs on history only. */ readOnly?: boolean }
+  | { ok: false; owner: LockOwner | null; message: string };
+
+const READ_ONLY_CODES = new Set(['EROFS', 'EACCES', 'EPERM']);
+
+function writable(dir: string): boolean {
+  try { accessSync(dir, constants.W_OK); return true; } catch { return false; }
+}
+
+/**
+ * A read-only data directory (a disk remounted read-only) cannot hold a lock file, and needs none:
+ * no copy can write its journal, keys or PINs there (check-in and payments are refused), so a
+ * start shows the history and why it cannot take payments. A live owner still keeps it.
+ */
+const readOnlyLock = (path: string): LockResult => ({ ok: true, readOnly: true, lock: { path, setUrl: () => undefined, release: () => undefined } });
 
 export interface LockDeps {
   pid: number;
@@ -82,12 +97,15 @@ export function acquireDataDirLock(dataDir: string, mode: LockOwner['mode'], dep
     try {
       fd = openSync(path, 'wx', 0o600);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const code = (err as NodeJS.ErrnoException).code ?? '';
+      if (READ_ONLY_CODES.has(code) && !writable(dataDir)) return readOnlyLock(path);
+      if (code !== 'EEXIST') throw err;
       const owner = readOwner(path);
       const stale = owner
         ? owner.pid !== deps.pid && (!deps.alive(owner.pid) || (owner.bootId !== undefined && me.bootId !== undefined && owner.bootId !== me.bootId))
         : ageMs(path, deps) > UNREADABLE_GRACE_MS;
       if (!stale) return { ok: false, owner, message: busyMessage(dataDir, owner) };
+      if (!writable(dataDir)) return readOnlyLock(path); // the stale lock cannot be removed, nor anything else written
       if (!takeOver(dataDir, path, owner, deps)) return { ok: false, owner, message: busyMessage(dataDir, owner) };
       tookOver = owner ?? undefined;
       continue;
