@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { cancel, query, refund, revoke } from './after-sale';
 import { type RequestLogEntry, control } from './control';
 import { controlRefusal } from './control-guard';
+import { readBody, send } from './http-io';
 import { type ApiOp, BEFORE_PROCESSING, type Fault, Faults, NGINX_502, Timers } from './faults';
 import { pay, precreate } from './micropay';
 import { type Ctx, advance } from './orders';
@@ -50,33 +51,6 @@ type TerminalHandler = (ctx: Ctx, body: Fields, t: Terminal) => Reply;
 const HANDLERS: Record<Exclude<ApiOp, 'activate' | 'checkin'>, TerminalHandler> = {
   precreate, pay, query, cancel, refund, revoke, statement,
 };
-
-const MAX_BODY = 1 << 20;
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) reject(new Error('body too large'));
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, r: Reply): void {
-  if (r.destroy) {
-    res.socket?.destroy();
-    return;
-  }
-  const headers: Record<string, string | number> = { 'content-length': Buffer.byteLength(r.body), ...r.headers };
-  if (r.contentType) headers['content-type'] = r.contentType;
-  res.writeHead(r.status, headers);
-  res.end(r.body);
-}
 
 interface Strict { violations: Violations }
 

@@ -7,6 +7,7 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { type ApiOp, type Fault, Faults, NGINX_502, Timers, parseFault } from '../../sandbox/faults';
 import { controlRefusal } from '../../sandbox/control-guard';
+import { readBody, send } from '../../sandbox/http-io';
 import { billCsv } from './bill';
 import { cmbControl, type CmbConfigOverrides } from './control';
 import { type CmbCtx, cancel, close, orderquery, pay, qrcodeapply, refund, refundquery, statementurl } from './handlers';
@@ -23,20 +24,6 @@ const OPS: Record<string, ApiOp> = { qrcodeapply: 'precreate', pay: 'pay', order
 /** CMB-only faults: the documented system error before or after acting [ref §3]. */
 export const CMB_FAULTS = ['systerm_error', 'systerm_error_after'] as const;
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, r: Reply): void {
-  if (r.destroy) { res.socket?.destroy(); return; }
-  res.writeHead(r.status, { 'content-length': Buffer.byteLength(r.body), ...(r.contentType ? { 'content-type': r.contentType } : {}), ...r.headers });
-  res.end(r.body);
-}
 const json = (status: number, v: unknown): Reply => ({ status, body: JSON.stringify(v), contentType: 'application/json' });
 
 export async function startCmbSandbox(opts: CmbSandboxOptions = {}): Promise<CmbSandbox> {
