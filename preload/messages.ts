@@ -346,6 +346,8 @@ export const messageSpecs = {
   'warn.pinFileDamaged': ['detail', 'backup', 'file'],
   'field.qrMode': [],
   'order.amountUnreadable': [],
+  'eng.activationFailed': ['reasonMsg'],
+  'eng.activationUnknown': ['reasonMsg'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageCode = keyof typeof messageSpecs;

@@ -48,5 +48,6 @@ export function unknownMsg(reason: Extract<AggOutcome, { kind: 'unknown' }>['rea
 export function activationFailureMsg(res: { errorCode: string; message: string }): Msg {
   const reason = /^UNKNOWN_(\w+)$/.exec(res.errorCode)?.[1]?.toLowerCase();
   if (reason && reason in UNKNOWN_REASON) return unknownMsg(reason as keyof typeof UNKNOWN_REASON);
-  return platformSaid(res.errorCode, res.message, msg('platform.noAnswer'));
+  // The driver prefixes its text with what failed (terminal.ts); the screen's code says that itself.
+  return platformSaid(res.errorCode, res.message.replace(/^(激活|签到)(失败|结果未知)：/, ''), msg('platform.noAnswer'));
 }

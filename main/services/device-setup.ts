@@ -77,7 +77,7 @@ export async function setupDevices(opts: DeviceOptions): Promise<Devices> {
       scanner.start();
       state.scanner = { state: 'not_found', path: cfg.path, message: msg('scanner.connecting', { path: cfg.path }) };
       push();
-      return msg('scanner.reopened', { path: cfg.path, baud: cfg.baudRate });
+      return msg('scanner.reopened', { path: cfg.path, baud: String(cfg.baudRate) });
     },
     applyPrinter() {
       if (opts.override?.printer) return false;

@@ -306,4 +306,6 @@ export const messagesEn: Record<MessageCode, string> = {
   'warn.pinFileDamaged': "The PIN file is damaged or missing ({detail}): PIN-protected actions (sign-in, refunds, voids, shift close, settings) are refused until the engineer replaces {file} with {backup} and restarts (README, Security).",
   'field.qrMode': "QR mode",
   'order.amountUnreadable': "Amounts differ: the order or payment result amount cannot be read",
+  'eng.activationFailed': "Activation failed: {reasonMsg}",
+  'eng.activationUnknown': "Activation outcome unknown: {reasonMsg}",
 };

@@ -306,4 +306,6 @@ export const messagesZhCN: Record<MessageCode, string> = {
   'warn.pinFileDamaged': "PIN 文件已损坏或丢失（{detail}），需要 PIN 的操作（登录、退款、撤销、交班、设置）已停用。请工程师用 {backup} 替换 {file} 后重启（见 README“安全”）。",
   'field.qrMode': "收款码模式",
   'order.amountUnreadable': "金额不符：订单或支付结果的金额无法读取",
+  'eng.activationFailed': "激活失败：{reasonMsg}",
+  'eng.activationUnknown': "激活结果未知：{reasonMsg}",
 };

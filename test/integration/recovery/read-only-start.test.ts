@@ -5,7 +5,8 @@
  * refuse a payment without sending anything to the aggregator.
  */
 import { walletOpens } from '../../support/wallet-app';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, it } from 'vitest';
+import { expect, zhOf } from '../../support/zh-expect';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -60,8 +61,8 @@ describe.skipIf(!built)('read-only data directory at start', { timeout: 60_000 }
     app = await startHarnessProcess({ dataDir: counter, aggregatorUrl: sandbox.url });
     const snap = await until(() => snapshot(app!), (s) => s.recovery.done);
     expect(snap.checkout.phase).toBe('idle');
-    expect(snap.warnings.some((w) => w.startsWith('数据目录无法写入，暂不能收款'))).toBe(true);
-    expect(snap.warnings.some((w) => w.includes('设置无法保存'))).toBe(true);
+    expect(snap.warnings.map((w) => String(zhOf(w))).some((w) => w.startsWith('数据目录无法写入，暂不能收款'))).toBe(true);
+    expect(snap.warnings.map((w) => String(zhOf(w))).some((w) => w.includes('设置无法保存'))).toBe(true);
     // the history is still there
     expect((await app.call('dayTotals', {})).value).toMatchObject({ count: 1, paidFen: 1230 });
     expect((await app.call<{ status: string }[]>('listOrders', {})).value!.map((o) => o.status)).toEqual(['paid']);
