@@ -98,10 +98,10 @@ export const reconcileViewSchema = z.object({
   day: z.string(),
   source: z.enum(['statement', 'query']),
   /** Why the statement could not be used (then the orders were re-queried). */
-  statementProblem: z.string().optional(),
+  statementProblem: msgSchema.optional(),
   items: z.array(z.object({
     kind: diffKindSchema, clientSn: z.string().optional(), sn: z.string().optional(), wallet: walletSchema.optional(),
-    counterNetFen: fen, aggregatorNetFen: fen, diffFen: fen, detail: z.string(), nextStep: z.string(),
+    counterNetFen: fen, aggregatorNetFen: fen, diffFen: fen, detail: msgSchema.optional(), nextStep: msgSchema.optional(),
     counterStatus: orderStatusSchema.optional(), aggregatorStatus: z.string().optional(),
   })),
   counts: z.record(diffKindSchema, z.number().int()),

@@ -8,6 +8,7 @@
  *   - `…Fen`    integer fen, shown as money in the app's language (¥128.50)
  *   - `…Msg`    a nested message, translated too (e.g. the reason inside "Payment failed: …")
  *   - `…Msgs`   a list of nested messages, each translated, joined by the language's list separator
+ *   - `…Yuan`   integer fen, shown as a bare yuan amount (12.30) where the text writes the unit itself
  *   - `…At`     epoch milliseconds, shown as a date and time
  *   - `wallet`  a wallet id (wechat, alipay…), shown as the wallet's name
  *   - others    plain text or a number (order numbers, paths, counts)
@@ -348,6 +349,55 @@ export const messageSpecs = {
   'order.amountUnreadable': [],
   'eng.activationFailed': ['reasonMsg'],
   'eng.activationUnknown': ['reasonMsg'],
+  'stmt.noHeader': [],
+  'stmt.beforeHeader': [],
+  'stmt.missingColumns': ['columns'],
+  'stmt.columnCount': ['n', 'width'],
+  'stmt.badKind': ['kind'],
+  'stmt.noKind': [],
+  'stmt.badAmount': ['amount'],
+  'stmt.noAmount': [],
+  'stmt.badFee': ['fee'],
+  'stmt.noOrderNo': [],
+  'order.statusPaid': [],
+  'order.statusFailed': [],
+  'order.statusCanceled': [],
+  'order.statusExpired': [],
+  'order.statusPending': [],
+  'order.statusNeedsAttention': [],
+  'rec.rowPay': [],
+  'rec.rowRefund': [],
+  'rec.rowReversal': [],
+  'rec.rowFailed': ['kindMsg', 'status'],
+  'rec.rowsJoin': ['firstMsg', 'restMsg'],
+  'rec.otherDay': ['counterDay', 'platformDay'],
+  'rec.platformReversed': ['counterMsg'],
+  'rec.platformRows': ['counterMsg', 'rowsMsg'],
+  'rec.notOnStatement': ['paidYuan'],
+  'rec.amountDiffers': ['counterYuan', 'platformYuan'],
+  'rec.platformPaid': ['counterMsg', 'paidYuan'],
+  'rec.refundAmountDiffers': ['counterYuan', 'platformYuan'],
+  'rec.refundDiffers': ['counterYuan', 'platformYuan'],
+  'rec.unknownClientSn': ['clientSn'],
+  'rec.unknownSn': ['sn'],
+  'rec.noMoneyMoved': ['whoMsg'],
+  'rec.whatPaid': ['paidYuan'],
+  'rec.whatRefunded': ['refundYuan'],
+  'rec.onlyCounter': ['whatMsg', 'counterMsg'],
+  'rec.unparsableLine': ['line', 'reasonMsg'],
+  'rec.queryFailed': ['detail'],
+  'rec.platformUnfinished': ['status', 'counterMsg'],
+  'rec.notAtPlatform': ['paidYuan'],
+  'rec.platformPaidAs': ['counterMsg', 'status', 'paidYuan'],
+  'rec.netDiffers': ['counterYuan', 'platformYuan', 'status'],
+  'rec.nextOnlyCounter': [],
+  'rec.nextOnlyAggregator': [],
+  'rec.nextAmountDiffers': [],
+  'rec.nextStatusDiffers': [],
+  'rec.nextOtherDay': [],
+  'rec.nextUnparsable': [],
+  'rec.nextQueryFailed': [],
+  'rec.statementProblem': ['detail'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageCode = keyof typeof messageSpecs;
@@ -356,6 +406,7 @@ export const messageCodes = Object.keys(messageSpecs) as MessageCode[];
 /** The type of one parameter, from its name (see the header). */
 export type MsgParamValue<K extends string> =
   K extends `${string}Fen` ? number
+    : K extends `${string}Yuan` ? number
     : K extends `${string}Msgs` ? Msg[]
     : K extends `${string}Msg` ? Msg
       : K extends `${string}At` ? number

@@ -9,6 +9,9 @@ import type { OrderView } from '../journal/order-view';
 import { reconcile, reconcileByQuery, type ReconcileResult } from '../reports/reconcile';
 import { expectedSettlement, type Settlement, type SettlementConfig } from '../reports/settlement';
 import { parseStatement, type Statement } from '../reports/statement';
+import type { DiffKind } from '../reports/reconcile-types';
+import type { ReconcileView } from '../../preload/contract';
+import { msg, type MessageCode } from '../../preload/messages';
 
 export interface DayReconciliation extends ReconcileResult {
   source: 'statement' | 'query';
@@ -50,4 +53,23 @@ export async function reconcileDay(
   const out: DayReconciliation = { ...result, day, source: 'query', settlement };
   if (st && !st.ok) out.statementProblem = st.message;
   return out;
+}
+
+/** What to do about each kind of difference (reports/reconcile-types.ts NEXT_STEP words them for the CSV). */
+const NEXT_MSG: Record<DiffKind, MessageCode | null> = {
+  matched: null, only_counter: 'rec.nextOnlyCounter', only_aggregator: 'rec.nextOnlyAggregator', amount_differs: 'rec.nextAmountDiffers',
+  status_differs: 'rec.nextStatusDiffers', other_day: 'rec.nextOtherDay', unparsable: 'rec.nextUnparsable', query_failed: 'rec.nextQueryFailed',
+};
+
+/** The screen's view: details and next steps as message codes (the CSV keeps the Chinese words). */
+export function reconcileView(r: DayReconciliation): ReconcileView {
+  const { statementProblem, items, ...rest } = r;
+  return {
+    ...rest,
+    ...(statementProblem ? { statementProblem: msg('rec.statementProblem', { detail: statementProblem }) } : {}),
+    items: items.map(({ detail: _detail, note, nextStep: _next, ...it }) => {
+      const next = NEXT_MSG[it.kind];
+      return { ...it, ...(note ? { detail: note } : {}), ...(next ? { nextStep: { code: next } as ReturnType<typeof msg> } : {}) };
+    }),
+  };
 }

@@ -4,10 +4,11 @@
  * same one the cashier's "再次查询" uses, with limited concurrency so the gateway is not flooded.
  */
 import { ORDER_NOT_FOUND_CODES, type AggOutcome } from '../aggregator/types';
-import { fenToYuanString as yuan } from '../shared/money';
 import type { OrderView } from '../journal/order-view';
 import { NEXT_STEP, summarize, type DiffKind, type ReconcileItem, type ReconcileResult } from './reconcile-types';
-import { STATUS_NAME } from './types';
+import { msg, type Msg } from '../../preload/messages';
+import { zhText } from '../shared/zh-text';
+import { STATUS_MSG } from './types';
 
 export interface QueryReconcileOptions {
   /** Only orders of this business day are queried (default: every order passed). */
@@ -42,17 +43,17 @@ export function aggregatorView(out: AggOutcome): AggView {
   }
 }
 
-function judge(o: OrderView, v: AggView): { kind: DiffKind; detail: string; aggNet: number; status?: string } {
+function judge(o: OrderView, v: AggView): { kind: DiffKind; detail?: Msg; aggNet: number; status?: string } {
   const counterNet = o.status === 'paid' ? o.amountFen - o.refundedFen : 0;
-  if (!v.known) return { kind: 'query_failed', detail: `查询失败：${v.reason}`, aggNet: 0 };
+  if (!v.known) return { kind: 'query_failed', detail: msg('rec.queryFailed', { detail: v.reason }), aggNet: 0 };
   const base = { aggNet: v.netFen, status: v.status };
-  const st = STATUS_NAME[o.status];
-  if (!v.final) return { ...base, kind: 'status_differs', detail: `平台订单尚未完成（${v.status}），收款机：${st}` };
-  if (o.status === 'paid' && v.status === 'NOT_EXISTS') return { ...base, kind: 'only_counter', detail: `收款机已收 ${yuan(o.amountFen)} 元，平台无此订单` };
-  if (counterNet === v.netFen) return { ...base, kind: 'matched', detail: '' };
-  if (o.status === 'paid' && (v.status === 'PAY_CANCELED' || v.status === 'CANCELED')) return { ...base, kind: 'status_differs', detail: `收款机：${st}；平台：已撤单` };
-  if (o.status !== 'paid') return { ...base, kind: 'status_differs', detail: `收款机：${st}；平台：${v.status} ${yuan(v.netFen)} 元（顾客已付款）` };
-  return { ...base, kind: 'amount_differs', detail: `收款机净额 ${yuan(counterNet)} 元，平台净额 ${yuan(v.netFen)} 元（${v.status}）` };
+  const counterMsg = ({ code: STATUS_MSG[o.status] }) as Msg;
+  if (!v.final) return { ...base, kind: 'status_differs', detail: msg('rec.platformUnfinished', { status: v.status, counterMsg }) };
+  if (o.status === 'paid' && v.status === 'NOT_EXISTS') return { ...base, kind: 'only_counter', detail: msg('rec.notAtPlatform', { paidYuan: o.amountFen }) };
+  if (counterNet === v.netFen) return { ...base, kind: 'matched' };
+  if (o.status === 'paid' && (v.status === 'PAY_CANCELED' || v.status === 'CANCELED')) return { ...base, kind: 'status_differs', detail: msg('rec.platformReversed', { counterMsg }) };
+  if (o.status !== 'paid') return { ...base, kind: 'status_differs', detail: msg('rec.platformPaidAs', { counterMsg, status: v.status, paidYuan: v.netFen }) };
+  return { ...base, kind: 'amount_differs', detail: msg('rec.netDiffers', { counterYuan: counterNet, platformYuan: v.netFen, status: v.status }) };
 }
 
 /** Run `fn` over items with at most `limit` in flight; results keep the input order. */
@@ -85,9 +86,10 @@ export async function reconcileByQuery(
     const v = judge(o, aggregatorView(out));
     const counterNet = o.status === 'paid' ? o.amountFen - o.refundedFen : 0;
     const it: ReconcileItem = {
-      kind: v.kind, clientSn: o.clientSn, operator: o.operator, counterStatus: o.status, detail: v.detail, nextStep: NEXT_STEP[v.kind],
+      kind: v.kind, clientSn: o.clientSn, operator: o.operator, counterStatus: o.status, detail: v.detail ? zhText(v.detail) : '', nextStep: NEXT_STEP[v.kind],
       counterNetFen: counterNet, aggregatorNetFen: v.aggNet, diffFen: v.kind === 'query_failed' ? 0 : v.aggNet - counterNet,
     };
+    if (v.detail) it.note = v.detail;
     if (o.sn) it.sn = o.sn;
     if (o.wallet) it.wallet = o.wallet;
     if (v.status) it.aggregatorStatus = v.status;

@@ -1,6 +1,7 @@
 /** Reconciliation result shapes and the Chinese next steps shown to the manager. */
 import type { Wallet } from '../aggregator/types';
 import type { OrderStatus } from '../journal/order-view';
+import type { Msg } from '../../preload/messages';
 
 export type DiffKind =
   | 'matched'
@@ -51,7 +52,9 @@ export interface ReconcileItem {
   aggregatorNetFen: number;
   /** aggregator − counter: positive is 长款 (more money than the counter knows of). */
   diffFen: number;
+  /** Chinese (CSV, head office); `note` is the same as a message code for the screen (absent when matched without remark). */
   detail: string;
+  note?: Msg;
   nextStep: string;
   /** Statement line(s) and raw text (unparsable rows). */
   line?: number;

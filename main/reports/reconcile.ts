@@ -5,12 +5,13 @@
  * Per order, the payment (收款 − 撤单) and the refunds of that day (退款) are compared in fen.
  * Refunds count on the day they completed at the counter, as the statement lists them.
  */
-import { fenToYuanString } from '../shared/money';
 import { localBusinessDay } from '../journal/index';
 import type { OrderView } from '../journal/order-view';
 import { NEXT_STEP, summarize, type DiffKind, type ReconcileItem, type ReconcileResult } from './reconcile-types';
 import { parseStatement, type Statement, type StatementRow } from './statement';
-import { STATUS_NAME } from './types';
+import { msg, type Msg } from '../../preload/messages';
+import { zhText } from '../shared/zh-text';
+import { STATUS_MSG } from './types';
 
 export * from './reconcile-types';
 export { reconcileByQuery, type QueryReconcileOptions } from './reconcile-query';
@@ -56,35 +57,45 @@ function groupRows(rows: StatementRow[], keyOf: (r: StatementRow) => string): Ma
   return groups;
 }
 
-const KIND_LABEL = { pay: '收款', refund: '退款', reversal: '撤单' } as const;
-const aggLabel = (g: Group): string => [...new Set(g.rows.map((r) => KIND_LABEL[r.kind] + (r.success ? '' : `(${r.status})`)))].join('+');
-const yuan = fenToYuanString;
+const KIND_LABEL = { pay: 'rec.rowPay', refund: 'rec.rowRefund', reversal: 'rec.rowReversal' } as const;
+/** What the statement shows for the order, e.g. 收款+撤单 or 收款(FAIL). */
+const aggRows = (g: Group): Msg => {
+  const seen = new Map<string, Msg>();
+  for (const r of g.rows) {
+    const m = r.success ? msg(KIND_LABEL[r.kind]) : msg('rec.rowFailed', { kindMsg: msg(KIND_LABEL[r.kind]), status: r.status });
+    seen.set(JSON.stringify(m), m);
+  }
+  return [...seen.values()].reduceRight((rest, m) => msg('rec.rowsJoin', { firstMsg: m, restMsg: rest }));
+};
+const aggLabel = (g: Group): string => zhText(aggRows(g));
+const statusMsg = (o: OrderView): Msg => ({ code: STATUS_MSG[o.status] }) as Msg;
 
-interface Verdict { kind: DiffKind; detail: string }
+interface Verdict { kind: DiffKind; detail?: Msg }
 
 /** The payment part (收款 − 撤单) and the day's refunds of one order known to both sides. */
 function judge(o: OrderView, g: Group, day: string, counterPaid: number, counterRefund: number): Verdict {
   const aggPaid = g.payFen - g.reversalFen;
-  const st = STATUS_NAME[o.status];
-  if (o.day !== day && g.payFen > 0) return { kind: 'other_day', detail: `收款机记在 ${o.day}，平台记在 ${day}` };
-  if (counterPaid > 0 && g.reversalFen > 0 && aggPaid <= 0) return { kind: 'status_differs', detail: `收款机：${st}；平台：已撤单` };
+  const counterMsg = statusMsg(o);
+  if (o.day !== day && g.payFen > 0) return { kind: 'other_day', detail: msg('rec.otherDay', { counterDay: o.day, platformDay: day }) };
+  if (counterPaid > 0 && g.reversalFen > 0 && aggPaid <= 0) return { kind: 'status_differs', detail: msg('rec.platformReversed', { counterMsg }) };
   if (counterPaid > 0 && g.payFen === 0) {
     return g.failed.length
-      ? { kind: 'status_differs', detail: `收款机：${st}；平台：${aggLabel(g)}` }
-      : { kind: 'only_counter', detail: `收款机已收 ${yuan(counterPaid)} 元，对账单无此笔收款` };
+      ? { kind: 'status_differs', detail: msg('rec.platformRows', { counterMsg, rowsMsg: aggRows(g) }) }
+      : { kind: 'only_counter', detail: msg('rec.notOnStatement', { paidYuan: counterPaid }) };
   }
-  if (counterPaid > 0 && aggPaid !== counterPaid) return { kind: 'amount_differs', detail: `收款机 ${yuan(counterPaid)} 元，平台 ${yuan(aggPaid)} 元` };
-  if (counterPaid === 0 && aggPaid > 0) return { kind: 'status_differs', detail: `收款机：${st}；平台：已收款 ${yuan(aggPaid)} 元（顾客已付款）` };
+  if (counterPaid > 0 && aggPaid !== counterPaid) return { kind: 'amount_differs', detail: msg('rec.amountDiffers', { counterYuan: counterPaid, platformYuan: aggPaid }) };
+  if (counterPaid === 0 && aggPaid > 0) return { kind: 'status_differs', detail: msg('rec.platformPaid', { counterMsg, paidYuan: aggPaid }) };
   if (counterRefund !== g.refundFen) {
     return counterRefund > 0 && g.refundFen > 0
-      ? { kind: 'amount_differs', detail: `退款金额不符：收款机 ${yuan(counterRefund)} 元，平台 ${yuan(g.refundFen)} 元` }
-      : { kind: 'status_differs', detail: `退款不符：收款机 ${yuan(counterRefund)} 元，平台 ${yuan(g.refundFen)} 元` };
+      ? { kind: 'amount_differs', detail: msg('rec.refundAmountDiffers', { counterYuan: counterRefund, platformYuan: g.refundFen }) }
+      : { kind: 'status_differs', detail: msg('rec.refundDiffers', { counterYuan: counterRefund, platformYuan: g.refundFen }) };
   }
-  return { kind: 'matched', detail: '' };
+  return { kind: 'matched' };
 }
 
-function item(kind: DiffKind, detail: string, counterNetFen: number, aggregatorNetFen: number, o?: OrderView, g?: Group): ReconcileItem {
-  const it: ReconcileItem = { kind, detail, nextStep: NEXT_STEP[kind], counterNetFen, aggregatorNetFen, diffFen: aggregatorNetFen - counterNetFen };
+function item(kind: DiffKind, note: Msg | undefined, counterNetFen: number, aggregatorNetFen: number, o?: OrderView, g?: Group): ReconcileItem {
+  const it: ReconcileItem = { kind, detail: note ? zhText(note) : '', nextStep: NEXT_STEP[kind], counterNetFen, aggregatorNetFen, diffFen: aggregatorNetFen - counterNetFen };
+  if (note) it.note = note;
   const clientSn = o?.clientSn ?? (g?.clientSn || undefined);
   const sn = g?.sn || o?.sn;
   if (clientSn) it.clientSn = clientSn;
@@ -136,8 +147,8 @@ export function reconcile(orders: readonly OrderView[], statement: Statement, da
     const o = g.key.startsWith('c:') ? byClientSn.get(g.key.slice(2)) : undefined;
     if (!o) {
       const noMoney = g.payFen === 0 && g.refundFen === 0 && g.reversalFen === 0;
-      const detail = (g.clientSn ? `收款机没有商户订单号 ${g.clientSn}` : `对账单有收钱吧订单号 ${g.sn}，收款机无此订单`) + (noMoney ? '（平台未成功，无资金差异）' : '');
-      items.push(item(noMoney ? 'matched' : 'only_aggregator', detail, 0, aggNet, undefined, g));
+      const who = g.clientSn ? msg('rec.unknownClientSn', { clientSn: g.clientSn }) : msg('rec.unknownSn', { sn: g.sn });
+      items.push(item(noMoney ? 'matched' : 'only_aggregator', noMoney ? msg('rec.noMoneyMoved', { whoMsg: who }) : who, 0, aggNet, undefined, g));
       continue;
     }
     seen.add(o.clientSn);
@@ -153,12 +164,13 @@ export function reconcile(orders: readonly OrderView[], statement: Statement, da
     counter.paidFen += cPaid;
     counter.refundFen += cRefund;
     if (seen.has(o.clientSn) || (cPaid === 0 && cRefund === 0)) continue;
-    const what = cPaid > 0 ? `收款 ${yuan(cPaid)} 元` : `退款 ${yuan(cRefund)} 元`;
-    items.push(item('only_counter', `收款机记录${what}（${STATUS_NAME[o.status]}），对账单无此订单`, cPaid - cRefund, 0, o));
+    const what = cPaid > 0 ? msg('rec.whatPaid', { paidYuan: cPaid }) : msg('rec.whatRefunded', { refundYuan: cRefund });
+    items.push(item('only_counter', msg('rec.onlyCounter', { whatMsg: what, counterMsg: statusMsg(o) }), cPaid - cRefund, 0, o));
   }
 
   for (const e of statement.errors) {
-    items.push({ kind: 'unparsable', detail: `第 ${e.line} 行：${e.reason}`, nextStep: NEXT_STEP.unparsable, counterNetFen: 0, aggregatorNetFen: 0, diffFen: 0, line: e.line, raw: e.text });
+    const note = msg('rec.unparsableLine', { line: String(e.line), reasonMsg: e.why });
+    items.push({ kind: 'unparsable', detail: zhText(note), note, nextStep: NEXT_STEP.unparsable, counterNetFen: 0, aggregatorNetFen: 0, diffFen: 0, line: e.line, raw: e.text });
   }
   counter.netFen = counter.paidFen - counter.refundFen;
   agg.netFen = agg.paidFen - agg.refundFen;

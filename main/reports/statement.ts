@@ -8,6 +8,8 @@
  */
 import type { Wallet } from '../aggregator/types';
 import { parseYuanToFen } from '../shared/money';
+import { msg, type Msg } from '../../preload/messages';
+import { zhText } from '../shared/zh-text';
 
 export type StatementKind = 'pay' | 'refund' | 'reversal';
 
@@ -33,8 +35,12 @@ export interface StatementRow {
 export interface UnparsableRow {
   line: number;
   text: string;
+  /** Chinese (CSV, logs); `why` is the same as a message code for the screen. */
   reason: string;
+  why: Msg;
 }
+
+const unparsable = (line: number, text: string, why: Msg): UnparsableRow => ({ line, text, reason: zhText(why), why });
 
 export interface Statement {
   rows: StatementRow[];
@@ -149,7 +155,7 @@ export function parseStatement(csv: string): Statement {
   const errors: UnparsableRow[] = [];
   const headerAt = records.findIndex((r) => r.fields.map(clean).includes(COLUMNS.clientSn));
   if (headerAt < 0) {
-    return { rows, errors: records.map((r) => ({ line: r.line, text: r.text, reason: '找不到表头（缺少“商户订单号”列）' })) };
+    return { rows, errors: records.map((r) => unparsable(r.line, r.text, msg('stmt.noHeader'))) };
   }
   const header = records[headerAt]!.fields.map(clean);
   const idx = {} as Record<Col, number>;
@@ -159,31 +165,31 @@ export function parseStatement(csv: string): Statement {
     if (idx[k] < 0) missing.push(name);
   }
   // Lines before the header (titles, `#` comments) are reported, not guessed at.
-  for (const r of records.slice(0, headerAt)) errors.push({ line: r.line, text: r.text, reason: '表头之前的内容' });
+  for (const r of records.slice(0, headerAt)) errors.push(unparsable(r.line, r.text, msg('stmt.beforeHeader')));
   if (missing.length) {
-    errors.push({ line: records[headerAt]!.line, text: records[headerAt]!.text, reason: `表头缺少列：${missing.join('、')}` });
+    errors.push(unparsable(records[headerAt]!.line, records[headerAt]!.text, msg('stmt.missingColumns', { columns: missing.join('、') })));
     return { rows, errors };
   }
   for (const r of records.slice(headerAt + 1)) {
     const row = parseRow(r.fields.map(clean), idx, header.length, r.line);
-    if (typeof row === 'string') errors.push({ line: r.line, text: r.text, reason: row });
+    if ('code' in row) errors.push(unparsable(r.line, r.text, row));
     else rows.push(row);
   }
   return { rows, errors };
 }
 
-function parseRow(f: string[], idx: Record<Col, number>, width: number, line: number): StatementRow | string {
-  if (f.length !== width) return `列数 ${f.length}，应为 ${width}`;
+function parseRow(f: string[], idx: Record<Col, number>, width: number, line: number): StatementRow | Msg {
+  if (f.length !== width) return msg('stmt.columnCount', { n: f.length, width });
   const get = (c: Col): string => f[idx[c]] ?? '';
   const kind = KINDS[get('kind')];
-  if (!kind) return `无法识别的交易类型：${get('kind') || '（空）'}`;
+  if (!kind) return get('kind') ? msg('stmt.badKind', { kind: get('kind') }) : msg('stmt.noKind');
   const amount = yuanToFen(get('amount'));
-  if (amount === null) return `金额格式不正确：${get('amount') || '（空）'}`;
+  if (amount === null) return get('amount') ? msg('stmt.badAmount', { amount: get('amount') }) : msg('stmt.noAmount');
   const fee = get('fee') === '' ? 0 : yuanToFen(get('fee'));
-  if (fee === null) return `手续费格式不正确：${get('fee')}`;
+  if (fee === null) return msg('stmt.badFee', { fee: get('fee') });
   const clientSn = get('clientSn');
   const sn = get('sn');
-  if (!clientSn && !sn) return '商户订单号和收钱吧订单号都为空';
+  if (!clientSn && !sn) return msg('stmt.noOrderNo');
   const status = get('status');
   const row: StatementRow = {
     line, time: get('time'), clientSn, sn, walletLabel: get('wallet'), kind,

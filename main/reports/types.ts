@@ -5,6 +5,7 @@
 import type { Wallet } from '../aggregator/types';
 import type { OrderStatus } from '../journal/order-view';
 import type { CashSummary } from './cash-count';
+import type { MessageCode } from '../../preload/messages';
 
 export interface BucketTotals {
   /** Paid payments. */
@@ -58,6 +59,11 @@ export interface ZReport {
 
 export const WALLET_NAME: Record<Wallet, string> = {
   wechat: '微信支付', alipay: '支付宝', unionpay: '云闪付', ecny: '数字人民币', bestpay: '翼支付', cash: '现金', other: '其他',
+};
+
+/** The order states as message codes (the screen's words for STATUS_NAME). */
+export const STATUS_MSG: Record<OrderStatus, MessageCode> = {
+  paid: 'order.statusPaid', failed: 'order.statusFailed', canceled: 'order.statusCanceled', expired: 'order.statusExpired', pending: 'order.statusPending', needs_attention: 'order.statusNeedsAttention',
 };
 
 export const STATUS_NAME: Record<OrderStatus, string> = {

@@ -14,7 +14,7 @@ import { openOperators, type Operators } from '../manager/operators';
 import { readJson } from '../manager/json-file';
 import { parseManagerConfig } from '../manager/manager-config';
 import { searchOrders, toManagerOrder } from '../manager/order-search';
-import { reconcileDay, type DayReconciliation } from '../manager/reconcile-day';
+import { reconcileDay, reconcileView, type DayReconciliation } from '../manager/reconcile-day';
 import { refundDoc, shiftCloseDoc } from '../manager/receipts';
 import { loadShiftBook } from '../manager/shift-loader';
 import { makeRefundNoFactory, RefundService } from '../refunds';
@@ -147,7 +147,7 @@ export function managerHandlers(d: ManagerHandlerDeps): ManagerHandlers {
       const printed = print({ kind: 'shift-close', doc: shiftCloseDoc(res.report, d.settings.get()) });
       return { ok: true, value: { report: res.report, printed } };
     },
-    reconcile: ({ day }) => reconcile(day),
+    reconcile: async ({ day }) => reconcileView(await reconcile(day)),
     exportCsv: async ({ kind, day: asked }) => {
       const day = asked ?? today();
       const orders = d.journal.orders.list();

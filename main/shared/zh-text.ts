@@ -5,7 +5,7 @@
  */
 import type { Msg } from '../../preload/messages';
 import { messagesZhCN } from '../../renderer/src/i18n/messages-zh-CN';
-import { formatFen } from './money';
+import { fenToYuanString, formatFen } from './money';
 
 const WALLET_ZH: Record<string, string> = { wechat: '微信支付', alipay: '支付宝', unionpay: '云闪付', ecny: '数字人民币', bestpay: '翼支付', cash: '现金', other: '其他' };
 
@@ -16,6 +16,7 @@ export function zhText(m: Msg): string {
     if (Array.isArray(v)) return v.map((x) => zhText(x as Msg)).join('、');
     if (typeof v === 'object' && v !== null) return zhText(v as Msg);
     if (typeof v === 'number' && name.endsWith('Fen')) return formatFen(v);
+    if (typeof v === 'number' && name.endsWith('Yuan')) return fenToYuanString(v);
     if (typeof v === 'number' && name.endsWith('At')) return new Date(v).toISOString();
     if (name === 'wallet' && typeof v === 'string') return WALLET_ZH[v] ?? v;
     return v === undefined ? '' : String(v);

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useStore } from '../store';
 import { useT } from '../i18n';
+import { formatFen } from '../money';
 
 /** Speaker (语音播报 on/off, with the last announcement as a caption) and the high-contrast switch. */
 export function DisplayToggles() {
@@ -12,6 +13,7 @@ export function DisplayToggles() {
   const toggleVoice = useStore((s) => s.toggleVoice);
   const toggleHighContrast = useStore((s) => s.toggleHighContrast);
   const setLastSpoken = useStore((s) => s.setLastSpoken);
+  const locale = useStore((s) => s.locale);
   const t = useT();
   useEffect(() => {
     if (!lastSpoken) return;
@@ -20,8 +22,15 @@ export function DisplayToggles() {
   }, [lastSpoken, setLastSpoken]);
   return (
     <>
-      {lastSpoken && // What the speaker said, word for word: announcements are spoken in Chinese in either language.
-        <span className="pill ok voice-caption" data-testid="voice-caption" title={t('voiceHint')} lang="zh-CN">{lastSpoken}</span>}
+      {lastSpoken && (locale === 'zh-CN'
+        // What the speaker said, word for word (announcements are spoken in Chinese in either language).
+        ? <span className="pill ok voice-caption" data-testid="voice-caption" title={t('voiceHint')} lang="zh-CN">{lastSpoken.text}</span>
+        // In English the caption says what was announced; the Chinese words stay in data-spoken.
+        : <span className="pill ok voice-caption" data-testid="voice-caption" title={t('voiceHint')} data-spoken={lastSpoken.text}>
+          {lastSpoken.caption.kind === 'pay'
+            ? t('voiceCaptionPay', { w: t(`wallet${lastSpoken.caption.wallet}`), a: formatFen(lastSpoken.caption.fen, locale) })
+            : t('voiceCaptionRefund', { a: formatFen(lastSpoken.caption.fen, locale) })}
+        </span>)}
       <button className="icon-btn" onClick={toggleVoice} data-testid="voice-toggle" aria-pressed={enabled} aria-label={enabled ? t('voiceOn') : t('voiceOff')} title={`${enabled ? t('voiceOn') : t('voiceOff')} · ${t('voiceHint')}`}>
         <SpeakerIcon on={enabled} />
       </button>

@@ -22,7 +22,7 @@ export function ReconcilePanel() {
       {error && <div className="error">{tm(error)}</div>}
       {result && (
         <>
-          <p className="hint">{t(`mgrSource${result.source}`)}{result.statementProblem ? ` · ${result.statementProblem}` : ''}</p>
+          <p className="hint">{t(`mgrSource${result.source}`)}{result.statementProblem ? ` · ${tm(result.statementProblem)}` : ''}</p>
           <p data-testid="reconcile-summary" className={result.differences ? 'warn-text' : 'ok-text'}>
             {result.differences ? t('mgrReconcileDiffs', { n: result.differences }) : t('mgrReconcileOk', { n: result.counts.matched })}
           </p>
@@ -40,8 +40,8 @@ export function ReconcilePanel() {
                     <td className="num">{money(d.counterNetFen)}</td>
                     <td className="num">{money(d.aggregatorNetFen)}</td>
                     <td className="num">{money(d.diffFen)}</td>
-                    <td>{d.detail}</td>
-                    <td>{d.nextStep}</td>
+                    <td>{d.detail ? tm(d.detail) : ''}</td>
+                    <td>{d.nextStep ? tm(d.nextStep) : ''}</td>
                   </tr>
                 ))}
               </tbody>

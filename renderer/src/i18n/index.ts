@@ -48,6 +48,7 @@ function formatParam(locale: Locale, name: string, value: unknown): string {
   if (Array.isArray(value)) return value.map((m) => translateMsg(locale, m as Msg)).join(locale === 'zh-CN' ? '、' : ', ');
   if (typeof value === 'object' && value !== null) return translateMsg(locale, value as Msg);
   if (typeof value === 'number' && name.endsWith('Fen')) return formatFen(value, locale);
+  if (typeof value === 'number' && name.endsWith('Yuan')) return formatFen(value, locale).replace(/^(-?)¥/, '$1');
   if (typeof value === 'number' && name.endsWith('At')) return formatDateTime(value, locale);
   if (name === 'wallet' && typeof value === 'string') return translate(locale, `wallet${value}` as MessageKey);
   if (typeof value === 'number') return formatNumber(value, locale);

@@ -21,18 +21,18 @@ export interface Announcer {
   idle(): Promise<void>;
 }
 
-export function createAnnouncer(player: VoicePlayer, settings: () => VoiceSettings, onSaid: (text: string, how: 'clips' | 'speech' | 'silent') => void = () => {}): Announcer {
+export function createAnnouncer(player: VoicePlayer, settings: () => VoiceSettings, onSaid: (text: string, how: 'clips' | 'speech' | 'silent', a: Announcement) => void = () => {}): Announcer {
   let tail: Promise<void> = Promise.resolve();
   return {
     say(a) {
       tail = tail.then(async () => {
         const { enabled, volume } = settings();
-        if (!enabled || volume <= 0) { onSaid(a.text, 'silent'); return; }
+        if (!enabled || volume <= 0) { onSaid(a.text, 'silent', a); return; }
         try {
           await player.playClips(a.clips, volume);
-          onSaid(a.text, 'clips');
+          onSaid(a.text, 'clips', a);
         } catch {
-          try { await player.speak(a.text, volume); onSaid(a.text, 'speech'); } catch { onSaid(a.text, 'silent'); }
+          try { await player.speak(a.text, volume); onSaid(a.text, 'speech', a); } catch { onSaid(a.text, 'silent', a); }
         }
       });
     },

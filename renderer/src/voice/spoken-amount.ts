@@ -64,25 +64,29 @@ const CLIP_OF: Record<string, string> = {
 export type AnnounceWallet = 'wechat' | 'alipay' | 'unionpay' | 'ecny' | 'cash' | 'other';
 const OPENING: Record<AnnounceWallet, string> = { wechat: '微信收款', alipay: '支付宝到账', unionpay: '云闪付到账', ecny: '数字人民币到账', cash: '现金收款', other: '收款成功' };
 
+/** What was announced, for a caption in the screen's language (the voice itself is always Chinese). */
+export type Caption = { kind: 'pay'; wallet: AnnounceWallet; fen: number } | { kind: 'refund'; fen: number };
+
 export interface Announcement {
   /** What is said, e.g. 支付宝到账一百二十八元五角. */
   text: string;
+  caption: Caption;
   /** Clip names in assets/voice/ (without .wav), in order. */
   clips: string[];
 }
 
 export function paymentAnnouncement(wallet: string | undefined, fen: number): Announcement {
   const w: AnnounceWallet = wallet === 'wechat' || wallet === 'alipay' || wallet === 'unionpay' || wallet === 'ecny' || wallet === 'cash' ? wallet : 'other';
-  return build(OPENING[w], `pay-${w}`, fen);
+  return build(OPENING[w], `pay-${w}`, fen, { kind: 'pay', wallet: w, fen });
 }
 
 export function refundAnnouncement(fen: number): Announcement {
-  return build('退款', 'refund', fen);
+  return build('退款', 'refund', fen, { kind: 'refund', fen });
 }
 
-function build(opening: string, openingClip: string, fen: number): Announcement {
+function build(opening: string, openingClip: string, fen: number, caption: Caption): Announcement {
   const words = spokenAmount(fen);
   // 万亿 is one word but two clips.
   const clips = words.flatMap((w) => (w === '万亿' ? ['wan', 'yi'] : [CLIP_OF[w]!]));
-  return { text: opening + words.join(''), clips: [openingClip, ...clips] };
+  return { text: opening + words.join(''), caption, clips: [openingClip, ...clips] };
 }

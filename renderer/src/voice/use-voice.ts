@@ -14,8 +14,8 @@ export function useVoiceAnnouncements(): void {
   useEffect(() => {
     const seenPending = new Set<string>();
     const announced = new Set<string>();
-    const announcer = createAnnouncer(browserPlayer, () => useStore.getState().voice, (text, how) => {
-      if (how !== 'silent') useStore.getState().setLastSpoken(text);
+    const announcer = createAnnouncer(browserPlayer, () => useStore.getState().voice, (text, how, a) => {
+      if (how !== 'silent') useStore.getState().setLastSpoken({ text, caption: a.caption });
     });
     return useStore.subscribe((s, prev) => {
       const refund = s.refundResult;

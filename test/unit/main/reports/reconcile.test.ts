@@ -3,6 +3,8 @@ import type { AggOutcome, OrderData } from '../../../../main/aggregator/types';
 import { STATEMENT_HEADER } from '../../../../main/aggregator/sandbox/statement';
 import { reconcileByQuery, reconcileStatementCsv, type ReconcileItem } from '../../../../main/reports/reconcile';
 import { DAY, HOUR, order, T0, utc } from './fixtures';
+import { reconcileView } from '../../../../main/manager/reconcile-day';
+import { translateMsg } from '../../../../renderer/src/i18n';
 
 const line = (clientSn: string, sn: string, type: string, yuan: string, status = '成功', fee = '0.00'): string =>
   `2026-01-15 12:00:00,${clientSn},${sn},微信支付,${type},${yuan},${fee},${status}`;
@@ -143,5 +145,26 @@ describe('reconcile by re-querying', () => {
     expect(res.items.find((i) => i.clientSn === 'LONG')).toMatchObject({ diffFen: 900, aggregatorStatus: 'PAID' });
     expect(res.items.find((i) => i.clientSn === 'DOWN')!.nextStep).toContain('重新对账');
     expect(res.differences).toBe(5);
+  });
+});
+
+describe('reconciliation on screen: details and next steps as message codes', () => {
+  const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/;
+  const orders = [order('SHORT', { amountFen: 500, sn: 'SN-SHORT' }), order('AMT', { amountFen: 800, sn: 'SN-AMT' }), order('REV', { amountFen: 600, sn: 'SN-REV' })];
+  const csv = [STATEMENT_HEADER, line('AMT', 'SN-AMT', '收款', '8.01'), line('REV', 'SN-REV', '收款', '6.00'), line('REV', 'SN-REV', '撤单', '6.00'), line('', 'SN-X', '收款', '1.00'), 'junk'].join('\n');
+  const day = { ...reconcileStatementCsv(orders, csv, DAY, utc), source: 'statement' as const, settlement: { day: DAY, arrivalDay: DAY, total: { count: 0, grossFen: 0, refundFen: 0, feeFen: 0, netFen: 0 }, byWallet: {} } };
+  const view = reconcileView(day);
+
+  it('the Chinese words are the CSV text; English has no Chinese character', () => {
+    const diffs = view.items.filter((i) => i.kind !== 'matched');
+    expect(diffs.map((i) => i.kind).sort()).toEqual(['amount_differs', 'only_aggregator', 'only_counter', 'status_differs', 'unparsable']);
+    for (const [k, it] of diffs.entries()) {
+      const source = day.items.filter((i) => i.kind !== 'matched')[k]!;
+      expect(translateMsg('zh-CN', it.detail!)).toBe(source.detail);
+      expect(translateMsg('zh-CN', it.nextStep!)).toBe(source.nextStep);
+      expect(translateMsg('en', it.detail!), it.kind).not.toMatch(CJK);
+      expect(translateMsg('en', it.nextStep!), it.kind).not.toMatch(CJK);
+    }
+    expect(translateMsg('en', view.items.find((i) => i.kind === 'amount_differs')!.detail!)).toBe('Counter ¥8.00, platform ¥8.01');
   });
 });
