@@ -1,0 +1,56 @@
+/**
+ * English mode end to end (issue 15 item 2): a cashier goes through the counter with the main
+ * process's notices, refusals and results on screen, and nothing visible is Chinese except where
+ * Chinese is the design (elements with lang="zh…" such as the receipt preview, and data marked
+ * translate="no" such as the shop name). A failure names the element and its text.
+ * Not yet covered here (see the report of issue 15): manager, engineer and late-payment screens —
+ * the visual spec audits those views in English at three sizes.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect, typeAmount, readQrFromScreen } from '../fixtures';
+import { walletOpens } from '../../support/wallet-app';
+import { auditLayout, describeFindings } from '../../support/layout-audit';
+
+async function noChinese(page: Page, view: string): Promise<void> {
+  const findings = (await auditLayout(page, { english: true })).filter((f) => f.kind === 'untranslated');
+  expect(describeFindings(`${view} (en)`, findings), `Chinese text on ${view}`).toBe('');
+}
+
+test('a cashier in English: idle status, refusals, a QR payment, its voice caption and the orders list read in English', async ({ counter: page, sandbox }) => {
+  await page.getByTestId('language-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // No serial scanner and no printer set up: the status bar says so in English.
+  await expect(page.getByTestId('scanner-status')).toBeVisible();
+  await noChinese(page, 'checkout idle (no scanner, no printer)');
+
+  await page.keyboard.press('Enter'); // ¥0
+  await expect(page.getByTestId('checkout-error')).toHaveText('Enter an amount');
+  await noChinese(page, 'checkout ¥0 refused');
+
+  await typeAmount(page, '12');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('qr')).toBeVisible();
+  await noChinese(page, 'checkout QR');
+  await walletOpens(await readQrFromScreen(page), 'wechat');
+  const waiting = (await sandbox.control.orders()).find((o) => o.orderStatus === 'CREATED')!;
+  await sandbox.control.walletPay({ sn: waiting.sn }, 'wechat');
+  await expect(page.getByTestId('result')).toHaveAttribute('data-outcome', 'PAID');
+  await expect(page.getByTestId('result-title')).toHaveText('Paid');
+  // The voice says 微信收款十二元 (always Chinese); the caption on screen says it in English.
+  await expect(page.getByTestId('voice-caption')).toHaveText('WeChat Pay: ¥12.00 received', { timeout: 15_000 });
+  await expect(page.getByTestId('voice-caption')).toHaveAttribute('data-spoken', '微信收款十二元');
+  await noChinese(page, 'checkout result (QR paid)');
+
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('F2');
+  await expect(page.getByTestId('search-row')).toHaveCount(1);
+  await noChinese(page, 'orders list');
+  await page.getByTestId('search-row').first().click();
+  await expect(page.getByTestId('order-detail')).toBeVisible();
+  await noChinese(page, 'order detail (the receipt preview is Chinese by design)');
+
+  await page.keyboard.press('F3');
+  await page.getByTestId('reconcile-run').click();
+  await expect(page.getByTestId('reconcile-summary')).toBeVisible();
+  await noChinese(page, 'reports and reconciliation');
+});
