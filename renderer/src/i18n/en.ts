@@ -67,8 +67,8 @@ export const en: Record<MessageKey, string> = {
   voiceOff: 'Voice: off',
   voiceHint: 'Announce each payment aloud',
   voiceVolume: 'Announcement volume',
-  voiceCaptionPay: '{w}: {a} received',
-  voiceCaptionRefund: 'Refunded {a}',
+  voiceCaptionPay: '+{a} {w}',
+  voiceCaptionRefund: '−{a} refund',
   highContrast: 'High contrast',
   // receipt printer (issue 6)
   orderDetailTitle: 'Order detail',

@@ -67,8 +67,8 @@ export const zhCN = {
   voiceOff: '语音播报：关',
   voiceHint: '到账语音播报',
   voiceVolume: '播报音量',
-  voiceCaptionPay: '{w}到账{a}',
-  voiceCaptionRefund: '退款{a}',
+  voiceCaptionPay: '+{a} {w}',
+  voiceCaptionRefund: '−{a} 退款',
   highContrast: '高对比度',
   // receipt printer (issue 6)
   orderDetailTitle: '订单详情',

@@ -37,7 +37,7 @@ test('a cashier in English: idle status, refusals, a QR payment, its voice capti
   await expect(page.getByTestId('result')).toHaveAttribute('data-outcome', 'PAID');
   await expect(page.getByTestId('result-title')).toHaveText('Paid');
   // The voice says 微信收款十二元 (always Chinese); the caption on screen says it in English.
-  await expect(page.getByTestId('voice-caption')).toHaveText('WeChat Pay: ¥12.00 received', { timeout: 15_000 });
+  await expect(page.getByTestId('voice-caption')).toHaveText('+¥12.00 WeChat Pay', { timeout: 15_000 });
   await expect(page.getByTestId('voice-caption')).toHaveAttribute('data-spoken', '微信收款十二元');
   await noChinese(page, 'checkout result (QR paid)');
 
