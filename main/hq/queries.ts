@@ -15,7 +15,9 @@ const SUMS = 'sum(pay_count)::int AS count, coalesce(sum(paid_fen), 0)::bigint A
 /** Today's takings of the chain by store, wallet and hour (one pass each over the day's rollup). */
 export async function chainTakings(sql: Sql, day: string): Promise<Takings> {
   const [stores, wallets, hours] = await Promise.all([
-    sql.query<Agg & { name: string }>(`SELECT t.store_id AS key, s.name, ${SUMS} FROM takings_hourly t LEFT JOIN stores s USING (store_id) WHERE t.day = $1 GROUP BY t.store_id, s.name ORDER BY t.store_id`, [day]),
+    // Sum the day's ~200k rollup rows per store first, then name the 1,000 results (joining first
+    // made PostgreSQL hash every rollup row with the store's name: ×3 the time at chain scale).
+    sql.query<Agg & { name: string }>(`SELECT t.key, s.name, t.count, t.paid, t.rcount, t.refund FROM (SELECT store_id AS key, ${SUMS} FROM takings_hourly WHERE day = $1 GROUP BY store_id) t LEFT JOIN stores s ON s.store_id = t.key ORDER BY t.key`, [day]),
     sql.query<Agg>(`SELECT wallet AS key, ${SUMS} FROM takings_hourly WHERE day = $1 GROUP BY wallet ORDER BY paid DESC`, [day]),
     sql.query<Agg>(`SELECT hour AS key, ${SUMS} FROM takings_hourly WHERE day = $1 GROUP BY hour ORDER BY hour`, [day]),
   ]);
