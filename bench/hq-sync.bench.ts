@@ -125,10 +125,14 @@ export async function runHqSyncBench(): Promise<Row[]> {
     const rate = Math.round(records / secs);
     log(`pushed ${records} records in ${secs.toFixed(0)} s`);
     rows.push({ name: `simulated day pushed: ${STORES} stores × ${COUNTERS} counters × ${PAYMENTS} payments`, value: records, unit: 'records', note: `${payments.toLocaleString('en')} payments, ${(bytes / 1e9).toFixed(2)} GB of journal, ${CONNS} connections, batches of ${BATCH}` });
-    rows.push({ name: 'sync throughput into PostgreSQL (RLS, trigger folds)', value: rate, unit: 'records/s', note: `${secs.toFixed(0)} s for the day = ${round2((14 * 3600) / secs)}× the day's 14 h pace (${Math.round(records / (14 * 3600))} records/s average)` });
-    const check = await db.sql.query<{ n: number; r: number }>('SELECT sum(pay_count)::int AS n, sum(refund_count)::int AS r FROM takings_hourly WHERE day = $1', [DAY]);
+    rows.push({ name: 'sync throughput into PostgreSQL (RLS, trigger folds)', value: rate, unit: 'records/s', note: `${secs.toFixed(0)} s for the day: ${round2((14 * 3600) / secs)}× the pace of a 14 h trading day (${Math.round(records / (14 * 3600))} records/s on average at this scale)` });
+    // Both rollups: per counter (a store's page) and per store (the chain's page).
+    const check = await db.sql.query<{ n: number; r: number; sn: number; sr: number }>(
+      `SELECT (SELECT sum(pay_count)::int FROM takings_hourly WHERE day = $1) AS n, (SELECT sum(refund_count)::int FROM takings_hourly WHERE day = $1) AS r,
+              (SELECT sum(pay_count)::int FROM takings_store_hourly WHERE day = $1) AS sn, (SELECT sum(refund_count)::int FROM takings_store_hourly WHERE day = $1) AS sr`, [DAY]);
+    const k = check.rows[0]!;
     const refunds = STORES * COUNTERS * Math.floor((PAYMENTS + 49) / 100);
-    rows.push({ name: 'payments (refunds) folded at HQ = made at the counters', value: check.rows[0]?.n ?? 0, unit: 'payments', goal: `${payments} (${refunds})`, ok: check.rows[0]?.n === payments && check.rows[0]?.r === refunds, note: `${check.rows[0]?.r ?? 0} refunds` });
+    rows.push({ name: 'payments (refunds) folded at HQ = made at the counters', value: k.n, unit: 'payments', goal: `${payments} (${refunds})`, ok: k.n === payments && k.r === refunds && k.sn === payments && k.sr === refunds, note: `${k.r} refunds; per-store rollup ${k.sn} (${k.sr})` });
     rows.push(...during);
 
     // 3. Dashboard queries on the full day.

@@ -39,7 +39,9 @@ export async function benchDatabase(serverUrl: string, storeIds: string[], keep 
   await admin.query(`CREATE DATABASE ${dbName}`);
   const dbUrl = new URL(serverUrl);
   dbUrl.pathname = `/${dbName}`;
-  const sql = poolSql(new pg.Pool({ connectionString: dbUrl.toString(), max: 4 }));
+  const pool = new pg.Pool({ connectionString: dbUrl.toString(), max: 4 });
+  pool.on('error', () => undefined); // an idle client told of the DROP … WITH (FORCE) at the end
+  const sql = poolSql(pool);
   await migrate(sql);
   for (const id of storeIds) await addStore(sql, { storeId: id, name: `门店${id}`, password: STORE_PASSWORD, settleAccount: `6225****${id.slice(1)}` });
   if (keep) console.log(`HQ_KEEP: database kept: HQ_DB=${dbUrl.toString()}`);
