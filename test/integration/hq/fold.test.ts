@@ -3,10 +3,12 @@
  * journaled twice and a refund of a payment in the same batch, a refund of a payment from an
  * earlier batch, a replayed batch, and two counters of one store pushing into the same store
  * rollup rows at once. The dashboard's chain figures (per-store rollup) and the store's
- * per-counter figures must agree with what the counters took.
+ * per-counter figures must agree with what the counters took. And a store's ledger for a day
+ * holding a refund of a payment made the day before.
  */
 import pg from 'pg';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { storeLedger } from '../../../main/hq/ledger';
 import { chainTakings, storeTakings } from '../../../main/hq/queries';
 import { pushBatch, type CounterIdentity } from '../../../main/sync/hq-push';
 import type { OutboxRecord } from '../../../main/sync/journal-tail';
@@ -55,4 +57,26 @@ test('folds per batch: duplicates once, refunds with their wallet, store rollup 
   expect(chain.byHour.map((r) => [r.key, r.count, r.refundFen])).toEqual([['10', 102, 200], ['11', 0, 300]]);
   const perCounter = await storeTakings(db.sql, s.storeId, DAY);
   expect(perCounter.byTerminal.map((r) => [r.key, r.count, r.paidFen, r.refundFen])).toEqual([['FB-1', 52, 1000 + 500 + 5000, 500], ['FB-2', 50, 5000, 0]]);
+}, 60_000);
+
+test("a store's ledger counts a refund of yesterday's payment on the day it was refunded", async () => {
+  const s = await db.store('LY');
+  const c = new pg.Client({ connectionString: s.url });
+  await c.connect();
+  const id: CounterIdentity = { storeId: s.storeId, terminalId: 'LY-1', terminalName: '1号' };
+  const on = (day: string, r: OutboxRecord): OutboxRecord => ({ ...r, day });
+  const created = (seq: number, sn: string, fen: number) => rec(seq, { type: 'ATTEMPT_CREATED', clientSn: sn, method: 'scan', amountFen: fen, operator: '收银员', subject: 'test', windowMs: 45_000 });
+  try {
+    // 11-30: paid 100.00 (wechat). 12-01: another payment, and yesterday's refunded 40.00.
+    await pushBatch(c, id, [on('2026-11-30', created(1, 'y', 10_000)), on('2026-11-30', paid(2, 'y', 10_000, 'wechat'))], { head: 2, acked: 0 }, () => 10);
+    await pushBatch(c, id, [created(3, 't', 2_000), paid(4, 't', 2_000, 'wechat'), refunded(5, 'y', 'y-r1', 4_000)], { head: 5, acked: 2 }, () => 10);
+  } finally {
+    await c.end();
+  }
+  const ledger = await storeLedger(db.sql, s.storeId, DAY);
+  const w = ledger!.settlement.byWallet.wechat!;
+  expect([w.count, w.grossFen, w.refundFen]).toEqual([1, 2_000, 4_000]);
+  // The refund gives back its share of yesterday's fee: today's fee is below the 0.38 % of 20.00 (8 fen).
+  expect(w.feeFen).toBeLessThan(8);
+  expect(w.netFen).toBe(2_000 - 4_000 - w.feeFen);
 }, 60_000);
