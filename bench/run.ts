@@ -9,6 +9,8 @@ import { runPrinterBench } from './printer.bench';
 import { runReportsBench } from './reports.bench';
 import { runScannerBench } from './scanner.bench';
 import { runHqSyncBench } from './hq-sync.bench';
+import { runHqPayBench } from './hq-pay.bench';
+import { runHqQueriesBench } from './hq-queries';
 import type { Row } from './row';
 
 const SUITES: Record<string, () => Promise<Row[]>> = {
@@ -19,11 +21,14 @@ const SUITES: Record<string, () => Promise<Row[]>> = {
   reports: () => runReportsBench(),
   display: () => runDisplayBench(),
   'hq-sync': () => runHqSyncBench(),
+  'hq-pay': () => runHqPayBench(),
+  // Only on request (an existing database in HQ_DB): not part of the full `npm run bench`.
+  'hq-queries': () => runHqQueriesBench(),
 };
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => a in SUITES);
-  for (const name of wanted.length ? wanted : Object.keys(SUITES)) {
+  for (const name of wanted.length ? wanted : Object.keys(SUITES).filter((n) => n !== 'hq-queries')) {
     const t0 = Date.now();
     console.log(`\n== ${name} ==`);
     const rows = await SUITES[name]!();

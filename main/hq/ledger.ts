@@ -30,11 +30,17 @@ export async function storeOrders(sql: Sql, storeId: string, day: string): Promi
   const [r, older] = await Promise.all([sql.query<{ terminal_id: string; day: string; body: string }>(
     'SELECT terminal_id, day, body::text AS body FROM journal_records WHERE store_id = $1 AND day = $2 AND type = ANY($3) ORDER BY terminal_id, seq',
     [storeId, day, ORDER_TYPES]),
+  // The older orders first (few, often none), then only their counter-days' records: joined in
+  // one go, PostgreSQL read every refunded order's counter journal of all days (127 ms → 0.4 ms
+  // at chain scale, and growing with history).
   sql.query<{ terminal_id: string; day: string; body: string }>(
-    `SELECT j.terminal_id, j.day, j.body::text AS body FROM refunds f
-       JOIN payments p ON p.store_id = f.store_id AND p.terminal_id = f.terminal_id AND p.client_sn = f.client_sn AND p.day < f.day
-       JOIN journal_records j ON j.store_id = p.store_id AND j.terminal_id = p.terminal_id AND j.day = p.day AND j.body->>'clientSn' = p.client_sn
-     WHERE f.store_id = $1 AND f.day = $2 AND j.type = ANY($3) ORDER BY j.terminal_id, j.seq`,
+    `WITH older AS MATERIALIZED (
+       SELECT DISTINCT p.terminal_id, p.day, p.client_sn FROM refunds f
+         JOIN payments p ON p.store_id = f.store_id AND p.terminal_id = f.terminal_id AND p.client_sn = f.client_sn
+       WHERE f.store_id = $1 AND f.day = $2 AND p.day < f.day)
+     SELECT j.terminal_id, j.day, j.body::text AS body FROM older o
+       JOIN journal_records j ON j.store_id = $1 AND j.terminal_id = o.terminal_id AND j.day = o.day AND j.body->>'clientSn' = o.client_sn
+     WHERE j.type = ANY($3) ORDER BY j.terminal_id, j.seq`,
     [storeId, day, ORDER_TYPES])]);
   const dayOf = new Map<number, string>();
   const businessDay = (ts: number): string => dayOf.get(ts) ?? localBusinessDay(ts);

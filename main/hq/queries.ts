@@ -1,6 +1,7 @@
 /**
- * The dashboard's chain-wide queries. They read the folds the trigger keeps (takings_hourly:
- * ~200k rows for a whole chain's day) and the counters' own status, never the raw journal.
+ * The dashboard's chain-wide queries. They read the folds the trigger keeps — per store
+ * (takings_store_hourly: ~42k rows for a 1,000-store chain's day) for the chain, per counter
+ * (takings_hourly) for one store — and the counters' own status, never the raw journal.
  */
 import type { Sql } from './db';
 
@@ -15,9 +16,11 @@ const SUMS = 'sum(pay_count)::int AS count, coalesce(sum(paid_fen), 0)::bigint A
 /** Today's takings of the chain by store, wallet and hour (one pass each over the day's rollup). */
 export async function chainTakings(sql: Sql, day: string): Promise<Takings> {
   const [stores, wallets, hours] = await Promise.all([
-    sql.query<Agg & { name: string }>(`SELECT t.store_id AS key, s.name, ${SUMS} FROM takings_hourly t LEFT JOIN stores s USING (store_id) WHERE t.day = $1 GROUP BY t.store_id, s.name ORDER BY t.store_id`, [day]),
-    sql.query<Agg>(`SELECT wallet AS key, ${SUMS} FROM takings_hourly WHERE day = $1 GROUP BY wallet ORDER BY paid DESC`, [day]),
-    sql.query<Agg>(`SELECT hour AS key, ${SUMS} FROM takings_hourly WHERE day = $1 GROUP BY hour ORDER BY hour`, [day]),
+    // Sum per store first, then name the 1,000 results (joining first made PostgreSQL hash every
+    // rollup row with its store's name: 2.4–3.2 s instead of 0.3 s on 210k per-counter rows).
+    sql.query<Agg & { name: string }>(`SELECT t.key, s.name, t.count, t.paid, t.rcount, t.refund FROM (SELECT store_id AS key, ${SUMS} FROM takings_store_hourly WHERE day = $1 GROUP BY store_id) t LEFT JOIN stores s ON s.store_id = t.key ORDER BY t.key`, [day]),
+    sql.query<Agg>(`SELECT wallet AS key, ${SUMS} FROM takings_store_hourly WHERE day = $1 GROUP BY wallet ORDER BY paid DESC`, [day]),
+    sql.query<Agg>(`SELECT hour AS key, ${SUMS} FROM takings_store_hourly WHERE day = $1 GROUP BY hour ORDER BY hour`, [day]),
   ]);
   const total = { count: 0, paidFen: 0, refundCount: 0, refundFen: 0, netFen: 0 };
   for (const r of stores.rows) {

@@ -16,6 +16,9 @@ import { JournalTail } from './journal-tail';
 import { makeConnector, parseHqUrl, redactUrl } from './pg-connect';
 import { SyncWorker, type SyncWorkerOptions } from './sync-worker';
 
+/** Wait after a new record before pushing: one push per payment, after its appends (bench/hq-pay.bench.ts). */
+export const SETTLE_MS = 200;
+
 export interface SyncSetupOptions {
   dataDir: string;
   settings: SettingsHandle;
@@ -27,7 +30,7 @@ export interface SyncSetupOptions {
   log: (msg: string) => void;
   flags?: { url: string; storeId?: string; storeName?: string };
   /** Tests: faster backoff and heartbeat, smaller batches. */
-  tuning?: Pick<SyncWorkerOptions, 'batchSize' | 'backoffMs' | 'heartbeatMs'>;
+  tuning?: Pick<SyncWorkerOptions, 'batchSize' | 'backoffMs' | 'heartbeatMs' | 'settleMs'>;
 }
 
 export interface SyncSetup {
@@ -70,6 +73,7 @@ export function setupSync(o: SyncSetupOptions): SyncSetup {
     timers: o.timers,
     log: o.log,
     onStatus: (s) => publish({ enabled: true, storeId: hq.storeId, ...s }),
+    settleMs: SETTLE_MS,
     ...o.tuning,
   });
   const unsubscribe = o.journal.onRecord((rec) => worker.notify(rec.seq));

@@ -5,7 +5,7 @@
  * the journal files, asynchronously: a payment never waits for it.
  */
 import type pg from 'pg';
-import type { Timers } from '../shared/time';
+import type { TimerHandle, Timers } from '../shared/time';
 import { ackedSeq, pushBatch, type CounterIdentity } from './hq-push';
 import type { JournalTail } from './journal-tail';
 
@@ -36,6 +36,12 @@ export interface SyncWorkerOptions {
   /** With nothing new, report the status (heartbeat) this often. */
   heartbeatMs?: number;
   hourOf?: (ts: number) => number;
+  /**
+   * Wait this long after a new record before pushing, so a payment's records (created, sent,
+   * final: appended within tens of ms) go in one batch after its last append instead of one
+   * round trip each while the payment is still running. 0: push at once.
+   */
+  settleMs?: number;
   /** Called after each batch is acknowledged (tests, local cursor file). */
   onAck?: (seq: number) => void;
 }
@@ -47,6 +53,8 @@ export class SyncWorker {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  private settling: TimerHandle | null = null;
+  private settleAt: number | null = null;
   private downSince: number | undefined;
   private lastError: string | undefined;
   private lastSyncAt: number | undefined;
@@ -62,7 +70,13 @@ export class SyncWorker {
     if (this.status.state !== 'unreachable' && this.status.state !== 'connecting') this.emit(this.head > this.acked ? 'behind' : 'synced');
     else this.emit(this.status.state);
     // While head office is down the backoff decides when to try again, not each new sale.
-    if (this.downSince === undefined) this.wake?.();
+    if (this.downSince !== undefined) return;
+    const settle = this.o.settleMs ?? 0;
+    if (settle <= 0) { this.wake?.(); return; }
+    // The first record of a burst opens the window; the loop reads when it closes.
+    if (this.settleAt !== null) return;
+    this.settleAt = this.o.clock() + settle;
+    this.settling = this.o.timers.setTimeout(() => { this.settling = null; this.wake?.(); }, settle);
   }
 
   async start(): Promise<void> {
@@ -75,6 +89,7 @@ export class SyncWorker {
 
   async stop(): Promise<void> {
     this.running = false;
+    if (this.settling !== null) { this.o.timers.clearTimeout(this.settling); this.settling = null; }
     this.wake?.();
     await this.loop;
     await this.client?.end().catch(() => undefined);
@@ -115,6 +130,9 @@ export class SyncWorker {
           this.client = await this.o.connector.connect();
           this.acked = await ackedSeq(this.client, this.o.id);
         }
+        const wait = this.settleAt === null ? 0 : this.settleAt - this.o.clock();
+        if (wait > 0) { await this.sleep(wait); continue; }
+        this.settleAt = null;
         const recs = await this.o.tail.read(this.acked, batch, this.head);
         const now = this.o.clock();
         if (recs.length || now - lastReport >= (this.o.heartbeatMs ?? 30_000)) {

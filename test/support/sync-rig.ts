@@ -17,6 +17,8 @@ export interface TestCounter {
   journal: Journal;
   worker: SyncWorker;
   statuses: SyncStatus[];
+  /** The sequence each acknowledged batch ended at, in order (one entry per push that carried records). */
+  acks: number[];
   terminalId: string;
   storeId: string;
   sold: number;
@@ -25,12 +27,13 @@ export interface TestCounter {
   stop(): Promise<void>;
 }
 
-export async function startCounter(o: { storeId: string; url: string; terminalId: string; dir?: string; batchSize?: number }): Promise<TestCounter> {
+export async function startCounter(o: { storeId: string; url: string; terminalId: string; dir?: string; batchSize?: number; settleMs?: number }): Promise<TestCounter> {
   const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'yima-sync-'));
   const journal = await openJournal({ dir: join(dir, 'journal'), clock: () => Date.now(), warn: () => undefined });
   const parsed = parseHqUrl(o.url);
   if (!parsed.ok) throw new Error(parsed.message);
   const statuses: SyncStatus[] = [];
+  const acks: number[] = [];
   const worker = new SyncWorker({
     id: { storeId: o.storeId, terminalId: o.terminalId, terminalName: `收银台 ${o.terminalId}` },
     tail: new JournalTail(nodeJournalFs, join(dir, 'journal'), () => undefined),
@@ -38,11 +41,12 @@ export async function startCounter(o: { storeId: string; url: string; terminalId
     clock: () => Date.now(), timers: systemTimers, log: () => undefined,
     onStatus: (s) => statuses.push(s),
     batchSize: o.batchSize ?? 100, backoffMs: { first: 50, max: 400 }, heartbeatMs: 300,
+    settleMs: o.settleMs ?? 0, onAck: (seq) => acks.push(seq),
   });
   const off = journal.onRecord((r) => worker.notify(r.seq));
   await worker.start();
   const c: TestCounter = {
-    dir, journal, worker, statuses, terminalId: o.terminalId, storeId: o.storeId, sold: 0, paidFen: 0,
+    dir, journal, worker, statuses, acks, terminalId: o.terminalId, storeId: o.storeId, sold: 0, paidFen: 0,
     async sell(n, amountFen = (i) => 100 + (i % 50) * 37) {
       for (let i = 0; i < n; i++) {
         const clientSn = `${o.terminalId}-${c.sold + 1}`;
