@@ -45,6 +45,7 @@ export const messageSpecs = {
 
   // ── Checkout progress lines (under the QR / scan prompt) ──
   'checkout.scanPrompt': [],
+  'checkout.scanPromptWallet': [],
   'checkout.customerPaying': [],
   'checkout.confirming': [],
   'checkout.reversing': [],
@@ -61,6 +62,7 @@ export const messageSpecs = {
   // ── Checkout refusals ──
   'checkout.recovering': [],
   'checkout.busy': [],
+  'checkout.pickWallet': [],
   'checkout.journalFailedNotCharged': ['reasonMsg'],
   'checkout.journalFailedNoCash': ['reasonMsg'],
 
@@ -72,6 +74,7 @@ export const messageSpecs = {
   'result.createUnknown': [],
   'result.payFailed': ['reasonMsg'],
   'result.qrExpiredUnpaid': [],
+  'result.canceledUnpaid': [],
   'result.notFoundNotCharged': [],
   'result.qrExpiredClosed': [],
   'result.reversedWindowEnd': [],
@@ -100,6 +103,7 @@ export const messageSpecs = {
   'platform.paidWithoutData': [],
   'platform.payFailed': [],
   'platform.createFailed': [],
+  'platform.noWalletQr': ['wallet'],
   'platform.timeout': [],
   'platform.network': [],
   'platform.httpStatus': [],
@@ -158,6 +162,7 @@ export const messageSpecs = {
   'warn.journalCorrupt': ['line', 'file', 'detail'],
   'warn.dataNotWritable': ['detail'],
   'warn.secretsInClear': [],
+  'warn.secretsDamaged': ['detail', 'where'],
   'warn.settingsUnreadable': ['errno', 'detail', 'dir'],
   'warn.settingsCorrupt': ['detail', 'aside'],
   'warn.settingsCorruptStuck': ['detail', 'error'],
@@ -169,6 +174,7 @@ export const messageSpecs = {
   'warn.managerConfigInvalid': ['detail'],
   'aggregator.checkinFailed': ['reasonMsg'],
   'aggregator.notActivated': [],
+  'aggregator.cmbIncomplete': ['missing'],
   'aggregator.sandboxActivationFailed': ['reasonMsg'],
 
   // ── Operators and PINs ──
@@ -184,6 +190,8 @@ export const messageSpecs = {
   'pin.noSuchOperator': ['name'],
   'pin.lastManager': [],
   'pin.lastEngineer': [],
+  'pin.notOwn': ['name'],
+  'pin.fileDamaged': ['reason', 'file', 'backup'],
   'pin.changed': [],
   'operator.saved': ['name'],
   'operator.removed': ['name'],
@@ -269,6 +277,7 @@ export const messageSpecs = {
   'form.serialAddress': [],
   'form.osAddress': [],
   'form.fileDirAbsolute': [],
+  'form.folderDotDot': [],
   'form.addressInvalid': ['detail'],
   'form.baseUrl': [],
   'form.baseUrlHttps': [],
@@ -289,6 +298,7 @@ export const messageSpecs = {
   'field.dedupe': [],
   'field.wedgeGap': [],
   'field.mode': [],
+  'field.qrMode': [],
   'platform.insufficientFund': [],
   'platform.expiredBarcode': [],
   'platform.invalidBarcode': [],
