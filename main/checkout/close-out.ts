@@ -21,20 +21,33 @@ export interface CloseOutDeps {
   beforeCancel: () => Promise<void>;
   attempts?: number;
   retryDelayMs?: number;
+  /** No cancel before this time (招商银行: ≥ 15 s after pay [L §4.9.1]); then query again first. */
+  notBefore?: number;
+  clock?: { now(): number };
 }
 
 export async function closeOut(clientSn: string, deps: CloseOutDeps): Promise<CloseOutResult> {
   const attempts = deps.attempts ?? 3;
   let cancelJournaled = false;
   let lastMessage: Msg = msg('platform.noAnswer');
+  let waited = false;
   for (let i = 0; i < attempts; i++) {
-    if (i > 0) await sleep(deps.timers, deps.retryDelayMs ?? 2_000);
+    if (i > 0 && !waited) await sleep(deps.timers, deps.retryDelayMs ?? 2_000);
+    waited = false;
     const state = interpretQuery(await deps.aggregator.query({ clientSn }));
     if (state.kind === 'paid') return { kind: 'paid', state };
     if (state.kind === 'canceled') return { kind: 'canceled', message: state.message, expired: state.expired };
     if (state.kind === 'not_found') return { kind: 'not_found' };
     if (state.kind === 'unknown' || state.kind === 'error_state') lastMessage = state.message;
     if (state.kind === 'unknown') continue; // cannot see the order: do not cancel blind, ask again
+    const wait = deps.notBefore !== undefined && deps.clock ? deps.notBefore - deps.clock.now() : 0;
+    if (wait > 0) {
+      // Too early to cancel: wait, then the cancel follows a fresh query that left it unclear.
+      await sleep(deps.timers, wait);
+      waited = true;
+      i--; // the wait is not a retry: the attempt starts again with its query
+      continue;
+    }
     if (!cancelJournaled) { await deps.beforeCancel(); cancelJournaled = true; }
     const cancel = interpretCancel(await deps.aggregator.cancel({ clientSn }));
     if (cancel === 'canceled') {

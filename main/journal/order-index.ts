@@ -10,7 +10,7 @@ import { intern, internMsg, OrderRec } from './order-record';
 import type { OrderFilter, OrderIndex, OrderStatus, OrderView, RefundStatus } from './order-view';
 import type { JournalRecord } from './records';
 import { msg } from '../../preload/messages';
-import { zhText } from '../i18n/zh-text';
+import { zhText } from '../shared/zh-text';
 
 export type { OrderFilter, OrderIndex, OrderStatus, OrderView, RefundStatus, RefundView } from './order-view';
 

@@ -130,7 +130,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     newClientSn: makeClientSnFactory(() => clock.now()),
     config: () => {
       const s = settings.get();
-      return { qrExpiryMs: s.checkout.qrExpirySeconds * 1000, scanWindowMs: s.checkout.scanWindowSeconds * 1000, maxAmountFen: s.checkout.maxAmountFen, operator: operators.session.nameOr(s.operator.name), subject: `${s.shop.name}-${s.shop.terminalName}`, qrMode: s.checkout.qrMode };
+      return { qrExpiryMs: s.checkout.qrExpirySeconds * 1000, scanWindowMs: s.checkout.scanWindowSeconds * 1000, maxAmountFen: s.checkout.maxAmountFen, operator: operators.session.nameOr(s.operator.name), subject: `${s.shop.name}-${s.shop.terminalName}`, qrMode: s.checkout.qrMode, pollTimeScale: s.checkout.pollTimeScale };
     },
     onView: (view) => bus.emit('checkout', view),
     policies: opts.policies,
