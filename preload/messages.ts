@@ -7,6 +7,7 @@
  * from its name, and so does how the renderer formats it:
  *   - `…Fen`    integer fen, shown as money in the app's language (¥128.50)
  *   - `…Msg`    a nested message, translated too (e.g. the reason inside "Payment failed: …")
+ *   - `…Msgs`   a list of nested messages, each translated, joined by the language's list separator
  *   - `…At`     epoch milliseconds, shown as a date and time
  *   - `wallet`  a wallet id (wechat, alipay…), shown as the wallet's name
  *   - others    plain text or a number (order numbers, paths, counts)
@@ -45,7 +46,6 @@ export const messageSpecs = {
 
   // ── Checkout progress lines (under the QR / scan prompt) ──
   'checkout.scanPrompt': [],
-  'checkout.scanPromptWallet': [],
   'checkout.customerPaying': [],
   'checkout.confirming': [],
   'checkout.reversing': [],
@@ -62,7 +62,6 @@ export const messageSpecs = {
   // ── Checkout refusals ──
   'checkout.recovering': [],
   'checkout.busy': [],
-  'checkout.pickWallet': [],
   'checkout.journalFailedNotCharged': ['reasonMsg'],
   'checkout.journalFailedNoCash': ['reasonMsg'],
 
@@ -74,7 +73,6 @@ export const messageSpecs = {
   'result.createUnknown': [],
   'result.payFailed': ['reasonMsg'],
   'result.qrExpiredUnpaid': [],
-  'result.canceledUnpaid': [],
   'result.notFoundNotCharged': [],
   'result.qrExpiredClosed': [],
   'result.reversedWindowEnd': [],
@@ -162,7 +160,6 @@ export const messageSpecs = {
   'warn.journalCorrupt': ['line', 'file', 'detail'],
   'warn.dataNotWritable': ['detail'],
   'warn.secretsInClear': [],
-  'warn.secretsDamaged': ['detail', 'where'],
   'warn.settingsUnreadable': ['errno', 'detail', 'dir'],
   'warn.settingsCorrupt': ['detail', 'aside'],
   'warn.settingsCorruptStuck': ['detail', 'error'],
@@ -190,7 +187,6 @@ export const messageSpecs = {
   'pin.noSuchOperator': ['name'],
   'pin.lastManager': [],
   'pin.lastEngineer': [],
-  'pin.notOwn': ['name'],
   'pin.fileDamaged': ['reason', 'file', 'backup'],
   'pin.changed': [],
   'operator.saved': ['name'],
@@ -277,7 +273,6 @@ export const messageSpecs = {
   'form.serialAddress': [],
   'form.osAddress': [],
   'form.fileDirAbsolute': [],
-  'form.folderDotDot': [],
   'form.addressInvalid': ['detail'],
   'form.baseUrl': [],
   'form.baseUrlHttps': [],
@@ -298,7 +293,6 @@ export const messageSpecs = {
   'field.dedupe': [],
   'field.wedgeGap': [],
   'field.mode': [],
-  'field.qrMode': [],
   'platform.insufficientFund': [],
   'platform.expiredBarcode': [],
   'platform.invalidBarcode': [],
@@ -330,6 +324,31 @@ export const messageSpecs = {
   'settings.writeFailed': ['errno', 'detail'],
   'warn.technical': ['detail'],
   'printer.withNote': ['stateMsg', 'noteMsg'],
+  'error.contractDrift': ['action', 'detail'],
+  'checkout.noWalletQr': ['wallet'],
+  'checkout.scanPromptWallet': [],
+  'result.canceledUnpaid': [],
+  'checkout.pickWallet': [],
+  'warn.secretsDamaged': ['detail', 'aside'],
+  'warn.secretsDamagedStuck': ['detail', 'file', 'error'],
+  'cmb.incomplete': ['fieldsMsgs'],
+  'cmb.fieldMerId': [],
+  'cmb.fieldUserId': [],
+  'cmb.fieldAppId': [],
+  'cmb.fieldBankPublic': [],
+  'cmb.fieldNotifyUrl': [],
+  'cmb.fieldTermId': [],
+  'cmb.fieldDeviceId': [],
+  'cmb.fieldSecrets': [],
+  'error.jsonTooDeep': ['limit'],
+  'form.folderDotDot': [],
+  'eng.importInvalidRule': ['path', 'detailMsg'],
+  'list.semicolon': ['firstMsg', 'restMsg'],
+  'eng.fieldsInvalidWith': ['problemsMsg'],
+  'pin.notOwn': ['name'],
+  'warn.pinFileDamaged': ['detail', 'backup', 'file'],
+  'field.qrMode': [],
+  'order.amountUnreadable': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageCode = keyof typeof messageSpecs;
@@ -338,6 +357,7 @@ export const messageCodes = Object.keys(messageSpecs) as MessageCode[];
 /** The type of one parameter, from its name (see the header). */
 export type MsgParamValue<K extends string> =
   K extends `${string}Fen` ? number
+    : K extends `${string}Msgs` ? Msg[]
     : K extends `${string}Msg` ? Msg
       : K extends `${string}At` ? number
         : string | number;

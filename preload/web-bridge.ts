@@ -5,6 +5,7 @@
  */
 import { actionNames, eventNames, type Envelope, type EventName } from './contract';
 import { buildPosApi, PosError } from './pos-api';
+import { msg } from './messages';
 
 const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 
@@ -37,7 +38,7 @@ async function invoke(action: string, args: unknown): Promise<Envelope<unknown>>
     return await res.json() as Envelope<unknown>;
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    throw new PosError('INTERNAL', detail, { code: 'error.unreachable', params: { detail } });
+    throw new PosError('INTERNAL', detail, msg('error.unreachable', { detail }));
   }
 }
 

@@ -1,2 +1,2 @@
-/** Moved to main/shared/zh-text.ts (ServiceError, in the bottom layer, words its message with it). */
+/** The Chinese wording of a message lives in main/shared (ServiceError needs it there); re-exported for main's folders. */
 export { zhText, journalText } from '../shared/zh-text';

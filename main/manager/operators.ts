@@ -7,8 +7,8 @@ import type { JournalRecordBody } from '../journal/records';
 import { createPinBook, type Operator, type PinBook, type PinState } from '../settings/pins';
 import { pinFileDamagedMessage, readPinFile, writePinFile } from '../settings/pin-file';
 import { ServiceError } from '../shared/service-error';
-import type { Msg } from '../../preload/messages';
 import { OperatorSession } from './operator-session';
+import type { Msg } from '../../preload/messages';
 
 export interface Operators {
   pins: PinBook;

@@ -10,7 +10,7 @@ import { UAT_QR_HOST } from '../aggregator/cmb/config';
 import { sandboxCmbConfig } from '../aggregator/cmb/sandbox-config';
 import { startCmbSandbox, type CmbSandbox } from '../aggregator/cmb/sandbox';
 import type { AggregatorSetup, AggregatorSetupOptions } from './aggregator-setup';
-import { isMsg, msg, type Msg } from '../../preload/messages';
+import { isMsg, msg, type MessageCode, type Msg } from '../../preload/messages';
 import { zhText } from '../shared/zh-text';
 
 /** Whether these options select polypay. */
@@ -23,10 +23,10 @@ export function wantsCmb(opts: Pick<AggregatorSetupOptions, 'aggregatorUrl' | 's
 export function cmbConfigFromSettings(opts: AggregatorSetupOptions): CmbConfig | Msg {
   const s = opts.settings.cmb;
   const sec = opts.secrets.cmbSecrets();
-  const missing = [['商户号', s.merId], ['收银员', s.userId], ['APP ID', s.appId], ['银行公钥', s.bankPublic], ['通知地址', s.notifyUrl], ['终端号', s.termId], ['设备号', s.deviceId]]
-    .filter(([, v]) => !v).map(([k]) => k);
-  if (!sec) missing.push('APP 密钥与商户私钥');
-  if (missing.length > 0 || !sec) return msg('aggregator.cmbIncomplete', { missing: missing.join('、') });
+  const fields: Array<[MessageCode, string]> = [['cmb.fieldMerId', s.merId], ['cmb.fieldUserId', s.userId], ['cmb.fieldAppId', s.appId], ['cmb.fieldBankPublic', s.bankPublic], ['cmb.fieldNotifyUrl', s.notifyUrl], ['cmb.fieldTermId', s.termId], ['cmb.fieldDeviceId', s.deviceId]];
+  const missing = fields.filter(([, v]) => !v).map(([k]) => ({ code: k }) as Msg);
+  if (!sec) missing.push(msg('cmb.fieldSecrets'));
+  if (missing.length > 0 || !sec) return msg('cmb.incomplete', { fieldsMsgs: missing });
   const baseUrl = s.baseUrl || UAT_BASE_URL;
   return {
     baseUrl, merId: s.merId, userId: s.userId, appId: s.appId, appSecret: sec.appSecret, privateKeyHex: sec.privateKeyHex,

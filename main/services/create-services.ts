@@ -35,7 +35,7 @@ import { sharedLog } from '../logs/rotating-log';
 import { setupCash } from './cash-setup';
 import { loadShiftBook } from '../manager/shift-loader';
 import { msg, type Msg } from '../../preload/messages';
-import { zhText } from '../shared/zh-text';
+import { zhText } from '../i18n/zh-text';
 import { setupSync } from '../sync/setup-sync';
 import { setupLateWatch } from './late-watch-setup';
 import { walletQrCodes } from './wallet-qr-codes';
@@ -91,9 +91,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   let pendingAmountFen: number | null = null;
   const settings = openSettings(opts.dataDir, opts.confFactory, () => clock.now());
   const secrets = openSecrets(opts.dataDir, opts.cipher, () => clock.now());
-  const warnings = [...settings.warnings, ...(secrets.warning ? [secrets.warning] : []), ...(secrets.damaged() ? [secrets.damaged()!] : [])];
+  const warnings: Msg[] = [...settings.warnings, ...(secrets.warning ? [secrets.warning] : []), ...(secrets.damaged() ? [secrets.damaged()!] : [])];
   const journal = await openJournal({ dir: join(opts.dataDir, 'journal'), clock: () => clock.now(), warn: (m) => { warnings.push(msg('warn.technical', { detail: m })); log(m); } });
-  for (const c of journal.report.corrupt) warnings.push(msg('warn.journalCorrupt', { line: c.line, file: c.file, detail: c.reason }));
+  for (const c of journal.report.corrupt) warnings.push(msg('warn.journalCorrupt', { line: String(c.line), file: c.file, detail: c.reason }));
   if (journal.report.notWritable) warnings.push(msg('warn.dataNotWritable', { detail: journal.report.notWritable }));
 
   const aggregator = await setupAggregator({ dataDir: opts.dataDir, settings: settings.get(), secrets, aggregatorUrl: opts.aggregatorUrl, gatewayUrl: opts.gatewayUrl, clock: () => clock.now(), http: opts.http, log });

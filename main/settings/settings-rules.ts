@@ -12,9 +12,9 @@ import { msg, type Msg } from '../../preload/messages';
 import { zhText } from '../shared/zh-text';
 
 export interface RuleOptions { serialDirs?: readonly string[] }
-/** `msg` for the screen, `message` its Chinese words (zod issues, logs). */
-export interface SettingsProblem { path: string; message: string; msg: Msg }
-const problem = (path: string, m: Msg): SettingsProblem => ({ path, message: zhText(m), msg: m });
+/** `msg` for the screen; `message` its Chinese words (zod issues and logs carry text). */
+export interface SettingsProblem { path: string; msg: Msg; message: string }
+const problem = (path: string, m: Msg): SettingsProblem => ({ path, msg: m, message: zhText(m) });
 
 const COM_PORT = /^(COM\d+|\\\\\.\\COM\d+)$/i;
 
@@ -48,6 +48,6 @@ export function checkSettings(s: Settings, opts: RuleOptions = {}): SettingsProb
 /** The settings schema with the rules above: what both the forms' save and the import parse with. */
 export function strictSettingsSchema(opts: RuleOptions = {}): z.ZodType<Settings> {
   return settingsSchema.superRefine((s, ctx) => {
-    for (const p of checkSettings(s as Settings, opts)) ctx.addIssue({ code: 'custom', path: p.path.split('.'), message: p.message });
+    for (const p of checkSettings(s as Settings, opts)) ctx.addIssue({ code: 'custom', path: p.path.split('.'), message: p.message, params: { msg: p.msg } });
   }) as unknown as z.ZodType<Settings>;
 }

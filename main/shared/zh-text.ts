@@ -13,6 +13,7 @@ export function zhText(m: Msg): string {
   const params = (m.params ?? {}) as Record<string, unknown>;
   return messagesZhCN[m.code].replace(/\{(\w+)\}/g, (_, name: string) => {
     const v = params[name];
+    if (Array.isArray(v)) return v.map((x) => zhText(x as Msg)).join('、');
     if (typeof v === 'object' && v !== null) return zhText(v as Msg);
     if (typeof v === 'number' && name.endsWith('Fen')) return formatFen(v);
     if (typeof v === 'number' && name.endsWith('At')) return new Date(v).toISOString();

@@ -4,7 +4,6 @@
  * (the password), starts the worker when enabled, feeds it every appended record's sequence, and
  * publishes its state on the `sync` event. Off by default.
  */
-import { zhText } from '../shared/zh-text';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Timers } from '../shared/time';
@@ -12,6 +11,7 @@ import { nodeJournalFs, type Journal } from '../journal';
 import type { SettingsHandle } from '../settings/settings-store';
 import type { SecretsHandle } from '../settings/secrets';
 import type { SyncStatusView } from '../../preload/contract-sync';
+import { zhText } from '../shared/zh-text';
 import { JournalTail } from './journal-tail';
 import { makeConnector, parseHqUrl, redactUrl } from './pg-connect';
 import { SyncWorker, type SyncWorkerOptions } from './sync-worker';

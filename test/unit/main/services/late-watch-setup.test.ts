@@ -4,7 +4,6 @@
  * (the `latePayments` event) until the cashier keeps it. Real journal files, fake clock.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { msg } from '../../../../preload/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../main/settings/schema';
 import type { SettingsHandle } from '../../../../main/settings/settings-store';
 import { LATE_PAID_MESSAGE } from '../../../../main/checkout/late-watch';
@@ -15,6 +14,7 @@ import { FakeTime } from '../../../support/fake-time';
 import { notFound, queryAnswer, scriptedAggregator } from '../checkout/agg-fixtures';
 import { tempDir } from '../checkout/service-rig';
 import type { LatePaymentView } from '../../../../preload/contract';
+import { msg } from '../../../../preload/messages';
 
 const T0 = Date.UTC(2026, 11, 2, 4, 0, 0);
 const settingsOf = (s: Settings): SettingsHandle => ({ get: () => s, update: () => ({ ok: false, message: msg('warn.technical', { detail: 'read-only' }) }), warnings: [], path: '' });
