@@ -5,7 +5,8 @@
  */
 import type { Aggregator } from '../aggregator/types';
 import { interpretCancel, interpretQuery, type OrderState } from './interpret';
-import { sleep, type Timers } from './time';
+import { AGAIN, retry } from '../shared/retry';
+import type { Timers } from './time';
 
 export type CloseOutResult =
   | { kind: 'paid'; state: Extract<OrderState, { kind: 'paid' }> }
@@ -23,17 +24,15 @@ export interface CloseOutDeps {
 }
 
 export async function closeOut(clientSn: string, deps: CloseOutDeps): Promise<CloseOutResult> {
-  const attempts = deps.attempts ?? 3;
   let cancelJournaled = false;
   let lastMessage = '支付平台无应答';
-  for (let i = 0; i < attempts; i++) {
-    if (i > 0) await sleep(deps.timers, deps.retryDelayMs ?? 2_000);
+  const result = await retry<CloseOutResult>(async () => {
     const state = interpretQuery(await deps.aggregator.query({ clientSn }));
     if (state.kind === 'paid') return { kind: 'paid', state };
     if (state.kind === 'canceled') return { kind: 'canceled', message: state.message, expired: state.expired };
     if (state.kind === 'not_found') return { kind: 'not_found' };
     if (state.kind === 'unknown' || state.kind === 'error_state') lastMessage = state.message;
-    if (state.kind === 'unknown') continue; // cannot see the order: do not cancel blind, ask again
+    if (state.kind === 'unknown') return AGAIN; // cannot see the order: do not cancel blind, ask again
     if (!cancelJournaled) { await deps.beforeCancel(); cancelJournaled = true; }
     const cancel = interpretCancel(await deps.aggregator.cancel({ clientSn }));
     if (cancel === 'canceled') {
@@ -42,6 +41,7 @@ export async function closeOut(clientSn: string, deps: CloseOutDeps): Promise<Cl
     }
     if (cancel === 'not_found') return { kind: 'not_found' };
     lastMessage = '撤销结果未知';
-  }
-  return { kind: 'unknown', message: lastMessage };
+    return AGAIN;
+  }, { timers: deps.timers, attempts: deps.attempts ?? 3, baseMs: deps.retryDelayMs ?? 2_000, factor: 1 });
+  return result.ok ? result.value : { kind: 'unknown', message: lastMessage };
 }

@@ -1,6 +1,6 @@
 /**
  * Refunds (退款, full or partial) and same-day voids (撤销) of paid orders. Plain Node: the
- * aggregator, journal, clock and sleep are injected.
+ * aggregator, journal, clock and timers are injected.
  *
  * Order of events for one refund: checks (order paid, no refund of it still unknown, amount within
  * what is left) → REFUND_REQUESTED with a new refund_request_no (fsync) → REQUEST_SENT → the call.
@@ -14,6 +14,8 @@ import { fenToYuanString } from '../shared/money';
 import type { JournalRecordBody } from '../journal/records';
 import type { OrderView, RefundView } from '../journal/order-view';
 import { ServiceError } from '../shared/service-error';
+import { AGAIN, retry, type RetryPolicy } from '../shared/retry';
+import type { Timers } from '../shared/time';
 import { interpretRefund, refundApplied } from './interpret-refund';
 import type { RefundKind } from './refund-no';
 
@@ -30,12 +32,12 @@ export interface RefundDeps {
   aggregator: Pick<Aggregator, 'refund' | 'revoke' | 'query'>;
   journal: { append(body: JournalRecordBody): Promise<unknown>; orders: { get(clientSn: string): OrderView | undefined } };
   clock: () => number;
-  sleep: (ms: number) => Promise<void>;
+  timers: Timers;
   newRefundNo: (kind: RefundKind) => string;
   /** Business day of a timestamp (voids are same-day only). */
   businessDay: (ts: number) => string;
-  /** Pauses between re-sends after unknown answers; its length is the number of re-sends. */
-  retryDelaysMs?: readonly number[];
+  /** Re-sends after unknown answers (tries in all, the first included, and the waits between them). */
+  retry?: RetryPolicy;
   /** Every final or pending outcome (receipt, event to the screens). */
   onOutcome?: (outcome: RefundOutcome, order: OrderView) => void;
 }
@@ -44,6 +46,9 @@ const refuse = (message: string): never => {
   throw new ServiceError('REFUSED', message);
 };
 const yuan = (fen: number): string => `¥${fenToYuanString(fen)}`;
+
+/** Three tries, 1 s then 3 s apart: a lost answer is usually known within seconds. */
+export const REFUND_RETRY: RetryPolicy = { attempts: 3, baseMs: 1_000, factor: 3 };
 
 /** What is still refundable: paid − refunded − refunds in flight. */
 export function refundableFen(o: OrderView): number {
@@ -62,11 +67,7 @@ export function voidRefusal(o: OrderView, today: string): string | null {
 
 export class RefundService {
   private readonly busy = new Set<string>();
-  private readonly delays: readonly number[];
-
-  constructor(private readonly deps: RefundDeps) {
-    this.delays = deps.retryDelaysMs ?? [1_000, 3_000];
-  }
+  constructor(private readonly deps: RefundDeps) {}
 
   async refund(req: { clientSn: string; amountFen: number; operator: string }): Promise<RefundOutcome> {
     return this.exclusive(req.clientSn, async () => {
@@ -145,7 +146,7 @@ export class RefundService {
     if (o.method === 'cash') return this.finish(o, r, 'REFUNDED', r.kind === 'void' ? '已撤销，现金已退还顾客' : '现金退款，请从钱箱取出现金交给顾客');
     const netAfter = o.amountFen - o.refundedFen - r.amountFen;
     const unknowns: string[] = [];
-    for (let attempt = 0; ; attempt++) {
+    const done = await retry(async () => {
       await journal.append({ type: 'REQUEST_SENT', clientSn: o.clientSn, op: r.kind === 'void' ? 'revoke' : 'refund' });
       const out = r.kind === 'void'
         ? await aggregator.revoke(ref)
@@ -158,10 +159,9 @@ export class RefundService {
       if (refundApplied(await aggregator.query(ref), r.kind, netAfter)) {
         return this.finish(o, r, 'REFUNDED', r.kind === 'void' ? '已撤销（查询确认）' : '退款成功（查询确认）');
       }
-      const delay = this.delays[attempt];
-      if (delay === undefined) break;
-      await this.deps.sleep(delay);
-    }
+      return AGAIN;
+    }, { ...(this.deps.retry ?? REFUND_RETRY), timers: this.deps.timers });
+    if (done.ok) return done.value;
     const outcome: RefundOutcome = {
       clientSn: o.clientSn, refundRequestNo: r.refundRequestNo, kind: r.kind, amountFen: r.amountFen, status: 'pending',
       message: `结果未知（${unknowns.at(-1) ?? ''}），请稍后点“再次查询”；不要重新发起退款`,

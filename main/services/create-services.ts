@@ -10,6 +10,7 @@ import type { HttpPost } from '../aggregator/upay';
 import { CheckoutService, type FinalEvent } from '../checkout/checkout-service';
 import { recoverUnfinished } from '../checkout/recovery';
 import { systemClock, systemTimers, type Clock, type Timers } from '../shared/time';
+import type { BackoffPolicy } from '../shared/retry';
 import type { PollPolicy } from '../checkout/poll-policy';
 import { openJournal, type Journal } from '../journal';
 import { openSecrets, type SecretCipher } from '../settings/secrets';
@@ -63,7 +64,7 @@ export interface ServicesOptions {
   /** Start flags `--hq postgres://… --store ID`: head-office sync (main/sync/). */
   hq?: { url: string; storeId?: string; storeName?: string };
   /** Late-payment watch backoff (tests shorten it; the watch time is the setting lateWatchSeconds). */
-  lateWatchBackoff?: { firstDelayMs: number; factor: number; maxDelayMs: number };
+  lateWatchBackoff?: BackoffPolicy;
 }
 
 export interface Services {
