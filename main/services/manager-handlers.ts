@@ -29,6 +29,8 @@ import { ServiceError, type Handlers } from './dispatch';
 import { fenOf as fenOfAmount } from './amount-args';
 import { cashCountOf } from './cash-count-input';
 import type { OperatorActionName } from './operator-handlers';
+import type { Core } from './core';
+import type { Devices } from './device-setup';
 
 export interface ManagerHandlerDeps {
   dataDir: string;
@@ -166,5 +168,15 @@ export function managerHandlers(d: ManagerHandlerDeps): ManagerHandlers {
       await session.journal(session.nameOr('未登录'), 'export_csv', fileName);
       return { csv, fileName, path: join(dir, fileName) };
     },
+  };
+}
+
+/** The manager feature (PINs, refunds and voids, reports, shift close, reconciliation, CSV). */
+export function setupManager(core: Core, p: { aggregator: Aggregator; devices: Pick<Devices, 'printer'>; operators: Operators; recovered: Promise<unknown> }): { handlers: ManagerHandlers } {
+  return {
+    handlers: managerHandlers({
+      dataDir: core.dataDir, journal: core.journal, settings: core.settings, aggregator: p.aggregator, get printer() { return p.devices.printer; },
+      clock: core.clock, timers: core.timers, bus: core.bus, log: core.log, operators: p.operators, shifts: core.shifts, recovered: p.recovered,
+    }),
   };
 }
