@@ -9,6 +9,7 @@ import { createBackoff, type BackoffPolicy } from '../shared/retry';
 import { sleep, type Timers } from '../shared/time';
 import { ackedSeq, pushBatch, type CounterIdentity } from './hq-push';
 import type { JournalTail } from './journal-tail';
+import { hourOf as localHour } from '../shared/dates';
 
 export type SyncState = 'synced' | 'behind' | 'unreachable' | 'connecting';
 
@@ -115,7 +116,7 @@ export class SyncWorker {
   private async run(): Promise<void> {
     const batch = this.o.batchSize ?? 1_000;
     const backoff = createBackoff(this.o.backoff ?? SYNC_BACKOFF, this.o.random);
-    const hourOf = this.o.hourOf ?? ((ts: number) => new Date(ts).getHours());
+    const hourOf = this.o.hourOf ?? ((ts: number) => localHour(ts));
     let lastReport = 0;
     while (this.running) {
       try {
