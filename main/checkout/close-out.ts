@@ -7,12 +7,13 @@ import type { Aggregator } from '../aggregator/types';
 import { interpretCancel, interpretQuery, type OrderState } from './interpret';
 import { AGAIN, retry } from '../shared/retry';
 import type { Timers } from './time';
+import { msg, type Msg } from '../../preload/messages';
 
 export type CloseOutResult =
   | { kind: 'paid'; state: Extract<OrderState, { kind: 'paid' }> }
-  | { kind: 'canceled'; message: string; expired: boolean }
+  | { kind: 'canceled'; message: Msg; expired: boolean }
   | { kind: 'not_found' }
-  | { kind: 'unknown'; message: string };
+  | { kind: 'unknown'; message: Msg };
 
 export interface CloseOutDeps {
   aggregator: Aggregator;
@@ -25,7 +26,7 @@ export interface CloseOutDeps {
 
 export async function closeOut(clientSn: string, deps: CloseOutDeps): Promise<CloseOutResult> {
   let cancelJournaled = false;
-  let lastMessage = '支付平台无应答';
+  let lastMessage: Msg = msg('platform.noAnswer');
   const result = await retry<CloseOutResult>(async () => {
     const state = interpretQuery(await deps.aggregator.query({ clientSn }));
     if (state.kind === 'paid') return { kind: 'paid', state };
@@ -37,10 +38,10 @@ export async function closeOut(clientSn: string, deps: CloseOutDeps): Promise<Cl
     const cancel = interpretCancel(await deps.aggregator.cancel({ clientSn }));
     if (cancel === 'canceled') {
       // A payment that landed between the query and the cancel is refunded by the cancel itself.
-      return { kind: 'canceled', message: '已撤销（如已扣款，将原路退回）', expired: false };
+      return { kind: 'canceled', message: msg('result.reversed'), expired: false };
     }
     if (cancel === 'not_found') return { kind: 'not_found' };
-    lastMessage = '撤销结果未知';
+    lastMessage = msg('platform.cancelUnknown');
     return AGAIN;
   }, { timers: deps.timers, attempts: deps.attempts ?? 3, baseMs: deps.retryDelayMs ?? 2_000, factor: 1 });
   return result.ok ? result.value : { kind: 'unknown', message: lastMessage };

@@ -19,6 +19,7 @@ import { requireKeys } from './keys-guard';
 import { setupLateWatch } from './late-watch-setup';
 import { listeners, type OperatorName, type Subscribe } from './ports';
 import { walletQrCodes } from './wallet-qr-codes';
+import { msg } from '../../preload/messages';
 
 export interface CheckoutPorts {
   aggregator: AggregatorSetup;
@@ -81,15 +82,16 @@ export function setupCheckout(core: Core, p: CheckoutPorts): CheckoutFeature {
   p.devices.onScan((code) => {
     if (p.claimScan(code)) return;
     const fen = pendingAmountFen;
-    if (fen === null) { core.notice('warn', '请先输入金额，再扫顾客付款码'); return; }
+    if (fen === null) { core.notice('warn', msg('paycode.amountFirst')); return; }
     void (async () => {
       keys();
       const detected = detectPaycode(code);
       if (!detected.ok) throw new ServiceError('REFUSED', detected.message);
       await service.startScan(fen, detected.code, detected.wallet, maskPaycode(detected.code), `serial-${clock.now()}-${code.slice(-6)}`);
     })().catch((err) => {
-      if (!(err instanceof ServiceError)) log('serial scan payment failed', err);
-      core.notice('error', err instanceof Error ? err.message : String(err));
+      if (err instanceof ServiceError) { core.notice('error', err.msg); return; }
+      log('serial scan payment failed', err);
+      core.notice('error', msg('error.internal', { detail: err instanceof Error ? err.message : String(err) }));
     });
   });
 

@@ -16,6 +16,7 @@ import type { Notice } from '../../preload/contract';
 import { defaultContractCheck, type ContractCheck } from './contract-check';
 import { EventBus } from './event-bus';
 import type { ServicesOptions } from './services-options';
+import { msg, type Msg } from '../../preload/messages';
 
 export type Log = (msg: string, err?: unknown) => void;
 
@@ -32,9 +33,9 @@ export interface Core {
   bus: EventBus;
   contractCheck: ContractCheck;
   /** Shown on the start screen (damaged files, a read-only data directory…); features may add theirs. */
-  warnings: string[];
+  warnings: Msg[];
   /** A toast on every window. */
-  notice(level: Notice['level'], message: string): void;
+  notice(level: Notice['level'], message: Msg): void;
 }
 
 export async function openCore(opts: ServicesOptions): Promise<Core> {
@@ -43,10 +44,10 @@ export async function openCore(opts: ServicesOptions): Promise<Core> {
   mkdirSync(opts.dataDir, { recursive: true });
   const settings = openSettings(opts.dataDir, opts.confFactory, () => clock.now());
   const secrets = openSecrets(opts.dataDir, opts.cipher, () => clock.now());
-  const warnings = [...settings.warnings, ...(secrets.warning ? [secrets.warning] : []), ...(secrets.damaged() ? [secrets.damaged()!] : [])];
-  const journal = await openJournal({ dir: join(opts.dataDir, 'journal'), clock: () => clock.now(), warn: (m) => { warnings.push(m); log(m); } });
-  for (const c of journal.report.corrupt) warnings.push(`交易记录第 ${c.line} 行损坏（${c.file}）：${c.reason}。该文件已设为只读，请联系技术支持。`);
-  if (journal.report.notWritable) warnings.push(`数据目录无法写入，暂不能收款（交易记录无法保存）：${journal.report.notWritable}`);
+  const warnings: Msg[] = [...settings.warnings, ...(secrets.warning ? [secrets.warning] : []), ...(secrets.damaged() ? [secrets.damaged()!] : [])];
+  const journal = await openJournal({ dir: join(opts.dataDir, 'journal'), clock: () => clock.now(), warn: (m) => { warnings.push(msg('warn.technical', { detail: m })); log(m); } });
+  for (const c of journal.report.corrupt) warnings.push(msg('warn.journalCorrupt', { line: c.line, file: c.file, detail: c.reason }));
+  if (journal.report.notWritable) warnings.push(msg('warn.dataNotWritable', { detail: journal.report.notWritable }));
   const shifts = loadShiftBook(join(opts.dataDir, 'journal'), (l) => journal.onRecord(l), (m) => log(m));
   const contractCheck = opts.contractCheck ?? defaultContractCheck();
   const bus = new EventBus(contractCheck, log);

@@ -8,6 +8,7 @@ import { createScanRouter, type ScanRouter } from '../manager/scan-target';
 import type { Core } from './core';
 import { operatorHandlers, type OperatorHandlers } from './operator-handlers';
 import type { OperatorName, PinCheck } from './ports';
+import { zhText } from '../shared/zh-text';
 
 export interface OperatorsFeature {
   operators: Operators;
@@ -21,7 +22,7 @@ export function setupOperators(core: Core, opts: { pinCost?: number } = {}): Ope
   const { journal, clock, log, bus, settings } = core;
   const operators = openOperators({ dataDir: core.dataDir, append: (b) => journal.append(b), clock: () => clock.now(), log, pinCost: opts.pinCost, onChange: (operator) => bus.emit('operator', { operator }) });
   const pinProblem = operators.pinFileProblem();
-  if (pinProblem) { core.warnings.push(pinProblem); log(pinProblem); }
+  if (pinProblem) { core.warnings.push(pinProblem); log(zhText(pinProblem)); }
   // On the Orders screen a scan is an order number, not a payment code.
   const scanRouter = createScanRouter((code) => bus.emit('orderScan', { code, at: clock.now() }));
   return {

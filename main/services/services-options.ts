@@ -14,6 +14,7 @@ import type { ContractCheck } from './contract-check';
 import type { Devices } from './device-setup';
 import type { Dispatch } from './dispatch';
 import type { EventBus } from './event-bus';
+import type { Msg } from '../../preload/messages';
 
 export interface ServicesOptions {
   dataDir: string;
@@ -52,6 +53,6 @@ export interface Services {
   devices: Devices;
   /** Resolves when crash recovery is done (new payments are refused until then). */
   recovered: Promise<RecoveryReport>;
-  warnings: string[];
+  warnings: Msg[];
   stop(): Promise<void>;
 }
