@@ -46,7 +46,7 @@ export async function openCore(opts: ServicesOptions): Promise<Core> {
   const secrets = openSecrets(opts.dataDir, opts.cipher, () => clock.now());
   const warnings: Msg[] = [...settings.warnings, ...(secrets.warning ? [secrets.warning] : []), ...(secrets.damaged() ? [secrets.damaged()!] : [])];
   const journal = await openJournal({ dir: join(opts.dataDir, 'journal'), clock: () => clock.now(), warn: (m) => { warnings.push(msg('warn.technical', { detail: m })); log(m); } });
-  for (const c of journal.report.corrupt) warnings.push(msg('warn.journalCorrupt', { line: c.line, file: c.file, detail: c.reason }));
+  for (const c of journal.report.corrupt) warnings.push(msg('warn.journalCorrupt', { line: String(c.line), file: c.file, detail: c.reason }));
   if (journal.report.notWritable) warnings.push(msg('warn.dataNotWritable', { detail: journal.report.notWritable }));
   const shifts = loadShiftBook(join(opts.dataDir, 'journal'), (l) => journal.onRecord(l), (m) => log(m));
   const contractCheck = opts.contractCheck ?? defaultContractCheck();
