@@ -27,7 +27,7 @@ export interface SyncSetupOptions {
   log: (msg: string) => void;
   flags?: { url: string; storeId?: string; storeName?: string };
   /** Tests: faster backoff and heartbeat, smaller batches. */
-  tuning?: Pick<SyncWorkerOptions, 'batchSize' | 'backoffMs' | 'heartbeatMs'>;
+  tuning?: Pick<SyncWorkerOptions, 'batchSize' | 'backoff' | 'heartbeatMs'>;
 }
 
 export interface SyncSetup {
