@@ -7,6 +7,7 @@
  */
 import type { Aggregator, PlatformPollPolicy, PollPolicy } from '../aggregator/types';
 import { UPAY_POLL_POLICY } from '../aggregator/upay/poll-policy';
+import { backoffDelay } from '../shared/retry';
 
 export type { PollPolicy, PollStep, PlatformPollPolicy } from '../aggregator/types';
 
@@ -26,8 +27,8 @@ export function stepInterval(policy: PollPolicy, elapsedMs: number): number {
 export function nextPollDelay(policy: PollPolicy, elapsedMs: number, consecutiveErrors: number, remainingMs = Infinity): number {
   let delay = stepInterval(policy, elapsedMs);
   if (consecutiveErrors > 0) {
-    const backoff = Math.min(policy.errorMaxMs, policy.errorBaseMs * 2 ** (consecutiveErrors - 1));
-    delay = Math.max(delay, backoff);
+    // The shared backoff (main/shared/retry.ts): base × 2^(errors−1), capped, no jitter.
+    delay = Math.max(delay, backoffDelay({ baseMs: policy.errorBaseMs, factor: 2, maxMs: policy.errorMaxMs }, consecutiveErrors));
   }
   return Math.max(0, Math.min(delay, remainingMs));
 }
