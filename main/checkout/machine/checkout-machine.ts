@@ -19,11 +19,17 @@ import type { CloseReason, MAttempt, MEffect, MEvent, MResult, MState, Step } fr
 export * from './machine-types';
 
 const stay = (state: MState): Step => ({ state, effects: [] });
-/** `show` unless the attempt finishes in the background (recovery): it never takes the screen. */
-const shown = (state: MState, effects: MEffect[] = []): Step => ({
-  state,
-  effects: 'att' in state && state.att.background ? effects : [...effects, { type: 'show' }],
-});
+/**
+ * `show` right after the journal records (a result is on screen only once it is on disk) and
+ * before any call or wait (the cashier sees 正在… at once) — unless the attempt finishes in the
+ * background (recovery): it never takes the screen.
+ */
+const shown = (state: MState, effects: MEffect[] = []): Step => {
+  if ('att' in state && state.att.background) return { state, effects };
+  const at = effects.findIndex((e) => e.type !== 'journal');
+  const i = at === -1 ? effects.length : at;
+  return { state, effects: [...effects.slice(0, i), { type: 'show' }, ...effects.slice(i)] };
+};
 
 export function transition(s: MState, e: MEvent): Step {
   switch (e.type) {
@@ -81,7 +87,8 @@ export function transition(s: MState, e: MEvent): Step {
     }
 
     case 'POLL_ANSWER':
-      return s.tag === 'waiting' ? (applyState(s.att, e.state, [{ type: 'stopPoll' }]) ?? stay(s)) : stay(s);
+      // A definite answer ends the attempt; the poll loop ends itself (its tick sees the state left 'waiting').
+      return s.tag === 'waiting' ? (applyState(s.att, e.state) ?? stay(s)) : stay(s);
 
     case 'POLL_ENDED':
       if (s.tag !== 'waiting') return stay(s);
