@@ -10,6 +10,7 @@
 import { describe, it, type ExpectStatic } from 'vitest';
 import { faultRig, type FaultRig, type Result } from './fault-rig';
 import { requestId, wechatCode } from '../../unit/main/checkout/service-rig';
+import { zhText } from '../../../main/shared/zh-text';
 
 type Op = 'pay' | 'precreate' | 'query' | 'cancel';
 type Fault = 'timeout' | 'reset' | 'http500' | 'html' | 'malformed' | 'bad_signature' | 'lost_response' | 'latency' | 'hold';
@@ -119,7 +120,7 @@ describe.concurrent('network fault matrix (real sandbox over HTTP, real driver, 
         expect(first.amountFen).toBe(AMOUNT);
         // never 支付成功 on screen unless the platform says PAID
         expect(r.views.some((v) => v.result?.outcome === 'PAID')).toBe(c.expect === 'PAID');
-        if (c.expect === 'NEEDS_ATTENTION') expect(first.message).toMatch(/^需人工确认/);
+        if (c.expect === 'NEEDS_ATTENTION') expect(zhText(first.message)).toMatch(/^需人工确认/);
         // the fault really happened, and every request of the attempt used the same client_sn
         const requests = (await r.ctl.call<{ requests: { op: string; clientSn?: string; fault?: string }[] }>('GET', 'requests')).requests
           .filter((q) => ['pay', 'precreate', 'query', 'cancel'].includes(q.op));
