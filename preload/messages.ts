@@ -102,6 +102,7 @@ export const messageSpecs = {
   'platform.paidWithoutData': [],
   'platform.payFailed': [],
   'platform.createFailed': [],
+  'platform.noWalletQr': ['wallet'],
   'platform.timeout': [],
   'platform.network': [],
   'platform.httpStatus': [],
@@ -171,6 +172,7 @@ export const messageSpecs = {
   'warn.managerConfigInvalid': ['detail'],
   'aggregator.checkinFailed': ['reasonMsg'],
   'aggregator.notActivated': [],
+  'aggregator.cmbIncomplete': ['missing'],
   'aggregator.sandboxActivationFailed': ['reasonMsg'],
 
   // ── Operators and PINs ──
@@ -186,6 +188,7 @@ export const messageSpecs = {
   'pin.noSuchOperator': ['name'],
   'pin.lastManager': [],
   'pin.lastEngineer': [],
+  'pin.fileDamaged': ['reason', 'file', 'backup'],
   'pin.changed': [],
   'operator.saved': ['name'],
   'operator.removed': ['name'],

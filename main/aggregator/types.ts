@@ -86,7 +86,36 @@ export type ActivateOutcome =
   | { ok: true; terminalSn: string; terminalKey: string }
   | { ok: false; definite: boolean; errorCode: string; message: string };
 
+/**
+ * How often, and for how long, the checkout may ask a platform about one order. Each platform
+ * documents its own rules, so the policy comes with the driver (`Aggregator.pollPolicy`); the
+ * loop that applies it is main/checkout/poller.ts.
+ */
+export interface PollStep { untilMs: number; everyMs: number }
+export interface PollPolicy {
+  /** Steps by elapsed time since the order was created; the last step applies after the others. */
+  steps: readonly PollStep[];
+  /** After a failed query: base × 2^(errors−1), capped, never faster than the current step. */
+  errorBaseMs: number;
+  errorMaxMs: number;
+  /** First query this long after the order was created (default: the first step's interval). */
+  firstDelayMs?: number;
+  /** After this many answered-but-unpaid queries the order is over: close (QR) or cancel (code). */
+  maxQueries?: number;
+}
+/** Refund follow-up: query this often; still pending after `giveUpAfterMs` → stop, the statement decides. */
+export interface RefundPollPolicy { everyMs: number; giveUpAfterMs: number }
+export interface PlatformPollPolicy {
+  qr: PollPolicy;
+  scan: PollPolicy;
+  /** A payment-code order may be cancelled only this long after `pay` was sent (0 = at once). */
+  cancelNotBeforeMs: number;
+  refund?: RefundPollPolicy;
+}
+
 export interface Aggregator {
+  /** The platform's documented polling rules (absent: the checkout's defaults, i.e. 收钱吧's). */
+  readonly pollPolicy?: PlatformPollPolicy;
   activate(req: ActivateRequest): Promise<ActivateOutcome>;
   /** Rotates the terminal key; on a lost answer retries with the old key. */
   checkin(): Promise<ActivateOutcome>;

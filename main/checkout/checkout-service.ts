@@ -12,7 +12,7 @@ import { closeOut, type CloseOutResult } from './close-out';
 import { interpretPay, interpretQuery, type OrderState } from './interpret';
 import { requestQr, type QrWallet } from './qr-start';
 import { runPoll } from './poller';
-import { QR_POLICY, SCAN_POLICY } from './poll-policy';
+import { platformPolicy, policyWindowMs, scalePolicy, type PlatformPollPolicy } from './poll-policy';
 import { ServiceError } from '../shared/service-error';
 import { msg, type Msg } from '../../preload/messages';
 import { journalText, zhText } from '../i18n/zh-text';
@@ -56,7 +56,7 @@ export class CheckoutService {
     if (perWallet && wallet === undefined && !this.seenRequests.has(requestId)) throw new ServiceError('REFUSED', msg('checkout.pickWallet'));
     const dup = this.admit(amountFen, requestId);
     if (dup) return dup;
-    const att = await this.createAttempt('qr', amountFen, requestId, this.deps.config().qrExpiryMs, { ...sale, ...(perWallet ? { wallet } : {}) });
+    const att = await this.createAttempt('qr', amountFen, requestId, this.windowMs('qr'), { ...sale, ...(perWallet ? { wallet } : {}) });
     if (perWallet) this.markSent(att, 'precreate'); // the unified QR is built locally: nothing is sent
     const cfg = this.deps.config();
     const answer = await requestQr(this.deps.aggregator, { clientSn: att.clientSn, amountFen, subject: cfg.subject, operator: cfg.operator }, perWallet ? wallet : undefined, this.deps.walletQrCodes ?? (() => null));
@@ -83,7 +83,7 @@ export class CheckoutService {
     if (!this.seenRequests.has(requestId) && this.sentCodes.has(code)) throw new ServiceError('REFUSED', msg('paycode.alreadyScanned'));
     const dup = this.admit(amountFen, requestId);
     if (dup) return dup;
-    const att = await this.createAttempt('scan', amountFen, requestId, this.deps.config().scanWindowMs, { wallet, codeMasked, ...sale });
+    const att = await this.createAttempt('scan', amountFen, requestId, this.windowMs('scan'), { wallet, codeMasked, ...sale });
     this.sentCodes.add(code);
     if (this.sentCodes.size > 100) this.sentCodes.delete(this.sentCodes.values().next().value as string);
     this.markSent(att, 'pay');
@@ -207,10 +207,24 @@ export class CheckoutService {
     return att;
   }
 
+  /** The platform's polling rules (aggregator/…/poll-policy.ts), shortened by `pollTimeScale` in tests. */
+  private policy(): PlatformPollPolicy {
+    const base = platformPolicy(this.deps.aggregator, this.deps.policies);
+    const scale = this.deps.config().pollTimeScale ?? 1;
+    if (scale === 1) return base;
+    return { ...base, qr: scalePolicy(base.qr, scale), scan: scalePolicy(base.scan, scale), cancelNotBeforeMs: Math.round(base.cancelNotBeforeMs * scale) };
+  }
+
+  /** The shop's window, or sooner where the platform's query limit ends the order first. */
+  private windowMs(method: 'qr' | 'scan'): number {
+    const cfg = this.deps.config();
+    return Math.min(method === 'qr' ? cfg.qrExpiryMs : cfg.scanWindowMs, policyWindowMs(this.policy()[method]));
+  }
+
   private wait(att: Attempt, progress: Msg): void {
     this.show({ phase: 'waiting', method: att.method, clientSn: att.clientSn, amountFen: att.amountFen, qrCode: att.qrCode, expiresAt: att.deadline, wallet: att.wallet, progress });
     att.poll = runPoll({
-      policy: att.method === 'qr' ? (this.deps.policies?.qr ?? QR_POLICY) : (this.deps.policies?.scan ?? SCAN_POLICY),
+      policy: this.policy()[att.method === 'qr' ? 'qr' : 'scan'],
       clock: this.deps.clock, timers: this.deps.timers, deadline: att.deadline,
       startedAt: att.createdAt,
       tick: async () => {
@@ -220,7 +234,8 @@ export class CheckoutService {
       },
     });
     void att.poll.done.then(async (end) => {
-      if (end === 'deadline' && this.active === att && this.view.phase === 'waiting') {
+      // The window ran out, or the platform's query limit was reached ([L §4.2.1] 招商银行: 10).
+      if ((end === 'deadline' || end === 'exhausted') && this.active === att && this.view.phase === 'waiting') {
         this.show({ ...this.view, phase: 'cancelling', progress: msg(att.method === 'qr' ? 'checkout.qrExpiredClosing' : 'checkout.timeoutReversing') });
         await this.finishByCloseOut(att, att.method === 'qr' ? 'expired' : 'window_end');
       }
@@ -259,7 +274,9 @@ export class CheckoutService {
     let res: CloseOutResult;
     try {
       res = await closeOut(att.clientSn, {
-        aggregator: this.deps.aggregator, timers: this.deps.timers, retryDelayMs: this.deps.closeOutRetryMs,
+        aggregator: this.deps.aggregator, timers: this.deps.timers, retryDelayMs: this.deps.closeOutRetryMs, clock: this.deps.clock,
+        // [L §4.9.1] 招商银行: a payment code is cancelled only ≥ 15 s after pay.
+        notBefore: att.method === 'scan' ? (att.sentAt ?? att.createdAt) + this.policy().cancelNotBeforeMs : undefined,
         beforeCancel: () => this.journal({ type: 'CANCEL_REQUESTED', clientSn: att.clientSn, reason }),
       });
     } catch (err) {
@@ -314,6 +331,7 @@ export class CheckoutService {
    * whether or not it was sent, so the marker need not hold up the payment (it saves an fsync).
    */
   private markSent(att: Attempt, op: 'precreate' | 'pay'): void {
+    att.sentAt = this.deps.clock.now();
     void this.deps.journal.append({ type: 'REQUEST_SENT', clientSn: att.clientSn, op }).catch(() => undefined);
   }
 

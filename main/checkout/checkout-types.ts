@@ -12,6 +12,8 @@ export interface CheckoutConfig {
   qrExpiryMs: number; scanWindowMs: number; maxAmountFen: number; operator: string; subject: string;
   /** One QR any wallet pays (default), or one precreate QR per wallet the cashier picks (qr-start.ts). */
   qrMode?: QrMode;
+  /** Multiplies the platform's poll intervals (tests shorten 招商银行's 15 s first wait; 1 = as documented). */
+  pollTimeScale?: number;
 }
 
 export interface JournalPort { append(body: JournalRecordBody): Promise<unknown> }
@@ -38,4 +40,4 @@ export interface CheckoutDeps {
   onQrWithdrawn?: (w: WithdrawnQr) => void;
 }
 
-export interface Attempt { clientSn: string; method: PaymentMethod; amountFen: number; createdAt: number; deadline: number; qrCode?: string; expiresAt?: number; poll?: PollRun; wallet?: Wallet; codeMasked?: string; recovered?: boolean; saleId?: string; saleTotalFen?: number }
+export interface Attempt { clientSn: string; method: PaymentMethod; amountFen: number; createdAt: number; deadline: number; qrCode?: string; expiresAt?: number; poll?: PollRun; wallet?: Wallet; codeMasked?: string; recovered?: boolean; sentAt?: number; saleId?: string; saleTotalFen?: number }

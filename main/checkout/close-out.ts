@@ -5,6 +5,7 @@
  */
 import type { Aggregator } from '../aggregator/types';
 import { interpretCancel, interpretQuery, type OrderState } from './interpret';
+import { AGAIN, retry } from '../shared/retry';
 import { sleep, type Timers } from './time';
 import { msg, type Msg } from '../../preload/messages';
 
@@ -21,20 +22,34 @@ export interface CloseOutDeps {
   beforeCancel: () => Promise<void>;
   attempts?: number;
   retryDelayMs?: number;
+  /** No cancel before this time (招商银行: ≥ 15 s after pay [L §4.9.1]); then query again first. */
+  notBefore?: number;
+  clock?: { now(): number };
 }
 
 export async function closeOut(clientSn: string, deps: CloseOutDeps): Promise<CloseOutResult> {
-  const attempts = deps.attempts ?? 3;
   let cancelJournaled = false;
   let lastMessage: Msg = msg('platform.noAnswer');
-  for (let i = 0; i < attempts; i++) {
-    if (i > 0) await sleep(deps.timers, deps.retryDelayMs ?? 2_000);
+  /** A query: a final answer, AGAIN when it could not see the order, null when it is open (may be cancelled). */
+  const look = async (): Promise<CloseOutResult | typeof AGAIN | null> => {
     const state = interpretQuery(await deps.aggregator.query({ clientSn }));
     if (state.kind === 'paid') return { kind: 'paid', state };
     if (state.kind === 'canceled') return { kind: 'canceled', message: state.message, expired: state.expired };
     if (state.kind === 'not_found') return { kind: 'not_found' };
     if (state.kind === 'unknown' || state.kind === 'error_state') lastMessage = state.message;
-    if (state.kind === 'unknown') continue; // cannot see the order: do not cancel blind, ask again
+    if (state.kind === 'unknown') return AGAIN; // cannot see the order: do not cancel blind, ask again
+    return null;
+  };
+  const result = await retry<CloseOutResult>(async () => {
+    let seen = await look();
+    if (seen !== null) return seen;
+    const wait = deps.notBefore !== undefined && deps.clock ? deps.notBefore - deps.clock.now() : 0;
+    if (wait > 0) {
+      // Too early to cancel: wait, then the cancel follows a fresh query that left it unclear.
+      await sleep(deps.timers, wait);
+      seen = await look();
+      if (seen !== null) return seen;
+    }
     if (!cancelJournaled) { await deps.beforeCancel(); cancelJournaled = true; }
     const cancel = interpretCancel(await deps.aggregator.cancel({ clientSn }));
     if (cancel === 'canceled') {
@@ -43,6 +58,7 @@ export async function closeOut(clientSn: string, deps: CloseOutDeps): Promise<Cl
     }
     if (cancel === 'not_found') return { kind: 'not_found' };
     lastMessage = msg('platform.cancelUnknown');
-  }
-  return { kind: 'unknown', message: lastMessage };
+    return AGAIN;
+  }, { timers: deps.timers, attempts: deps.attempts ?? 3, baseMs: deps.retryDelayMs ?? 2_000, factor: 1 });
+  return result.ok ? result.value : { kind: 'unknown', message: lastMessage };
 }

@@ -12,6 +12,7 @@ import type { Aggregator, OrderData, Wallet } from '../aggregator/types';
 import type { JournalPort } from './checkout-types';
 import { closeOut } from './close-out';
 import { interpretQuery } from './interpret';
+import { backoffDelay, type BackoffPolicy } from '../shared/retry';
 import type { Clock, Timers } from './time';
 
 /** The message journaled with a late PAID (also how the order list and a restart recognise one). */
@@ -20,13 +21,12 @@ export const LATE_PAID_MESSAGE = '顾客在二维码撤销后付款';
 export interface LateWatchConfig {
   /** How long after withdrawal the QR is watched; 0 = not at all. */
   watchMs: number;
-  /** First query this long after withdrawal, then each wait × factor, capped at maxDelayMs. */
-  firstDelayMs: number;
-  factor: number;
-  maxDelayMs: number;
+  /** First query backoff.baseMs after withdrawal, then each wait × factor, capped at maxMs. */
+  backoff: BackoffPolicy;
 }
 
-export const LATE_WATCH_BACKOFF = { firstDelayMs: 2_000, factor: 1.6, maxDelayMs: 60_000 } as const;
+/** First query after 2 s, then backing off to once a minute. */
+export const LATE_WATCH_BACKOFF: BackoffPolicy = { baseMs: 2_000, factor: 1.6, maxMs: 60_000 };
 
 export interface WithdrawnQr { clientSn: string; amountFen: number; withdrawnAt: number }
 
@@ -52,7 +52,7 @@ export interface LateWatchDeps {
   log?: (msg: string, err?: unknown) => void;
 }
 
-interface Watch { entry: WithdrawnQr; timer: unknown; delay: number; lastSeen: 'none' | 'created'; busy: boolean }
+interface Watch { entry: WithdrawnQr; timer: unknown; queries: number; lastSeen: 'none' | 'created'; busy: boolean }
 
 export class LateWatch {
   private readonly watches = new Map<string, Watch>();
@@ -65,9 +65,9 @@ export class LateWatch {
     const cfg = this.deps.config();
     if (this.stopped || cfg.watchMs <= 0 || this.watches.has(entry.clientSn)) return;
     if (this.deps.clock.now() >= entry.withdrawnAt + cfg.watchMs) return;
-    const w: Watch = { entry, timer: null, delay: cfg.firstDelayMs, lastSeen: 'none', busy: false };
+    const w: Watch = { entry, timer: null, queries: 0, lastSeen: 'none', busy: false };
     this.watches.set(entry.clientSn, w);
-    this.schedule(w, cfg.firstDelayMs);
+    this.schedule(w, backoffDelay(cfg.backoff, 1));
   }
 
   /** client_sns being watched (diagnostics, tests). */
@@ -96,12 +96,11 @@ export class LateWatch {
       if (state.kind === 'canceled' || state.kind === 'failed') return this.end(w); // closed for good
       if (state.kind === 'pending') w.lastSeen = 'created';
       if (last) return await this.finish(w);
-      w.delay = Math.min(cfg.maxDelayMs, Math.round(w.delay * cfg.factor));
-      this.schedule(w, w.delay);
+      this.schedule(w, backoffDelay(cfg.backoff, ++w.queries + 1));
     } catch (err) {
       // The journal refused the late payment: keep watching, the next tick journals it again.
       this.deps.log?.(`late watch ${w.entry.clientSn}`, err);
-      if (!this.stopped && this.watches.has(w.entry.clientSn)) this.schedule(w, this.deps.config().maxDelayMs);
+      if (!this.stopped && this.watches.has(w.entry.clientSn)) this.schedule(w, this.deps.config().backoff.maxMs ?? 60_000);
     } finally {
       w.busy = false;
     }

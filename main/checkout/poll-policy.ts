@@ -1,33 +1,19 @@
 /**
- * Polling policy, pure: how long to wait before the next status query of one order.
- * Fast at first (the customer usually pays within seconds of scanning), slower later, and
- * backing off on network errors. The loop that uses it (poller.ts) keeps one request in
- * flight at most and stops at a final state, the deadline, or cancel.
+ * Polling policy, pure: how long to wait before the next status query of one order. The rules
+ * are the platform's (`Aggregator.pollPolicy`: aggregator/upay/poll-policy.ts,
+ * aggregator/cmb/poll-policy.ts); this file applies them. The loop that uses it (poller.ts)
+ * keeps one request in flight at most and stops at a final state, the deadline, the policy's
+ * query limit, or cancel.
  */
+import type { Aggregator, PlatformPollPolicy, PollPolicy } from '../aggregator/types';
+import { UPAY_POLL_POLICY } from '../aggregator/upay/poll-policy';
+import { backoffDelay } from '../shared/retry';
 
-export interface PollStep { untilMs: number; everyMs: number }
+export type { PollPolicy, PollStep, PlatformPollPolicy } from '../aggregator/types';
 
-export interface PollPolicy {
-  /** Steps by elapsed time since polling started; the last step applies after the others. */
-  steps: readonly PollStep[];
-  /** After a failed query: base × 2^(errors−1), capped, never faster than the current step. */
-  errorBaseMs: number;
-  errorMaxMs: number;
-}
-
-/** Dynamic QR (precreate): ~1 s for the first 10 s, 2 s to one minute, then 5 s (Upay asks for 2 s / 5 s). */
-export const QR_POLICY: PollPolicy = {
-  steps: [{ untilMs: 10_000, everyMs: 1_000 }, { untilMs: 60_000, everyMs: 2_000 }, { untilMs: Infinity, everyMs: 5_000 }],
-  errorBaseMs: 1_000,
-  errorMaxMs: 8_000,
-};
-
-/** Customer's payment code in progress (password entry): 1 s for 10 s, then 3 s within the 45 s window. */
-export const SCAN_POLICY: PollPolicy = {
-  steps: [{ untilMs: 10_000, everyMs: 1_000 }, { untilMs: Infinity, everyMs: 3_000 }],
-  errorBaseMs: 1_000,
-  errorMaxMs: 5_000,
-};
+/** 收钱吧's policies, the defaults for a driver that brings none. */
+export const QR_POLICY: PollPolicy = UPAY_POLL_POLICY.qr;
+export const SCAN_POLICY: PollPolicy = UPAY_POLL_POLICY.scan;
 
 export function stepInterval(policy: PollPolicy, elapsedMs: number): number {
   for (const step of policy.steps) if (elapsedMs < step.untilMs) return step.everyMs;
@@ -41,8 +27,44 @@ export function stepInterval(policy: PollPolicy, elapsedMs: number): number {
 export function nextPollDelay(policy: PollPolicy, elapsedMs: number, consecutiveErrors: number, remainingMs = Infinity): number {
   let delay = stepInterval(policy, elapsedMs);
   if (consecutiveErrors > 0) {
-    const backoff = Math.min(policy.errorMaxMs, policy.errorBaseMs * 2 ** (consecutiveErrors - 1));
-    delay = Math.max(delay, backoff);
+    // The shared backoff (main/shared/retry.ts): base × 2^(errors−1), capped, no jitter.
+    delay = Math.max(delay, backoffDelay({ baseMs: policy.errorBaseMs, factor: 2, maxMs: policy.errorMaxMs }, consecutiveErrors));
   }
   return Math.max(0, Math.min(delay, remainingMs));
+}
+
+/** When the first query is due, counted from the order's creation. */
+export function firstPollDelay(policy: PollPolicy): number {
+  return policy.firstDelayMs ?? stepInterval(policy, 0);
+}
+
+/**
+ * How long polling lasts when every query answers: the time of the `maxQueries`-th query, or
+ * Infinity without a limit. The checkout's window is the shorter of this and the shop's setting,
+ * so the countdown on screen ends when the platform's rules end the order.
+ */
+export function policyWindowMs(policy: PollPolicy): number {
+  if (policy.maxQueries === undefined) return Infinity;
+  let t = firstPollDelay(policy);
+  for (let n = 1; n < policy.maxQueries; n++) t += stepInterval(policy, t);
+  return t;
+}
+
+/** Every interval × `scale` (tests and demos shorten a platform's real waits; 1 = as documented). */
+export function scalePolicy(policy: PollPolicy, scale: number): PollPolicy {
+  if (scale === 1) return policy;
+  const ms = (v: number) => Math.max(1, Math.round(v * scale));
+  return {
+    ...policy,
+    steps: policy.steps.map((s) => ({ untilMs: s.untilMs === Infinity ? Infinity : ms(s.untilMs), everyMs: ms(s.everyMs) })),
+    errorBaseMs: ms(policy.errorBaseMs),
+    errorMaxMs: ms(policy.errorMaxMs),
+    ...(policy.firstDelayMs !== undefined ? { firstDelayMs: ms(policy.firstDelayMs) } : {}),
+  };
+}
+
+/** The rules for one payment: an explicit override (bench), else the driver's, else 收钱吧's. */
+export function platformPolicy(aggregator: Pick<Aggregator, 'pollPolicy'>, override?: { qr: PollPolicy; scan: PollPolicy }): PlatformPollPolicy {
+  const base = aggregator.pollPolicy ?? UPAY_POLL_POLICY;
+  return override ? { ...base, qr: override.qr, scan: override.scan } : base;
 }

@@ -8,7 +8,8 @@ import type { Clock, Timers } from './time';
 
 /** What one query told the loop: keep going, the order is final, or the query failed. */
 export type TickResult = 'continue' | 'final' | 'error';
-export type PollEnd = 'final' | 'deadline' | 'stopped';
+/** 'exhausted': the policy's `maxQueries` unpaid answers came in (a platform rule, e.g. 招商银行's 10). */
+export type PollEnd = 'final' | 'deadline' | 'exhausted' | 'stopped';
 
 export interface PollRun {
   readonly done: Promise<PollEnd>;
@@ -23,7 +24,7 @@ export interface PollOptions {
   tick: () => Promise<TickResult>;
   /** When polling began (defaults to now); elapsed time picks the policy step. */
   startedAt?: number;
-  /** Wait before the first query; default: the policy's first step. */
+  /** Wait before the first query; default: the policy's `firstDelayMs` after `startedAt`, else its first step. */
   firstDelayMs?: number;
 }
 
@@ -34,6 +35,7 @@ export function runPoll(opts: PollOptions): PollRun {
   let timer: unknown = null;
   let inFlight: Promise<unknown> | null = null;
   let errors = 0;
+  let unpaid = 0;
   let finish!: (end: PollEnd) => void;
   const done = new Promise<PollEnd>((resolve) => { finish = resolve; });
 
@@ -51,6 +53,8 @@ export function runPoll(opts: PollOptions): PollRun {
     if (stopped) return;
     if (result === 'final') { stopped = true; finish('final'); return; }
     errors = result === 'error' ? errors + 1 : 0;
+    if (result === 'continue') unpaid++;
+    if (policy.maxQueries !== undefined && unpaid >= policy.maxQueries) { stopped = true; finish('exhausted'); return; }
     const now = clock.now();
     if (now >= deadline) { stopped = true; finish('deadline'); return; }
     schedule(nextPollDelay(policy, now - startedAt, errors, deadline - now));
@@ -58,7 +62,11 @@ export function runPoll(opts: PollOptions): PollRun {
 
   const now = clock.now();
   if (now >= deadline) { stopped = true; finish('deadline'); }
-  else schedule(Math.min(opts.firstDelayMs ?? nextPollDelay(policy, now - startedAt, 0), deadline - now));
+  else {
+    const first = opts.firstDelayMs
+      ?? (policy.firstDelayMs !== undefined ? Math.max(0, startedAt + policy.firstDelayMs - now) : nextPollDelay(policy, now - startedAt, 0));
+    schedule(Math.min(first, deadline - now));
+  }
 
   return {
     done,

@@ -15,6 +15,7 @@ import { migrate } from './migrate';
 import { addStore } from './provision';
 import { loadDemoDay } from './demo-day';
 import { startHqServer } from './server';
+import { localDay } from '../shared/dates';
 
 interface Args { database?: string; port: number; host: string; dataDir: string; adminPassword?: string; addStore?: string; password?: string; name?: string; settleAccount?: string; feeBp?: number; settleDays?: number; demo?: boolean }
 
@@ -76,8 +77,7 @@ async function main(): Promise<void> {
   }
   const created = await ensureAdmin(sql, args.adminPassword);
   if (args.demo) {
-    const d = new Date();
-    await loadDemoDay(sql, `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`);
+    await loadDemoDay(sql, localDay(Date.now()));
     console.log('  demo: a simulated day of 3 stores loaded');
   }
   const staticDir = fileURLToPath(new URL('../../out/hq', import.meta.url));

@@ -12,6 +12,7 @@ import type { Sql } from './db';
 import { chainReconcileCsv, ledgerCsv, takingsCsv } from './hq-csv';
 import { reconcileStore, storeLedger, storeOfFile } from './ledger';
 import { chainTakings, counterHealth, listStores, storeTakings } from './queries';
+import { localDay } from '../shared/dates';
 
 export interface HqServerOptions {
   sql: Sql;
@@ -27,10 +28,7 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const STATEMENT_LIMIT = 16 * 1024 * 1024;
 
-const localToday = (): string => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+const localToday = (): string => localDay(Date.now());
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);

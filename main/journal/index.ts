@@ -12,6 +12,7 @@ import { OrderBook, type OrderIndex } from './order-index';
 import type { JournalRecord, JournalRecordBody } from './records';
 import { replay, type ReplayReport } from './replay';
 import { SnapshotCache } from './snapshot';
+import { localDay } from '../shared/dates';
 
 export type { JournalRecord, JournalRecordBody, JournalRecordType, PaymentMethod, FinalOutcome } from './records';
 export type { OrderIndex, OrderView, OrderFilter, OrderStatus, RefundView, RefundStatus } from './order-index';
@@ -52,26 +53,8 @@ export interface Journal {
   close(): Promise<void>;
 }
 
-const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
-
-/** The local calendar day; remembers the last day's bounds (replay asks ~1M times in order). */
-let dayLo = 0;
-let dayHi = -1;
-let dayStr = '';
-export function localBusinessDay(ts: number): string {
-  if (ts >= dayLo && ts < dayHi) return dayStr;
-  const d = new Date(ts);
-  const y = d.getFullYear();
-  const m = d.getMonth();
-  const day = d.getDate();
-  const s = `${y}-${pad(m + 1)}-${pad(day)}`;
-  if (Number.isFinite(ts)) {
-    dayLo = new Date(y, m, day).getTime();
-    dayHi = new Date(y, m, day + 1).getTime();
-    dayStr = s;
-  }
-  return s;
-}
+/** The local calendar day (main/shared/dates.ts). */
+export const localBusinessDay = localDay;
 
 export async function openJournal(opts: JournalOptions): Promise<Journal> {
   const fs = opts.fs ?? nodeJournalFs;

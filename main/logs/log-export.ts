@@ -7,6 +7,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from
 import { basename, join } from 'node:path';
 import { ZipFile } from 'yazl';
 import { maskSecrets } from './mask';
+import { formatDate } from '../shared/dates';
 
 export interface LogExportRequest {
   logFiles: readonly string[];
@@ -19,9 +20,7 @@ export interface LogExportRequest {
 export interface LogExportResult { path: string; fileName: string; bytes: number; entries: string[] }
 
 export function logExportName(now: number): string {
-  const d = new Date(now);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `yima-logs-${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}.zip`;
+  return `yima-logs-${formatDate(now, 'YYYYMMDD-HHmmss')}.zip`;
 }
 
 export function exportLogsZip(req: LogExportRequest): Promise<LogExportResult> {

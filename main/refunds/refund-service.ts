@@ -1,6 +1,6 @@
 /**
  * Refunds (退款, full or partial) and same-day voids (撤销) of paid orders. Plain Node: the
- * aggregator, journal, clock and sleep are injected.
+ * aggregator, journal, clock and timers are injected.
  *
  * Order of events for one refund: checks (order paid, no refund of it still unknown, amount within
  * what is left) → REFUND_REQUESTED with a new refund_request_no (fsync) → REQUEST_SENT → the call.
@@ -13,6 +13,8 @@ import type { Aggregator } from '../aggregator/types';
 import type { JournalRecordBody } from '../journal/records';
 import type { OrderView, RefundView } from '../journal/order-view';
 import { ServiceError } from '../shared/service-error';
+import { AGAIN, retry, type RetryPolicy } from '../shared/retry';
+import type { Timers } from '../shared/time';
 import { interpretRefund, refundApplied } from './interpret-refund';
 import type { RefundKind } from './refund-no';
 import { msg, type Msg } from '../../preload/messages';
@@ -31,12 +33,12 @@ export interface RefundDeps {
   aggregator: Pick<Aggregator, 'refund' | 'revoke' | 'query'>;
   journal: { append(body: JournalRecordBody): Promise<unknown>; orders: { get(clientSn: string): OrderView | undefined } };
   clock: () => number;
-  sleep: (ms: number) => Promise<void>;
+  timers: Timers;
   newRefundNo: (kind: RefundKind) => string;
   /** Business day of a timestamp (voids are same-day only). */
   businessDay: (ts: number) => string;
-  /** Pauses between re-sends after unknown answers; its length is the number of re-sends. */
-  retryDelaysMs?: readonly number[];
+  /** Re-sends after unknown answers (tries in all, the first included, and the waits between them). */
+  retry?: RetryPolicy;
   /** Every final or pending outcome (receipt, event to the screens). */
   onOutcome?: (outcome: RefundOutcome, order: OrderView) => void;
 }
@@ -44,6 +46,9 @@ export interface RefundDeps {
 const refuse = (message: Msg): never => {
   throw new ServiceError('REFUSED', message);
 };
+
+/** Three tries, 1 s then 3 s apart: a lost answer is usually known within seconds. */
+export const REFUND_RETRY: RetryPolicy = { attempts: 3, baseMs: 1_000, factor: 3 };
 
 /** What is still refundable: paid − refunded − refunds in flight. */
 export function refundableFen(o: OrderView): number {
@@ -62,11 +67,7 @@ export function voidRefusal(o: OrderView, today: string): Msg | null {
 
 export class RefundService {
   private readonly busy = new Set<string>();
-  private readonly delays: readonly number[];
-
-  constructor(private readonly deps: RefundDeps) {
-    this.delays = deps.retryDelaysMs ?? [1_000, 3_000];
-  }
+  constructor(private readonly deps: RefundDeps) {}
 
   async refund(req: { clientSn: string; amountFen: number; operator: string }): Promise<RefundOutcome> {
     return this.exclusive(req.clientSn, async () => {
@@ -145,7 +146,7 @@ export class RefundService {
     if (o.method === 'cash') return this.finish(o, r, 'REFUNDED', msg(r.kind === 'void' ? 'refund.cashVoided' : 'refund.cashRefund'));
     const netAfter = o.amountFen - o.refundedFen - r.amountFen;
     const unknowns: Msg[] = [];
-    for (let attempt = 0; ; attempt++) {
+    const done = await retry(async () => {
       await journal.append({ type: 'REQUEST_SENT', clientSn: o.clientSn, op: r.kind === 'void' ? 'revoke' : 'refund' });
       const out = r.kind === 'void'
         ? await aggregator.revoke(ref)
@@ -158,10 +159,9 @@ export class RefundService {
       if (refundApplied(await aggregator.query(ref), r.kind, netAfter)) {
         return this.finish(o, r, 'REFUNDED', msg(r.kind === 'void' ? 'refund.voidedQueried' : 'refund.refundedQueried'));
       }
-      const delay = this.delays[attempt];
-      if (delay === undefined) break;
-      await this.deps.sleep(delay);
-    }
+      return AGAIN;
+    }, { ...(this.deps.retry ?? REFUND_RETRY), timers: this.deps.timers });
+    if (done.ok) return done.value;
     const outcome: RefundOutcome = {
       clientSn: o.clientSn, refundRequestNo: r.refundRequestNo, kind: r.kind, amountFen: r.amountFen, status: 'pending',
       message: msg('refund.unknown', { reasonMsg: unknowns.at(-1) ?? msg('platform.noAnswer') }),

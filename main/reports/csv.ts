@@ -9,6 +9,7 @@ import type { OrderView } from '../journal/order-view';
 import { DIFF_NAME, type ReconcileResult } from './reconcile-types';
 import type { Settlement } from './settlement';
 import { STATUS_NAME, WALLET_NAME, type BucketTotals, type Totals } from './types';
+import { dateTime } from '../shared/dates';
 
 export type Cell = string | number | null | undefined;
 
@@ -24,12 +25,9 @@ export function toCsv(rows: readonly (readonly Cell[])[]): string {
   return '\uFEFF' + rows.map((r) => r.map(csvCell).join(',') + '\r\n').join('');
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** Local "YYYY-MM-DD HH:mm:ss". */
+/** Local "YYYY-MM-DD HH:mm:ss" (the one date formatter, main/shared/dates.ts). */
 export function localDateTime(ts: number): string {
-  const d = new Date(ts);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return dateTime(ts);
 }
 
 export interface CsvOptions {
@@ -60,7 +58,7 @@ export function totalsCsv(totals: Totals, opts: CsvOptions = {}): string {
   for (const [w, b] of Object.entries(totals.byWallet)) rows.push(['支付方式', WALLET_NAME[w as keyof typeof WALLET_NAME] ?? w, ...bucketCells(b)]);
   for (const [op, b] of Object.entries(totals.byOperator)) rows.push(['收银员', op, ...bucketCells(b)]);
   for (const h of totals.byHour) {
-    if (h.count || h.refundFen) rows.push(['时段', `${pad(h.hour)}:00`, h.count, yuan(h.paidFen), '', yuan(h.refundFen), yuan(h.paidFen - h.refundFen)]);
+    if (h.count || h.refundFen) rows.push(['时段', `${String(h.hour).padStart(2, '0')}:00`, h.count, yuan(h.paidFen), '', yuan(h.refundFen), yuan(h.paidFen - h.refundFen)]);
   }
   return toCsv(rows);
 }

@@ -8,6 +8,7 @@
 import type { Wallet } from '../aggregator/types';
 import { localBusinessDay } from '../journal/index';
 import type { OrderView } from '../journal/order-view';
+import { addDays } from '../shared/dates';
 
 export interface SettlementConfig {
   /** Rate per wallet in basis points; wallets not listed use defaultFeeBp. */
@@ -46,11 +47,8 @@ export function refundFeeFen(paymentFeeFen: number, refundFen: number, amountFen
   return amountFen > 0 ? divRoundHalfUp(paymentFeeFen * refundFen, amountFen) : 0;
 }
 
-/** YYYY-MM-DD plus n calendar days. */
-export function addDays(day: string, n: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
+/** YYYY-MM-DD plus n calendar days (main/shared/dates.ts). */
+export { addDays };
 
 const empty = (): SettlementLine => ({ count: 0, grossFen: 0, refundFen: 0, feeFen: 0, netFen: 0 });
 

@@ -11,6 +11,7 @@ import type { Wallet } from '../aggregator/types';
 import { localBusinessDay } from '../journal/index';
 import type { OrderStatus, OrderView, RefundView } from '../journal/order-view';
 import type { BucketTotals, HourBucket, Totals, TotalsPeriod } from './types';
+import { hourOf } from '../shared/dates';
 
 export interface TotalsOptions {
   /** Business day of a timestamp (YYYY-MM-DD); default the local calendar date, as the journal. */
@@ -19,7 +20,7 @@ export interface TotalsOptions {
   hourOf?: (ts: number) => number;
 }
 
-const localHour = (ts: number): number => new Date(ts).getHours();
+const localHour = (ts: number): number => hourOf(ts);
 
 export const emptyBucket = (): BucketTotals => ({ count: 0, paidFen: 0, refundCount: 0, refundFen: 0, netFen: 0 });
 

@@ -1,7 +1,7 @@
 /**
  * Handlers for the cash contract (preload/contract-cash.ts): cash sales and mixed tender
  * (CashService), the drawer behind the manager PIN, the shift's opening float and payouts.
- * PINs are checked through the same verifyPin action as everywhere else (lockout included).
+ * PINs are checked through the operators' PIN port, as everywhere else (lockout included).
  */
 import type { ShiftBook } from '../reports/shift';
 import type { CashService } from '../checkout/cash-service';
@@ -9,10 +9,11 @@ import { detectPaycode, maskPaycode } from '../checkout/paycode';
 import type { Journal } from '../journal';
 import { openShiftRecord } from '../reports/shift';
 import type { SettingsHandle } from '../settings/settings-store';
-import type { Envelope, PinResult } from '../../preload/contract';
+import type { PinResult } from '../../preload/contract';
 import type { cashActions } from '../../preload/contract-cash';
 import type { DrawerResult } from '../devices/printer';
 import { ServiceError, type Handlers } from './dispatch';
+import type { PinCheck } from './ports';
 import { fenOf as fenOfAmount, type EmptyAmountCode } from './amount-args';
 import { msg } from '../../preload/messages';
 
@@ -22,8 +23,8 @@ export interface CashHandlerDeps {
   cash: CashService;
   journal: Journal;
   settings: SettingsHandle;
-  /** The manager PIN through the verifyPin action (lockout, journaled refusals). */
-  verifyPin: (pin: string) => Promise<Envelope<unknown>>;
+  /** The manager PIN (lockout, journaled refusals). */
+  checkPin: PinCheck;
   kickDrawer: () => Promise<DrawerResult>;
   operator: () => string;
   log: (msg: string, err?: unknown) => void;
@@ -36,10 +37,8 @@ type Auth = { ok: true; name: string } | { ok: false; auth: Exclude<PinResult, {
 export function cashHandlers(d: CashHandlerDeps): CashHandlers {
   const shifts = d.shifts;
   const fenOf = (amount: string, empty: EmptyAmountCode = 'amount.required'): number => fenOfAmount(amount, d.settings.get().checkout.maxAmountFen, empty);
-  const manager = async (pin: string): Promise<Auth> => {
-    const env = await d.verifyPin(pin);
-    if (!env.ok) throw new ServiceError(env.error.code, env.error.msg);
-    const res = env.value as PinResult;
+  const manager = async (pin: string, action: string): Promise<Auth> => {
+    const res = await d.checkPin('manager', pin, action);
     return res.ok ? { ok: true, name: res.operator.name } : { ok: false, auth: res };
   };
 
@@ -58,12 +57,12 @@ export function cashHandlers(d: CashHandlerDeps): CashHandlers {
       return d.cash.payRemainder({ saleId, requestId, scan: { code: detected.code, wallet: detected.wallet, masked: maskPaycode(detected.code) } });
     },
     abandonSale: async ({ saleId, pin }) => {
-      const auth = await manager(pin);
+      const auth = await manager(pin, 'abandon_sale');
       if (!auth.ok) return auth;
       return { ok: true, value: { message: await d.cash.abandon(saleId, auth.name) } };
     },
     openDrawer: async ({ pin, reason }) => {
-      const auth = await manager(pin);
+      const auth = await manager(pin, 'open_drawer');
       if (!auth.ok) return auth;
       await d.journal.append({ type: 'OPERATOR_ACTION', operator: auth.name, action: 'open_drawer', detail: `${reason}; at the counter: ${d.operator()}` });
       return { ok: true, value: await d.kickDrawer() };
@@ -80,13 +79,13 @@ export function cashHandlers(d: CashHandlerDeps): CashHandlers {
       const amountFen = fenOf(amount, 'amount.payoutRequired');
       const why = reason.trim();
       if (!why) throw new ServiceError('REFUSED', msg('cash.payoutReasonRequired'));
-      const auth = await manager(pin);
+      const auth = await manager(pin, 'cash_payout');
       if (!auth.ok) return auth;
       await d.journal.append({ type: 'CASH_PAYOUT', amountFen, operator: auth.name, reason: why });
       return { ok: true, value: { ...await d.kickDrawer(), amountFen, reason: why } };
     },
     setMixedTender: async ({ enabled, pin }) => {
-      const auth = await manager(pin);
+      const auth = await manager(pin, 'mixed_tender');
       if (!auth.ok) return auth;
       const r = d.settings.update((cur) => ({ ...cur, checkout: { ...cur.checkout, mixedTender: enabled } }));
       if (!r.ok) throw new ServiceError('REFUSED', r.message);

@@ -11,6 +11,7 @@ import type { Clock } from '../shared/time';
 import type { Settings } from '../settings/schema';
 import type { DeviceStatus, EventPayload } from '../../preload/contract';
 import type { EventBus } from './event-bus';
+import { listeners, type Subscribe } from './ports';
 import { paperColumns, shopInfo } from './receipt-docs';
 import { msg, type Msg } from '../../preload/messages';
 import { maskSecrets } from '../logs/mask';
@@ -21,9 +22,6 @@ export interface DeviceOptions {
   override?: { scanner?: { path: string; baudRate: number }; printer?: string };
   clock: Clock;
   bus: EventBus;
-  onScan: (code: string) => void;
-  /** Every scanner frame unmasked, for the engineer's monitor only (never the bus). */
-  onRawFrame?: (frame: EventPayload<'scannerFrame'>) => void;
   /** Who took the payment (journaled with the attempt); the receipt names them. */
   cashierOf?: (clientSn: string) => string | undefined;
   /** The OS printer (Electron's webContents.print); absent in the browser harness. */
@@ -33,6 +31,10 @@ export interface DeviceOptions {
 
 export interface Devices {
   status(): DeviceStatus;
+  /** Each payment or order code the serial scanner reads. */
+  onScan: Subscribe<string>;
+  /** Every scanner frame unmasked, for the engineer's monitor only (never the bus). */
+  onRawFrame: Subscribe<EventPayload<'scannerFrame'>>;
   printSale(e: FinalEvent): void;
   scanner: ScannerReader | null;
   printer: PrintQueue | null;
@@ -51,11 +53,16 @@ export async function setupDevices(opts: DeviceOptions): Promise<Devices> {
     printer: { state: 'not_configured', message: msg('printer.notConfigured'), pending: 0 },
   };
   const push = () => opts.bus.emit('devices', structuredClone(state));
-  let scanner = setupScanner(opts, state, push);
+  const scans = listeners<string>(opts.log);
+  const rawFrames = listeners<EventPayload<'scannerFrame'>>(opts.log);
+  const reading: Reading = { opts, state, push, scans, rawFrames };
+  let scanner = setupScanner(reading);
   const printing = await setupPrinter(opts, state, push);
   push();
   return {
     status: () => structuredClone(state),
+    onScan: scans.subscribe,
+    onRawFrame: rawFrames.subscribe,
     get scanner() { return scanner; },
     get printer() { return printing.configured ? printing.queue : null; },
     printQueue: printing.queue,
@@ -69,7 +76,7 @@ export async function setupDevices(opts: DeviceOptions): Promise<Devices> {
         return msg('scanner.disabled');
       }
       if (!scanner) {
-        scanner = setupScanner(opts, state, push);
+        scanner = setupScanner(reading);
         push();
         return msg('scanner.connecting', { path: cfg.path });
       }
@@ -108,7 +115,15 @@ export async function setupDevices(opts: DeviceOptions): Promise<Devices> {
   };
 }
 
-function setupScanner(opts: DeviceOptions, state: DeviceStatus, push: () => void): ScannerReader | null {
+interface Reading {
+  opts: DeviceOptions;
+  state: DeviceStatus;
+  push: () => void;
+  scans: ReturnType<typeof listeners<string>>;
+  rawFrames: ReturnType<typeof listeners<EventPayload<'scannerFrame'>>>;
+}
+
+function setupScanner({ opts, state, push, scans, rawFrames }: Reading): ScannerReader | null {
   const cfg = opts.settings().scanner;
   const path = opts.override?.scanner?.path ?? cfg.path;
   if (!path) return null;
@@ -120,10 +135,10 @@ function setupScanner(opts: DeviceOptions, state: DeviceStatus, push: () => void
   reader.on('connected', () => { const p = reader.status().path; state.scanner = { state: 'connected', path: p, message: msg('scanner.connected', { path: p }) }; push(); });
   reader.on('disconnected', (e) => { state.scanner = { state: 'not_found', path: reader.status().path, message: msg('scanner.disconnected', { detail: e.reason }) }; push(); });
   reader.on('error', (e) => opts.log(`scanner: ${e.message}`));
-  reader.on('code', (e) => opts.onScan(e.text));
+  reader.on('code', (e) => scans.emit(e.text));
   reader.on('frame', (f) => {
     // Issue 14 item 4: the raw frame goes only to the engineer's monitor; every subscriber gets the masked code.
-    opts.onRawFrame?.({ status: f.status, text: f.text, hex: f.hex, at: f.at });
+    rawFrames.emit({ status: f.status, text: f.text, hex: f.hex, at: f.at });
     const text = maskSecrets(f.text);
     opts.bus.emit('scannerFrame', { status: f.status, text, hex: text === f.text ? f.hex : Buffer.from(text, 'utf8').toString('hex'), at: f.at } satisfies EventPayload<'scannerFrame'>);
   });

@@ -1,6 +1,6 @@
 /**
  * Handlers for the field engineer's contract actions. Every action but the PIN needs an open
- * engineer session (PIN checked in main through the manager's `verifyPin`, with its lockout; idle
+ * engineer session (PIN checked in main through the operators' PIN port, with its lockout; idle
  * sessions close after 15 minutes). Forms are validated field by field before anything is saved;
  * saved scanner and printer settings are applied to the running devices; secrets are write-only.
  */
@@ -14,11 +14,14 @@ import type { SecretsHandle } from '../settings/secrets';
 import type { SettingsHandle } from '../settings/settings-store';
 import type { Settings } from '../settings/schema';
 import { exportSettings, parseSettingsImport, settingsExportName } from '../settings/settings-transfer';
-import type { EngineerView, Envelope, SaveResult } from '../../preload/contract';
-import type { engineerActions, UnlockRole } from '../../preload/contract-engineer';
+import type { EngineerView, SaveResult } from '../../preload/contract';
+import type { engineerActions } from '../../preload/contract-engineer';
 import type { AggregatorSetup } from './aggregator-setup';
 import type { Devices } from './device-setup';
 import type { EventBus } from './event-bus';
+import type { PinCheck } from './ports';
+import type { Core } from './core';
+import type { Operators } from '../manager/operators';
 import { ServiceError, type Handlers } from './dispatch';
 import { extraPortDirsFromEnv, monitorLine, portViews } from './engineer-devices';
 import { checkSettings } from '../settings/settings-rules';
@@ -36,8 +39,8 @@ export interface EngineerHandlerDeps {
   bus: EventBus;
   clock: Clock;
   warnings: Msg[];
-  /** Checks the engineer's or the manager's PIN (the manager contract's verifyPin, through dispatch). */
-  verifyPin: (role: UnlockRole, pin: string) => Promise<Envelope<unknown>>;
+  /** Checks the engineer's or the manager's PIN (the operators' PIN port, lockout included). */
+  checkPin: PinCheck;
   /** Journals who opened the settings (an OPERATOR_ACTION record). */
   journal?: (operator: string, action: string, detail: string) => Promise<unknown>;
   /** Start flags that win over the settings until restart. */
@@ -133,12 +136,13 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
 
   return {
     engineerUnlock: async ({ pin, role = 'engineer' }) => {
-      const env = await d.verifyPin(role, pin);
-      if (!env.ok) return { ok: false, message: env.error.msg };
-      const res = env.value as { ok: boolean; message?: Msg; operator?: { name: string } };
-      if (!res.ok) return { ok: false, message: res.message ?? msg('pin.wrongPlain') };
+      const res = await d.checkPin(role, pin, 'settings_unlock').catch((err: unknown) => {
+        if (err instanceof ServiceError) return { ok: false as const, message: err.msg }; // e.g. PIN_FILE_DAMAGED
+        throw err;
+      });
+      if (!res.ok) return { ok: false, message: res.message };
       openUntil = d.clock.now() + idleMs;
-      const who = res.operator?.name ?? (role === 'manager' ? '店长' : '工程师');
+      const who = res.operator.name;
       log.write('info', `engineer: session opened by ${role} ${who}`);
       await d.journal?.(who, 'settings_unlock', role);
       return { ok: true, message: role === 'manager' ? msg('eng.unlockedManager', { name: who }) : msg('eng.unlocked') };
@@ -227,4 +231,14 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
 function deviceId(dir: string): string {
   const file = join(dir, 'device-id');
   return existsSync(file) ? readFileSync(file, 'utf8').trim() : 'yima-unknown-device';
+}
+
+/** The engineer feature: devices, aggregator activation and mode, shop names, settings transfer, logs. */
+export function setupEngineer(core: Core, p: { aggregator: AggregatorSetup; devices: Devices; checkPin: PinCheck; operators: Pick<Operators, 'session'>; overrides?: EngineerHandlerDeps['overrides'] }): { handlers: EngineerHandlers } {
+  return {
+    handlers: engineerHandlers({
+      dataDir: core.dataDir, settings: core.settings, secrets: core.secrets, aggregator: p.aggregator, devices: p.devices, bus: core.bus, clock: core.clock, warnings: core.warnings,
+      checkPin: p.checkPin, journal: (who, action, detail) => p.operators.session.journal(who, action, detail), overrides: p.overrides, rawFrames: p.devices.onRawFrame,
+    }),
+  };
 }

@@ -8,14 +8,24 @@ import { ServiceError, type Handlers } from './dispatch';
 
 export const KEY_ACTIONS = ['startQrPayment', 'startScanPayment', 'refund', 'voidOrder', 'retryRefund', 'checkinNow'] as const;
 
-export function refuseWithoutKeys(handlers: Handlers, secrets: Pick<SecretsHandle, 'damaged' | 'isSet'>): void {
+type KeyState = Pick<SecretsHandle, 'damaged' | 'isSet'>;
+
+/** A check that throws SECRETS_DAMAGED while the keys are damaged and not set again (also for the serial scanner's payments). */
+export function requireKeys(secrets: KeyState): () => void {
+  return () => {
+    const why = secrets.damaged();
+    if (why && !secrets.isSet()) throw new ServiceError('SECRETS_DAMAGED', why);
+  };
+}
+
+export function refuseWithoutKeys(handlers: Handlers, secrets: KeyState): void {
   const table = handlers as unknown as Record<string, (args: unknown) => unknown>;
+  const check = requireKeys(secrets);
   for (const name of KEY_ACTIONS) {
     const inner = table[name];
     if (!inner) continue;
     table[name] = (args: unknown) => {
-      const why = secrets.damaged();
-      if (why && !secrets.isSet()) throw new ServiceError('SECRETS_DAMAGED', why);
+      check();
       return inner(args);
     };
   }

@@ -5,6 +5,7 @@
  * cashier keeps it or refunds it (the refund is the manager's `refund` action, PIN and all).
  */
 import type { Aggregator } from '../aggregator/types';
+import type { BackoffPolicy } from '../shared/retry';
 import { LATE_PAID_MESSAGE, LATE_WATCH_BACKOFF, LateWatch, withdrawnSince, type LatePayment, type WithdrawnQr } from '../checkout/late-watch';
 import type { Clock, Timers } from '../checkout/time';
 import type { Journal } from '../journal';
@@ -29,7 +30,7 @@ export interface LateWatchSetupDeps {
   bus: EventBus;
   log: (msg: string, err?: unknown) => void;
   /** Tests shorten the backoff; the watch time is the setting. */
-  backoff?: { firstDelayMs: number; factor: number; maxDelayMs: number };
+  backoff?: BackoffPolicy;
 }
 
 export function setupLateWatch(d: LateWatchSetupDeps): LateWatchSetup {
@@ -38,7 +39,7 @@ export function setupLateWatch(d: LateWatchSetupDeps): LateWatchSetup {
   const publish = () => d.bus.emit('latePayments', [...pending.values()]);
   const watch = new LateWatch({
     aggregator: d.aggregator, journal: d.journal, clock: d.clock, timers: d.timers, log: d.log,
-    config: () => ({ watchMs: watchMs(), ...(d.backoff ?? LATE_WATCH_BACKOFF) }),
+    config: () => ({ watchMs: watchMs(), backoff: d.backoff ?? LATE_WATCH_BACKOFF }),
     onLate: (p) => {
       d.log(`late payment: ${p.clientSn} ${p.amountFen} fen ${p.wallet} after its QR was withdrawn`);
       pending.set(p.clientSn, p);

@@ -7,7 +7,8 @@
 import type { ShiftBook } from '../reports/shift';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Clock } from '../shared/time';
+import { systemTimers, type Clock, type Timers } from '../shared/time';
+import type { RetryPolicy } from '../shared/retry';
 import { localBusinessDay, type Journal } from '../journal';
 import type { PrintQueue } from '../devices/printer';
 import { openOperators, type Operators } from '../manager/operators';
@@ -28,6 +29,8 @@ import { ServiceError, type Handlers } from './dispatch';
 import { fenOf as fenOfAmount } from './amount-args';
 import { cashCountOf } from './cash-count-input';
 import type { OperatorActionName } from './operator-handlers';
+import type { Core } from './core';
+import type { Devices } from './device-setup';
 import { msg } from '../../preload/messages';
 
 export interface ManagerHandlerDeps {
@@ -42,8 +45,10 @@ export interface ManagerHandlerDeps {
   log: (msg: string, err?: unknown) => void;
   /** Scrypt cost for PIN hashes (tests lower it); default 16384. */
   pinCost?: number;
-  /** Pauses between refund re-sends after unknown answers. */
-  refundRetryDelaysMs?: number[];
+  /** Timers for the waits between refund re-sends (default: the system's). */
+  timers?: Timers;
+  /** Refund re-sends after unknown answers (tests shorten them). */
+  refundRetry?: RetryPolicy;
   /** The PIN book and signed-in operator shared with the checkout (made here when absent). */
   operators?: Operators;
   /** The counter's shift book, shared with the cash actions (loaded here when absent). */
@@ -69,7 +74,7 @@ export function managerHandlers(d: ManagerHandlerDeps): ManagerHandlers {
   };
   const refunds = new RefundService({
     aggregator: d.aggregator, journal: d.journal, clock: now, businessDay: localBusinessDay,
-    sleep: (ms) => new Promise((r) => setTimeout(r, ms)), newRefundNo: makeRefundNoFactory(now), retryDelaysMs: d.refundRetryDelaysMs,
+    timers: d.timers ?? systemTimers, newRefundNo: makeRefundNoFactory(now), ...(d.refundRetry ? { retry: d.refundRetry } : {}),
     onOutcome: (out, order) => {
       d.bus.emit('refundUpdate', out);
       if (out.status !== 'refunded') return;
@@ -164,5 +169,15 @@ export function managerHandlers(d: ManagerHandlerDeps): ManagerHandlers {
       await session.journal(session.nameOr('未登录'), 'export_csv', fileName);
       return { csv, fileName, path: join(dir, fileName) };
     },
+  };
+}
+
+/** The manager feature (PINs, refunds and voids, reports, shift close, reconciliation, CSV). */
+export function setupManager(core: Core, p: { aggregator: Aggregator; devices: Pick<Devices, 'printer'>; operators: Operators; recovered: Promise<unknown> }): { handlers: ManagerHandlers } {
+  return {
+    handlers: managerHandlers({
+      dataDir: core.dataDir, journal: core.journal, settings: core.settings, aggregator: p.aggregator, get printer() { return p.devices.printer; },
+      clock: core.clock, timers: core.timers, bus: core.bus, log: core.log, operators: p.operators, shifts: core.shifts, recovered: p.recovered,
+    }),
   };
 }

@@ -5,6 +5,7 @@ import type { Preferences } from '../../preload/contract';
 import type { preferencesActions } from '../../preload/contract-preferences';
 import { ServiceError, type Handlers } from './dispatch';
 import type { EventBus } from './event-bus';
+import type { Core } from './core';
 
 export type PreferencesHandlers = Pick<Handlers, keyof typeof preferencesActions>;
 
@@ -28,4 +29,9 @@ export function preferencesHandlers(d: { settings: SettingsHandle; bus: EventBus
       return prefs;
     },
   };
+}
+
+/** The preferences feature: the cashier's own language, voice and theme (no PIN). */
+export function setupPreferences(core: Pick<Core, 'settings' | 'bus'>): { handlers: PreferencesHandlers } {
+  return { handlers: preferencesHandlers(core) };
 }

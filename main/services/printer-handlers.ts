@@ -12,6 +12,8 @@ import type { printerActions } from '../../preload/contract-printer';
 import type { EventBus } from './event-bus';
 import { ServiceError, type Handlers } from './dispatch';
 import { paperColumns, saleDocFromOrder, testPageDoc } from './receipt-docs';
+import type { Core } from './core';
+import type { Devices } from './device-setup';
 import { msg, type Msg } from '../../preload/messages';
 
 export interface PrinterHandlerDeps {
@@ -89,5 +91,14 @@ function toJob(j: PrintJobView, holding?: Msg): PrintJob {
   return {
     id: j.id, kind: j.kind, createdAt: j.createdAt, state: j.state, attempts: j.attempts, reprint: j.reprint,
     ...(j.orderRef ? { orderRef: j.orderRef } : {}), ...(error ? { error } : {}),
+  };
+}
+
+/** The printer feature: receipts, reprints, the queue's jobs and the test page. */
+export function setupPrinter(core: Core, p: { devices: Pick<Devices, 'printer' | 'printQueue'>; printerSpec?: string }): { handlers: PrinterHandlers } {
+  return {
+    handlers: printerHandlers({
+      get printer() { return p.devices.printer; }, jobs: p.devices.printQueue, journal: core.journal, settings: core.settings, clock: core.clock, bus: core.bus, printerSpec: p.printerSpec,
+    }),
   };
 }

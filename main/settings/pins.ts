@@ -10,6 +10,7 @@
  * PIN of a role removes that role's untouched default profile.
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { backoffDelay } from '../shared/retry';
 import { msg, type Msg } from '../../preload/messages';
 
 export type Role = 'cashier' | 'manager' | 'engineer';
@@ -155,7 +156,7 @@ export function createPinBook(opts: PinBookOptions): PinBook {
     s.locks[role] = lock;
     if (lock.failures >= maxTries) {
       lock.lockouts++;
-      lock.lockMs = Math.min(maxLockMs, baseLockMs * 2 ** (lock.lockouts - 1));
+      lock.lockMs = backoffDelay({ baseMs: baseLockMs, maxMs: maxLockMs }, lock.lockouts);
       lock.lockedAt = now;
       await opts.save(s);
       return { ok: false, reason: 'locked', lockedForMs: lock.lockMs, message: msg('pin.wrongLocked', { seconds: seconds(lock.lockMs) }) };

@@ -39,6 +39,8 @@ export const settingsSchema = z.object({
     qrMode: z.enum(['unified', 'per-wallet']).default('unified'),
     /** How long a withdrawn QR is watched for a late payment (0 = not watched). */
     lateWatchSeconds: z.number().int().min(0).max(3_600).default(600),
+    /** Multiplies the platform's documented poll intervals (1 = as documented); tests and demos shorten 招商银行's 15 s first wait. */
+    pollTimeScale: z.number().min(0.01).max(1).default(1),
   }),
   scanner: z.object({
     path: z.string().max(200),
@@ -76,7 +78,7 @@ export const DEFAULT_SETTINGS: Settings = {
   operator: { name: '收银员' },
   aggregator: { mode: 'sandbox', baseUrl: '', vendorSn: '', appId: '', gatewayUrl: 'https://qr.shouqianba.com/gateway', platform: 'upay' },
   cmb: DEFAULT_CMB_SETTINGS,
-  checkout: { maxAmountFen: 5_000_000, qrExpirySeconds: 240, scanWindowSeconds: 45, mixedTender: false, qrMode: 'unified', lateWatchSeconds: 600 },
+  checkout: { maxAmountFen: 5_000_000, qrExpirySeconds: 240, scanWindowSeconds: 45, mixedTender: false, qrMode: 'unified', lateWatchSeconds: 600, pollTimeScale: 1 },
   scanner: { path: '', baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, suffix: 'CR', interCharTimeoutMs: 50, dedupeMs: 1_500, wedgeMaxGapMs: 30 },
   printer: { spec: '', width: 58 },
   locale: 'zh-CN',

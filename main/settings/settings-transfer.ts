@@ -6,6 +6,7 @@
 import { migrate, type Settings } from './schema';
 import { JsonTooDeep, parseJsonBounded } from './json-limits';
 import { strictSettingsSchema, type RuleOptions } from './settings-rules';
+import { localDay } from '../shared/dates';
 import { isMsg, msg, type Msg } from '../../preload/messages';
 
 export const EXPORT_KIND = 'yima-settings';
@@ -18,7 +19,7 @@ export function exportSettings(settings: Settings, now: number): string {
 }
 
 export function settingsExportName(now: number): string {
-  return `yima-settings-${new Date(now).toISOString().slice(0, 10)}.json`;
+  return `yima-settings-${localDay(now)}.json`;
 }
 
 /** Field names that would be secrets; a file carrying one is refused rather than half-imported. */

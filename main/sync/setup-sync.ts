@@ -30,7 +30,7 @@ export interface SyncSetupOptions {
   log: (msg: string) => void;
   flags?: { url: string; storeId?: string; storeName?: string };
   /** Tests: faster backoff and heartbeat, smaller batches. */
-  tuning?: Pick<SyncWorkerOptions, 'batchSize' | 'backoffMs' | 'heartbeatMs' | 'settleMs'>;
+  tuning?: Pick<SyncWorkerOptions, 'batchSize' | 'backoff' | 'heartbeatMs' | 'settleMs'>;
 }
 
 export interface SyncSetup {

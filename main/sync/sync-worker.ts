@@ -5,9 +5,11 @@
  * the journal files, asynchronously: a payment never waits for it.
  */
 import type pg from 'pg';
-import type { TimerHandle, Timers } from '../shared/time';
+import { createBackoff, type BackoffPolicy } from '../shared/retry';
+import { sleep, type TimerHandle, type Timers } from '../shared/time';
 import { ackedSeq, pushBatch, type CounterIdentity } from './hq-push';
 import type { JournalTail } from './journal-tail';
+import { hourOf as localHour } from '../shared/dates';
 
 export type SyncState = 'synced' | 'behind' | 'unreachable' | 'connecting';
 
@@ -31,8 +33,10 @@ export interface SyncWorkerOptions {
   onStatus: (s: SyncStatus) => void;
   log: (msg: string) => void;
   batchSize?: number;
-  /** Backoff while unreachable: first wait, doubling up to the max. */
-  backoffMs?: { first: number; max: number };
+  /** Backoff while unreachable (default SYNC_BACKOFF). */
+  backoff?: BackoffPolicy;
+  /** Jitter's random source (tests). */
+  random?: () => number;
   /** With nothing new, report the status (heartbeat) this often. */
   heartbeatMs?: number;
   hourOf?: (ts: number) => number;
@@ -45,6 +49,12 @@ export interface SyncWorkerOptions {
   /** Called after each batch is acknowledged (tests, local cursor file). */
   onAck?: (seq: number) => void;
 }
+
+/**
+ * 1 s doubling to 60 s, ±25 % jitter so 5,000 counters do not reconnect in step after head
+ * office comes back.
+ */
+export const SYNC_BACKOFF: BackoffPolicy = { baseMs: 1_000, factor: 2, maxMs: 60_000, jitter: 0.25 };
 
 export class SyncWorker {
   private client: pg.Client | null = null;
@@ -111,18 +121,17 @@ export class SyncWorker {
   }
 
   /** Wait up to ms, or until notify()/stop(). */
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const t = this.o.timers.setTimeout(() => { this.wake = null; resolve(); }, ms);
-      this.wake = () => { this.o.timers.clearTimeout(t); this.wake = null; resolve(); };
-    });
+  private async sleep(ms: number): Promise<void> {
+    const woken = new AbortController();
+    this.wake = () => woken.abort();
+    await sleep(this.o.timers, ms, woken.signal);
+    this.wake = null;
   }
 
   private async run(): Promise<void> {
     const batch = this.o.batchSize ?? 1_000;
-    const { first, max } = this.o.backoffMs ?? { first: 1_000, max: 60_000 };
-    const hourOf = this.o.hourOf ?? ((ts: number) => new Date(ts).getHours());
-    let backoff = first;
+    const backoff = createBackoff(this.o.backoff ?? SYNC_BACKOFF, this.o.random);
+    const hourOf = this.o.hourOf ?? ((ts: number) => localHour(ts));
     let lastReport = 0;
     while (this.running) {
       try {
@@ -148,7 +157,7 @@ export class SyncWorker {
         if (this.downSince !== undefined) this.o.log(`sync: head office reachable again after ${Math.round((now - this.downSince) / 1000)} s`);
         this.downSince = undefined;
         this.lastError = undefined;
-        backoff = first;
+        backoff.reset();
         if (recs.length >= batch) { this.emit('behind'); continue; }
         this.emit(this.head > this.acked ? 'behind' : 'synced');
         if (this.running && this.head <= this.acked) await this.sleep(this.o.heartbeatMs ?? 30_000);
@@ -163,9 +172,7 @@ export class SyncWorker {
         this.client = null;
         this.emit('unreachable');
         if (!this.running) break;
-        // Jitter so 5,000 counters do not reconnect in step after head office comes back.
-        await this.sleep(backoff * (0.75 + Math.random() * 0.5));
-        backoff = Math.min(max, backoff * 2);
+        await this.sleep(backoff.next());
       }
     }
   }

@@ -40,7 +40,7 @@ export async function startCounter(o: { storeId: string; url: string; terminalId
     connector: makeConnector(parsed.target, () => parsed.password ?? null, 2_000),
     clock: () => Date.now(), timers: systemTimers, log: () => undefined,
     onStatus: (s) => statuses.push(s),
-    batchSize: o.batchSize ?? 100, backoffMs: { first: 50, max: 400 }, heartbeatMs: 300,
+    batchSize: o.batchSize ?? 100, backoff: { baseMs: 50, maxMs: 400, jitter: 0.25 }, heartbeatMs: 300,
     settleMs: o.settleMs ?? 0, onAck: (seq) => acks.push(seq),
   });
   const off = journal.onRecord((r) => worker.notify(r.seq));

@@ -12,6 +12,7 @@ import { malformed, messageOf, orderData, statusOfTradeState, unknownOf, type An
 import * as rq from './requests';
 import { createOrderBook, type OrderBook } from './order-book';
 import { fetchStatement, type HttpGet } from './statement';
+import { CMB_POLL_POLICY } from './poll-policy';
 
 export interface CmbDriverOptions {
   config: CmbConfig;
@@ -94,7 +95,9 @@ export function createCmbDriver(opts: CmbDriverOptions): Aggregator & { testConn
     return malformed(`${api}State ${JSON.stringify(state)}`);
   }
 
-  const head: Pick<Aggregator, 'activate' | 'checkin' | 'precreate' | 'unifiedQr'> = {
+  const head: Pick<Aggregator, 'pollPolicy' | 'activate' | 'checkin' | 'precreate' | 'unifiedQr'> = {
+    // [ref §3, L §4.2.1] the bank's own polling rules (poll-policy.ts).
+    pollPolicy: CMB_POLL_POLICY,
     activate: () => Promise.resolve({ ok: false, definite: true, errorCode: 'NOT_SUPPORTED', message: '招商银行聚合收款无需激活：请在设置中填写商户号、收银员、APP ID 和密钥' }),
     // No key rotation at CMB: the merchant key pair is registered with the bank once.
     checkin: () => Promise.resolve({ ok: true, terminalSn: c.userId, terminalKey: '' }),
@@ -127,7 +130,7 @@ export function createCmbDriver(opts: CmbDriverOptions): Aggregator & { testConn
     });
   }
 
-  const rest: Omit<Aggregator, 'activate' | 'checkin' | 'precreate' | 'unifiedQr'> & { testConnection(): Promise<{ ok: boolean; message: string }> } = {
+  const rest: Omit<Aggregator, 'pollPolicy' | 'activate' | 'checkin' | 'precreate' | 'unifiedQr'> & { testConnection(): Promise<{ ok: boolean; message: string }> } = {
 
     pay: (req) => guard('pay', async () => {
       book.put(req.clientSn, { kind: 'pay', userId: c.userId, amountFen: req.amountFen, validUntil: 0 });

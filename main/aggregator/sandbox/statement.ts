@@ -3,23 +3,18 @@ import type { Ctx } from './orders';
 import { type Fields, type Reply, biz, invalidParams, str } from './protocol';
 import type { SandboxWallet, Terminal } from './state';
 import { WALLET_LABEL } from './wallets';
+import { dateTime, localDay } from '../../shared/dates';
 
 export const STATEMENT_HEADER = '交易时间,商户订单号,收钱吧订单号,支付方式,交易类型,金额(元),手续费(元),状态';
 /** Sandbox fee rate: 0.38 %, rounded to the fen; refunds return the fee pro rata. */
 const FEE_RATE_BP = 38;
 
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** Local calendar day YYYY-MM-DD of a ms timestamp (the counter's business day). */
-export function localDay(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+export { localDay };
 
-function localTime(ms: number): string {
-  const d = new Date(ms);
-  return `${localDay(ms)} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
+const localTime = (ms: number): string => dateTime(ms);
 
 export const yuan = (fen: number): string => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${pad(Math.abs(fen) % 100)}`;
 const fee = (fen: number): number => Math.round((fen * FEE_RATE_BP) / 10000);

@@ -10,6 +10,7 @@ import { buildPay, buildPrecreate, buildRef, buildRefund, buildStatement, type B
 import { activateTerminal, checkinTerminal, type TerminalDeps } from './terminal';
 import type { Envelope } from './wire';
 import { buildUnifiedQrUrl, DEFAULT_GATEWAY_URL, DEFAULT_RETURN_URL } from './wap-gateway';
+import { UPAY_POLL_POLICY } from './poll-policy';
 
 export interface UpayDriverOptions {
   baseUrl: string;
@@ -92,6 +93,7 @@ export function createUpayDriver(opts: UpayDriverOptions): Aggregator {
   const returnUrl = opts.returnUrl ?? DEFAULT_RETURN_URL;
 
   return {
+    pollPolicy: UPAY_POLL_POLICY,
     async unifiedQr(req): Promise<UnifiedQrOutcome> {
       // Built locally (wap2.md): no network call; the order exists once a wallet opens the URL,
       // so nothing can be in doubt here — a failure is definite.

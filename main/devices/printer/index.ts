@@ -10,7 +10,7 @@ export { receiptText, receiptPlainText } from './receipt-text';
 export type { TextLine } from './receipt-text';
 export * from './printer-status';
 export { createPrintQueue, DEFAULT_BACKOFF } from './print-queue';
-export type { PrintQueue, PrintQueueOptions, QueueStatus, JobEvent, PrintJobView, EnqueueRequest, Timers, Backoff } from './print-queue';
+export type { PrintQueue, PrintQueueOptions, QueueStatus, JobEvent, PrintJobView, EnqueueRequest, Timers } from './print-queue';
 export { renderJob, jobMarks } from './job-render';
 export * from './transports/transport-types';
 export { createTcpTransport } from './transports/tcp-transport';

@@ -18,18 +18,19 @@ import { PrinterFaultError, PrinterUnavailableError } from './transports/transpo
 import type { PrinterTransport, WriteOutcome } from './transports/transport-types';
 import type { Msg } from '../../../preload/messages';
 
-import type { Timers } from '../../shared/time';
+import { systemTimers, type Timers } from '../../shared/time';
+import { createBackoff, type BackoffPolicy } from '../../shared/retry';
 
 export type { Timers };
-export interface Backoff { initialMs: number; maxMs: number; factor?: number }
-export const DEFAULT_BACKOFF: Backoff = { initialMs: 1000, maxMs: 30_000, factor: 2 };
+/** A held job is tried again after 1 s, 2 s, 4 s … at most every 30 s. */
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 1000, maxMs: 30_000, factor: 2 };
 
 export interface PrintQueueOptions {
   dir: string;
   transport: PrinterTransport;
   clock: { now(): number };
   timers?: Timers;
-  backoff?: Backoff;
+  backoff?: Partial<BackoffPolicy>;
   width?: ReceiptWidth;
   encoding?: TextEncoding;
   /** guard around a transport's own timeouts */
@@ -79,14 +80,9 @@ export interface PrintQueue {
   close(): Promise<void>;
 }
 
-const realTimers: Timers = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
-
 export async function createPrintQueue(opts: PrintQueueOptions): Promise<PrintQueue> {
-  const timers = opts.timers ?? realTimers;
-  const backoff = { ...DEFAULT_BACKOFF, ...opts.backoff };
+  const timers = opts.timers ?? systemTimers;
+  const backoff = createBackoff({ ...DEFAULT_BACKOFF, ...opts.backoff });
   const log = opts.log ?? (() => undefined);
   const render: { width: ReceiptWidth; encoding?: TextEncoding } = { width: opts.width ?? 48, encoding: opts.encoding };
   let transport = opts.transport;
@@ -102,7 +98,6 @@ export async function createPrintQueue(opts: PrintQueueOptions): Promise<PrintQu
   }
 
   let seq = 0;
-  let failures = 0;
   let timer: unknown = null;
   let running: Promise<void> | null = null;
   let wanted = false;
@@ -131,9 +126,7 @@ export async function createPrintQueue(opts: PrintQueueOptions): Promise<PrintQu
   const schedule = () => {
     if (closed) return;
     if (timer !== null) timers.clearTimeout(timer);
-    failures += 1;
-    const delay = Math.min(backoff.maxMs, backoff.initialMs * (backoff.factor ?? 2) ** (failures - 1));
-    timer = timers.setTimeout(() => { timer = null; kick(); }, delay);
+    timer = timers.setTimeout(() => { timer = null; kick(); }, backoff.next());
   };
 
   const kick = () => {
@@ -149,13 +142,13 @@ export async function createPrintQueue(opts: PrintQueueOptions): Promise<PrintQu
     while (!closed) {
       wanted = false;
       const job = pending()[0];
-      if (!job) { failures = 0; emit(); return; }
+      if (!job) { backoff.reset(); emit(); return; }
       const asked = transport.status().catch((e: unknown) => printerStatus('offline', String(e)));
       printer = await withTimeout(asked, opts.statusTimeoutMs ?? 3000, printerStatus('unknown', 'status query did not return'));
       emit();
       if (isBlocking(printer.state)) { schedule(); return; }
       if (!(await printOne(job))) { schedule(); return; }
-      failures = 0;
+      backoff.reset();
     }
   }
 
@@ -198,7 +191,7 @@ export async function createPrintQueue(opts: PrintQueueOptions): Promise<PrintQu
 
   const retryNow = () => {
     if (timer !== null) { timers.clearTimeout(timer); timer = null; }
-    failures = 0;
+    backoff.reset();
     kick();
   };
 

@@ -2,6 +2,7 @@
 import { formatFen } from '../../shared/money';
 import type { ReceiptMark, ReceiptWallet } from './receipt-types';
 import { WALLET_NAMES } from './receipt-types';
+import { dateTime } from '../../shared/dates';
 
 /** China Standard Time, for documents that must not depend on the PC's time zone. */
 export const CHINA_UTC_OFFSET_MINUTES = 480;
@@ -10,10 +11,8 @@ export const CHINA_UTC_OFFSET_MINUTES = 480;
  * "2024-05-01 13:45:09" in the given UTC offset; by default the PC's own time zone, the same clock
  * the screen and the journal's business day use (a counter in China runs on China time).
  */
-export function formatReceiptTime(ms: number, utcOffsetMinutes = -new Date(ms).getTimezoneOffset()): string {
-  const d = new Date(ms + utcOffsetMinutes * 60_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+export function formatReceiptTime(ms: number, utcOffsetMinutes?: number): string {
+  return dateTime(ms, utcOffsetMinutes);
 }
 
 /** ¥12.30 (the printer text layer turns "¥" into the GBK full-width "￥"). */

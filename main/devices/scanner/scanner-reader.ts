@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { createFrameParser, type Frame, type FrameParser, type FrameStatus, type Suffix } from './frame-parser';
 import { openSerialPort, type OpenPort, type PortOpener, type PortSettings } from './serial-port';
+import { createBackoff, type Backoff } from '../../shared/retry';
 import { realTimers, type TimerHandle, type Timers } from './timers';
 import { TypedEmitter } from './typed-emitter';
 
@@ -66,7 +67,7 @@ export class ScannerReader extends TypedEmitter<ScannerEvents> {
   private generation = 0; // bumps on stop/reconfigure/disconnect so stale callbacks are ignored
   private retryTimer: TimerHandle | undefined;
   private watchdogTimer: TimerHandle | undefined;
-  private backoffMs: number;
+  private readonly backoff: Backoff;
   private connectedAt: number | undefined;
   private lastCodeAt: number | undefined;
   private lastError: string | undefined;
@@ -81,7 +82,8 @@ export class ScannerReader extends TypedEmitter<ScannerEvents> {
     this.exists = opts.exists ?? existsSync;
     this.timers = opts.timers ?? realTimers;
     this.cfg = toConfig(opts);
-    this.backoffMs = this.cfg.backoffMinMs;
+    // Reconnect after 200 ms, doubling up to 1 s (read per step: reconfigure may change them).
+    this.backoff = createBackoff(() => ({ baseMs: this.cfg.backoffMinMs, maxMs: this.cfg.backoffMaxMs }));
     this.parser = this.makeParser();
   }
 
@@ -107,7 +109,7 @@ export class ScannerReader extends TypedEmitter<ScannerEvents> {
     this.cfg = toConfig({ ...this.cfg, ...defined });
     this.parser.dispose();
     this.parser = this.makeParser();
-    this.backoffMs = this.cfg.backoffMinMs;
+    this.backoff.reset();
     if (running) this.start();
   }
 
@@ -150,7 +152,7 @@ export class ScannerReader extends TypedEmitter<ScannerEvents> {
     });
     this.state = 'connected';
     this.connectedAt = this.timers.now();
-    this.backoffMs = this.cfg.backoffMinMs;
+    this.backoff.reset();
     this.lastError = undefined;
     this.armWatchdog(gen);
     this.emit('connected', { path, at: this.connectedAt });
@@ -190,8 +192,7 @@ export class ScannerReader extends TypedEmitter<ScannerEvents> {
     // Report each distinct failure once, not on every retry of the same outage.
     if (error !== undefined && error !== this.lastError) this.reportError(error);
     if (error !== undefined) this.lastError = error;
-    const delay = this.backoffMs;
-    this.backoffMs = Math.min(this.backoffMs * 2, this.cfg.backoffMaxMs);
+    const delay = this.backoff.next();
     const gen = this.generation;
     this.retryTimer = this.timers.setTimeout(() => {
       this.retryTimer = undefined;

@@ -50,7 +50,7 @@ describe.skipIf(skip)('serial printer over a socat pty pair', () => {
     expect(await transport.status()).toMatchObject({ state: 'unknown', message: '打印机状态未知' });
     expect(Date.now() - t0).toBeLessThan(700);
     const dir = mkdtempSync(path.join(tmpdir(), 'yima-serialq-'));
-    const queue = await createPrintQueue({ dir, transport, clock: { now: () => Date.now() }, width: 32, backoff: { initialMs: 50, maxMs: 200 } });
+    const queue = await createPrintQueue({ dir, transport, clock: { now: () => Date.now() }, width: 32, backoff: { baseMs: 50, maxMs: 200 } });
     cleanups.push(() => queue.close());
     await queue.enqueue({ kind: 'sale', doc: SALE });
     await waitFor(() => queue.jobs()[0]?.state === 'done', 5000, 'job done');
@@ -62,7 +62,7 @@ describe.skipIf(skip)('serial printer over a socat pty pair', () => {
   it('paper out over serial: held with 打印机缺纸, one copy after the refill', async () => {
     const { peer, transport } = await serialPrinter({ answerStatus: true, state: 'paper_out' });
     const dir = mkdtempSync(path.join(tmpdir(), 'yima-serialq-'));
-    const queue = await createPrintQueue({ dir, transport, clock: { now: () => Date.now() }, width: 32, backoff: { initialMs: 50, maxMs: 200 } });
+    const queue = await createPrintQueue({ dir, transport, clock: { now: () => Date.now() }, width: 32, backoff: { baseMs: 50, maxMs: 200 } });
     cleanups.push(() => queue.close());
     await queue.enqueue({ kind: 'sale', doc: SALE });
     await waitFor(() => queue.status().state === 'paper_out', 3000, 'paper out');

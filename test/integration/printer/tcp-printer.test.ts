@@ -23,7 +23,7 @@ async function printer(opts: Parameters<typeof startNetworkPrinter>[0]): Promise
 async function queueFor(port: number, dir = mkdtempSync(path.join(tmpdir(), 'yima-tcpq-'))): Promise<{ queue: PrintQueue; statuses: QueueStatus[]; dir: string }> {
   const queue = await createPrintQueue({
     dir, transport: createTcpTransport({ host: '127.0.0.1', port, connectTimeoutMs: 2000 }),
-    clock: { now: () => Date.now() }, backoff: { initialMs: 50, maxMs: 200 },
+    clock: { now: () => Date.now() }, backoff: { baseMs: 50, maxMs: 200 },
   });
   const statuses: QueueStatus[] = [];
   queue.onStatus((s) => statuses.push(s));

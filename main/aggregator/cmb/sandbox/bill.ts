@@ -6,9 +6,11 @@
  */
 import { BILL_COLUMNS, BILL_SUCCESS, BILL_TYPES } from '../statement-format';
 import type { CmbStore } from './state';
+import { formatDate } from '../../../shared/dates';
+import { BEIJING } from './protocol';
 
 export const SANDBOX_FEE_BP = 38;
-const bj = (ms: number): string => new Date(ms + 8 * 3600_000).toISOString().replace(/\D/g, '').slice(0, 14);
+const bj = (ms: number): string => formatDate(ms, 'YYYYMMDDHHmmss', BEIJING);
 const fee = (fen: number): number => Math.floor((fen * SANDBOX_FEE_BP + 5_000) / 10_000);
 
 /** Beijing-time ms when the bill of yyyyMMdd becomes available; `settled` = the 16:30 one. */
@@ -22,7 +24,7 @@ export type BillResult = { ok: true; csv: string } | { ok: false; status: number
 export function billCsv(store: CmbStore, merId: string, billDate: string, now: number, omit: ReadonlySet<string> = new Set()): BillResult {
   if (now < billReadyAt(billDate, false)) return { ok: false, status: 404, message: '对账单 T+1 10:30 后提供' };
   const settled = now >= billReadyAt(billDate, true);
-  const next = new Date(billReadyAt(billDate, false)).toISOString().slice(0, 10).replace(/-/g, '');
+  const next = formatDate(billReadyAt(billDate, false), 'YYYYMMDD', BEIJING);
   const cols = Object.values(BILL_COLUMNS);
   const lines = [cols.join(',')];
   const row = (at: number, o: { orderId: string; cmbOrderId: string; payType?: string }, refundId: string, type: string, fen: number, feeFen: number): void => {

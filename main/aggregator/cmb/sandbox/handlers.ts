@@ -6,6 +6,8 @@ import { openEnvelopeKey, sm4DecryptBase64 } from '../gm';
 import { type Biz, type Reply, type SignOptions, bizFail, bizOk, fieldError } from './protocol';
 import type { CmbOrder, CmbStore, PayType } from './state';
 import { SANDBOX_BANK_KEYS, SANDBOX_MERCHANT } from './test-keys';
+import { formatDate } from '../../../shared/dates';
+import { BEIJING } from './protocol';
 
 export interface CmbCtx {
   store: CmbStore;
@@ -19,7 +21,7 @@ export interface CmbCtx {
 
 const PAYTYPE: Record<string, PayType> = { wechat: 'WX', alipay: 'ZF', unionpay: 'YL' };
 const DAY_MS = 86_400_000;
-const txnTime = (ms: number): string => new Date(ms + 8 * 3600_000).toISOString().replace(/\D/g, '').slice(0, 14);
+const txnTime = (ms: number): string => formatDate(ms, 'YYYYMMDDHHmmss', BEIJING);
 
 function orderBiz(o: CmbOrder): Biz {
   const b: Biz = { merId: o.merId, orderId: o.orderId, cmbOrderId: o.cmbOrderId, userId: o.userId, txnAmt: String(o.amountFen), dscAmt: '0', currencyCode: '156', tradeState: o.state, txnTime: txnTime(o.paidAt ?? o.createdAt) };

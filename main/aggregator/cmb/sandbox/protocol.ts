@@ -9,6 +9,9 @@ import { apiSign, sm2Sign } from '../gm';
 import { CMB_ENCODING, CMB_SIGN_METHOD, CMB_VERSION, parseBiz, parseTop, signContent, verifyFields } from '../wire';
 import { SANDBOX_BANK_KEYS, SANDBOX_MERCHANT } from './test-keys';
 
+/** The bank's times (txnTime, billDate) are Beijing time, UTC+8, whatever the PC's zone. */
+export const BEIJING = 480;
+
 export interface Reply { status: number; body: string; contentType?: string; headers?: Record<string, string>; destroy?: boolean }
 export type Biz = Record<string, string>;
 

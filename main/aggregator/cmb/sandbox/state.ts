@@ -5,6 +5,8 @@
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatDate } from '../../../shared/dates';
+import { BEIJING } from './protocol';
 
 export type TradeState = 'P' | 'S' | 'F' | 'C' | 'D' | 'R';
 export type PayType = 'WX' | 'ZF' | 'YL';
@@ -59,7 +61,7 @@ export class CmbStore {
 
   nextCmbOrderId(now: number): string {
     this.seq += 1;
-    const d = new Date(now + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+    const d = formatDate(now, 'YYYYMMDD', BEIJING);
     return `${d}${String(this.seq).padStart(12, '0')}`;
   }
 

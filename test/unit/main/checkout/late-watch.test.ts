@@ -12,7 +12,7 @@ import { journalIn, tempDir } from './service-rig';
 import type { AggOutcome } from '../../../../main/aggregator/types';
 
 const T0 = Date.UTC(2026, 11, 2, 4, 0, 0);
-const CFG: LateWatchConfig = { watchMs: 600_000, firstDelayMs: 2_000, factor: 2, maxDelayMs: 60_000 };
+const CFG: LateWatchConfig = { watchMs: 600_000, backoff: { baseMs: 2_000, factor: 2, maxMs: 60_000 } };
 
 async function rig(query: AggOutcome[], cancel: AggOutcome[] = [cancelOk], cfg = CFG) {
   const time = new FakeTime(T0);

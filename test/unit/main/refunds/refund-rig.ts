@@ -1,10 +1,11 @@
 /** A paid order at the real sandbox (over HTTP, real driver, real journal) plus a RefundService. */
 import { walletOpens } from '../../../support/wallet-app';
 import { localBusinessDay } from '../../../../main/journal';
+import { systemTimers } from '../../../../main/shared/time';
 import { makeRefundNoFactory, RefundService, type RefundOutcome } from '../../../../main/refunds';
 import { activatedDriver, journalIn, makeService, recordsOnDisk, requestId, sandbox, tempDir } from '../checkout/service-rig';
 
-export async function refundRig(opts: { retryDelaysMs?: number[]; driverTimeoutMs?: number } = {}) {
+export async function refundRig(opts: { driverTimeoutMs?: number } = {}) {
   const { sb, ctl } = await sandbox();
   const aggregator = await activatedDriver(sb.url, opts.driverTimeoutMs ?? 3_000);
   const dir = await tempDir('yima-refund-');
@@ -12,9 +13,9 @@ export async function refundRig(opts: { retryDelaysMs?: number[]; driverTimeoutM
   const checkout = makeService({ aggregator, journal });
   const outcomes: RefundOutcome[] = [];
   const refunds = new RefundService({
-    aggregator, journal, clock: Date.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    aggregator, journal, clock: Date.now, timers: systemTimers,
     newRefundNo: makeRefundNoFactory(Date.now), businessDay: localBusinessDay,
-    retryDelaysMs: opts.retryDelaysMs ?? [50, 50], onOutcome: (o) => outcomes.push(o),
+    retry: { attempts: 3, baseMs: 50, factor: 1 }, onOutcome: (o) => outcomes.push(o),
   });
   /** A QR order paid by the customer with this wallet. */
   async function paid(amountFen: number, wallet: 'wechat' | 'alipay' | 'unionpay' = 'wechat'): Promise<string> {

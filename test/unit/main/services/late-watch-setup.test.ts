@@ -41,7 +41,7 @@ describe('late-payment watch across a restart', () => {
     const bus = new EventBus();
     const shown: LatePaymentView[][] = [];
     bus.subscribe((e, p) => { if (e === 'latePayments') shown.push(p as LatePaymentView[]); });
-    const late = setupLateWatch({ aggregator, journal, settings: settingsOf(DEFAULT_SETTINGS), clock: time, timers: time, bus, log: () => undefined, backoff: { firstDelayMs: 1_000, factor: 2, maxDelayMs: 10_000 } });
+    const late = setupLateWatch({ aggregator, journal, settings: settingsOf(DEFAULT_SETTINGS), clock: time, timers: time, bus, log: () => undefined, backoff: { baseMs: 1_000, factor: 2, maxMs: 10_000 } });
     late.resume();
     await time.advanceAsync(5_000);
     await vi.waitFor(() => expect(shown).toHaveLength(1));

@@ -24,7 +24,7 @@ async function rig(dataDir?: string) {
   const bus = new EventBus();
   const events: unknown[] = [];
   bus.subscribe((name, payload) => { if (name === 'refundUpdate') events.push(payload); });
-  const h = managerHandlers({ dataDir: dir, journal, settings, aggregator, printer: null, clock: { now: Date.now }, bus, log: () => undefined, pinCost: 1024, refundRetryDelaysMs: [20] });
+  const h = managerHandlers({ dataDir: dir, journal, settings, aggregator, printer: null, clock: { now: Date.now }, bus, log: () => undefined, pinCost: 1024, refundRetry: { baseMs: 20, attempts: 2 } });
   const checkout = makeService({ aggregator, journal });
   const pay = async (amountFen: number, wallet: 'wechat' | 'alipay' = 'wechat') => {
     const v = await checkout.service.startQr(amountFen, requestId());

@@ -24,7 +24,7 @@ async function rig() {
   const devices = { applyScanner: () => 'ok', status: () => ({}), printer: null } as never;
   const h = engineerHandlers({
     dataDir: dir, settings, secrets: { vendorKey: () => null, isSet: () => false, get: () => null, storedInClear: true } as never, aggregator: { status: () => ({ activated: false }), mode: 'sandbox', baseUrl: '' } as never, devices, bus: new EventBus(), clock: { now: Date.now }, warnings: [], extraPortDirs: [],
-    verifyPin: async (role, pin) => ({ ok: true, value: await operators.session.verify(role, pin, 'verify') }),
+    checkPin: (role, pin, action) => operators.session.verify(role, pin, action),
   });
   expect(await h.engineerUnlock({ pin: '6666' })).toMatchObject({ ok: true });
   return { h, settings, file: settings.path };

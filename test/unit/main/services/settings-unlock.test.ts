@@ -22,7 +22,7 @@ async function rig() {
   const operators = openOperators({ dataDir: dir, append: (b) => journal.append(b), clock: Date.now, log: () => undefined, pinCost: 1024 });
   const h = engineerHandlers({
     dataDir: dir, settings, secrets: {} as never, aggregator: {} as never, devices: {} as never, bus: new EventBus(), clock: { now: Date.now }, warnings: [],
-    verifyPin: async (role, pin) => ({ ok: true, value: await operators.session.verify(role, pin, 'verify') }),
+    checkPin: (role, pin, action) => operators.session.verify(role, pin, action),
     journal: (who, action, detail) => operators.session.journal(who, action, detail),
   });
   const ops = operatorHandlers({ operators, scanRouter: createScanRouter(() => undefined) });

@@ -30,7 +30,7 @@ async function rig() {
   let kicks = 0;
   const c = cashHandlers({
     shifts, cash: { openSale: () => null } as unknown as CashService, journal, settings, log, operator: () => '收银员',
-    verifyPin: async (pin) => ({ ok: true, value: await m.verifyPin({ role: 'manager', pin }) }),
+    checkPin: (role, pin, action) => operators.session.verify(role, pin, action),
     kickDrawer: async () => { kicks++; return { opened: true, message: msg('drawer.opened') }; },
   });
   return { m, c, journal, settings, kicks: () => kicks, records: () => recordsOnDisk(join(dir, 'journal')) };

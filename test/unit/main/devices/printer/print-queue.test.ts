@@ -42,7 +42,7 @@ const tmp = () => mkdtempSync(path.join(tmpdir(), 'yima-queue-'));
 async function setup(dir = tmp(), transport = new FakeTransport()) {
   const timers = new ManualTimers();
   const statuses: QueueStatus[] = [];
-  const queue = await createPrintQueue({ dir, transport, clock, timers, backoff: { initialMs: 1000, maxMs: 30_000 } });
+  const queue = await createPrintQueue({ dir, transport, clock, timers, backoff: { baseMs: 1000, maxMs: 30_000 } });
   queue.onStatus((s) => statuses.push(s));
   return { dir, transport, timers, statuses, queue };
 }
