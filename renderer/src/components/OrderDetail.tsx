@@ -4,6 +4,7 @@ import type { PreviewLine } from '../../../preload/contract';
 import { useStore } from '../store';
 import { useT } from '../i18n';
 import { formatFen } from '../money';
+import { formatDateTime } from '../format';
 import { RefundPanel } from './RefundPanel';
 import { displayStatus } from '../order-status';
 import './printer.css';
@@ -20,7 +21,7 @@ export function OrderDetail() {
   const reprint = useStore((s) => s.reprintOrder);
   const t = useT();
   if (!clientSn || !order) return null;
-  const time = (ms: number | undefined) => (ms === undefined ? '—' : new Date(ms).toLocaleString(locale));
+  const time = (ms: number | undefined) => (ms === undefined ? '—' : formatDateTime(ms, locale));
   const paid = order.status === 'paid';
   return (
     <aside className="order-detail" data-testid="order-detail" aria-label={t('orderDetailTitle')}
