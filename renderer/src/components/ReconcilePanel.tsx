@@ -1,6 +1,7 @@
 import { useStore } from '../store';
 import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
+import { formatBasisPoints, formatNumber } from '../format';
 
 /** Reconciliation of the chosen day: differences with the next step, and the expected settlement. */
 export function ReconcilePanel() {
@@ -53,7 +54,7 @@ export function ReconcilePanel() {
             <tbody>
               {Object.entries(result.settlement.byWallet).map(([w, l]) => (
                 <tr key={w}>
-                  <td>{t(`wallet${w as 'other'}`)}</td><td className="num">{(l.feeBp / 100).toFixed(2)}%</td><td className="num">{l.count}</td>
+                  <td>{t(`wallet${w as 'other'}`)}</td><td className="num">{formatBasisPoints(l.feeBp, locale)}</td><td className="num">{formatNumber(l.count, locale)}</td>
                   <td className="num">{money(l.grossFen)}</td><td className="num">{money(l.refundFen)}</td><td className="num">{money(l.feeFen)}</td><td className="num">{money(l.netFen)}</td>
                 </tr>
               ))}

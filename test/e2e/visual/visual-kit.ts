@@ -20,7 +20,7 @@ const VOLATILE = ['[data-testid=qr]', '[data-testid=countdown]', '[data-testid=r
 
 /**
  * Every date, time and order number on screen, rewritten to one fixed value of the same shape
- * (2026/12/2 → 2026/3/14, 12:19:16 → 10:05:09, YM2026…): widths no longer depend on the day.
+ * (2026/12/2 → 2026/3/14, 2 Dec 2026 → 14 Mar 2026, 12:19:16 → 10:05:09, YM2026…): widths no longer depend on the day.
  */
 async function freezeTimes(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -32,6 +32,8 @@ async function freezeTimes(page: Page): Promise<void> {
       [/\d{4}年\d{1,2}月\d{1,2}日/g, '2026年3月14日'],
       [/(?:周|星期)[一二三四五六日天]/g, '周六'],
       [/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d{4}/g, 'Sat, Mar 14, 2026'],
+      [/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) 2026-03-14/g, 'Sat 2026-03-14'],
+      [/\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}/g, '14 Mar 2026'],
       [/\d{1,2}:\d{2}:\d{2}( ?[AP]M)?/g, '10:05:09$1'],
       [/\b[AP]M\b/g, 'AM'],
       [/\b\d{12,20}\b/g, '7895000000000001'],
@@ -59,8 +61,8 @@ const MAIN_SENTENCES_PENDING = new Set(['未配置串口扫码枪', '未配置�
 
 export async function checkView(page: Page, view: string, lang: Lang, opts: { screenshot?: boolean } = {}): Promise<void> {
   const problems: string[] = [];
-  // Layout at every size in the normal theme; colours (the high-contrast theme) at the smallest.
-  const runs = [...SIZES.map((size) => ({ size, theme: 'default' })), { size: SIZES[0], theme: 'hc' }];
+  // Every size in the normal and the high-contrast theme (issue 15 point 3).
+  const runs = SIZES.flatMap((size) => [{ size, theme: 'default' }, { size, theme: 'hc' }]);
   for (const { size, theme } of runs) {
     {
       await page.evaluate((th) => { document.documentElement.dataset.theme = th; }, theme);
