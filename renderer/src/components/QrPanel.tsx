@@ -24,7 +24,10 @@ export function QrPanel() {
       {qrShown && (
         <>
           <img className="qr" src={image} alt="QR" data-testid="qr" width={320} height={320} />
-          <div className="wallets" data-testid="qr-wallets">{view.wallet ? t('qrForWallet', { w: t(`wallet${view.wallet}`) }) : `${t('scanToPay')} · ${t('acceptedWallets')}`}</div>
+          {/* One instruction; the accepted wallets on their own line (no "· UnionPay" wrapping alone). */}
+          <div className="wallets" data-testid="qr-wallets">
+            {view.wallet ? t('qrForWallet', { w: t(`wallet${view.wallet}`) }) : <>{t('scanToPay')}<div className="accepted">{t('acceptedWallets')}</div></>}
+          </div>
         </>
       )}
       {!(qrShown && view.progress && SCAN_PROMPTS.has(view.progress.code)) && (

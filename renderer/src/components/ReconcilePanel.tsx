@@ -1,7 +1,7 @@
 import { useStore } from '../store';
 import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
-import { formatBasisPoints, formatNumber } from '../format';
+import { formatBasisPoints, formatDayLong, formatNumber } from '../format';
 
 /** Reconciliation of the chosen day: differences with the next step, and the expected settlement. */
 export function ReconcilePanel() {
@@ -48,7 +48,7 @@ export function ReconcilePanel() {
               </tbody>
             </table>
           )}
-          <h4>{t('mgrSettlementTitle')} · <span data-testid="settlement-arrival">{t('mgrArrival', { day: result.settlement.arrivalDay })}</span></h4>
+          <h4>{t('mgrSettlementTitle')} · <span data-testid="settlement-arrival">{t('mgrArrival', { day: formatDayLong(result.settlement.arrivalDay, locale) })}</span></h4>
           <table className="compact numeric" data-testid="settlement">
             <thead><tr><th>{t('mgrByWallet')}</th><th>{t('mgrFeeRate')}</th><th>{t('mgrCount')}</th><th>{t('mgrGross')}</th><th>{t('mgrRefunds')}</th><th>{t('mgrFee')}</th><th>{t('mgrSettleNet')}</th></tr></thead>
             <tbody>

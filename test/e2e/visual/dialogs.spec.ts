@@ -86,6 +86,8 @@ cashTest.describe('cash, drawer and printer', () => {
   for (const lang of LANGS) {
     cashTest(`the drawer dialog, a mixed sale and the printer panel look right (${lang})`, async ({ cashKit }) => {
       const page = cashKit.page;
+      // The printer pill comes in once the devices are known; it moves the bar's buttons left.
+      await expect(page.getByTestId('printer-status')).toBeVisible();
       await prepare(page, lang);
       await page.getByTestId('open-drawer').click();
       await expect(page.getByTestId('drawer-dialog')).toBeVisible();
@@ -115,6 +117,8 @@ cashTest.describe('operators', () => {
   for (const lang of LANGS) {
     cashTest(`the operator menu, the staff list and removing a cashier look right (${lang})`, async ({ cashKit }) => {
       const page = cashKit.page;
+      // The printer pill comes in once the devices are known; it moves the bar's buttons left.
+      await expect(page.getByTestId('printer-status')).toBeVisible();
       await firstManagerSignIn(page, '2468');
       await addCashier(page, '小王', '1357', '2468');
       await page.keyboard.press('Escape');

@@ -26,6 +26,8 @@ async function freezeTimes(page: Page): Promise<void> {
   await page.evaluate(() => {
     const rules: [RegExp, string][] = [
       [/YM\d{14,}/g, 'YM20260314100509000001'],
+      [/127\.0\.0\.1:\d+/g, '127.0.0.1:40000'],
+      [/yima-e2e-[A-Za-z0-9]+/g, 'yima-e2e-000000'],
       [/\d{4}-\d{2}-\d{2}/g, '2026-03-14'],
       [/\d{4}\/\d{1,2}\/\d{1,2}/g, '2026/3/14'],
       [/\d{1,2}\/\d{1,2}\/\d{4}/g, '3/14/2026'],
@@ -38,6 +40,17 @@ async function freezeTimes(page: Page): Promise<void> {
       [/\b[AP]M\b/g, 'AM'],
       [/\b\d{12,20}\b/g, '7895000000000001'],
     ];
+    // The serial ports are this machine's: one fixed port, as on a counter PC.
+    const ports = document.querySelector('[data-testid=eng-ports]');
+    if (ports) {
+      ports.innerHTML = '<li><button class="link">/dev/ttyS0</button></li>';
+      document.querySelector('.eng-ports .eng-hint')?.remove();
+    }
+    // The hour chart's bars stand at the hour the test ran: moved to 10:00 (same heights).
+    for (const bar of document.querySelectorAll<SVGRectElement>('[data-testid=hour-chart] rect.bar')) {
+      const w = Number(bar.getAttribute('width'));
+      bar.setAttribute('x', String(64 + 10 * (w + 6) + 3));
+    }
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       let text = n.textContent ?? '';
@@ -59,7 +72,11 @@ export async function settle(page: Page): Promise<void> {
  */
 const MAIN_SENTENCES_PENDING = new Set(['未配置串口扫码枪', '未配置打印机', '支付成功']);
 
-export async function checkView(page: Page, view: string, lang: Lang, opts: { screenshot?: boolean } = {}): Promise<void> {
+/**
+ * `highContrast`: a second reviewed screenshot in the high-contrast theme (`<view>-hc-<lang>.png`),
+ * for views whose point is how a state looks there (a disabled 现金 must look disabled).
+ */
+export async function checkView(page: Page, view: string, lang: Lang, opts: { screenshot?: boolean; highContrast?: boolean } = {}): Promise<void> {
   const problems: string[] = [];
   // Every size in the normal and the high-contrast theme (issue 15 point 3).
   const runs = SIZES.flatMap((size) => [{ size, theme: 'default' }, { size, theme: 'hc' }]);
@@ -74,8 +91,13 @@ export async function checkView(page: Page, view: string, lang: Lang, opts: { sc
       if (text) problems.push(text);
     }
   }
-  await page.evaluate(() => { document.documentElement.dataset.theme = 'default'; });
   await page.setViewportSize(SIZES[0]);
+  if (opts.highContrast) {
+    await page.evaluate(() => { document.documentElement.dataset.theme = 'hc'; });
+    await settle(page);
+    await expect(page).toHaveScreenshot(`${view}-hc-${lang}.png`, { mask: VOLATILE.map((s) => page.locator(s)), maxDiffPixelRatio: 0.003 });
+  }
+  await page.evaluate(() => { document.documentElement.dataset.theme = 'default'; });
   await settle(page);
   if (opts.screenshot !== false) {
     await expect(page).toHaveScreenshot(`${view}-${lang}.png`, {
