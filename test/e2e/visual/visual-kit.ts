@@ -65,14 +65,8 @@ export async function settle(page: Page): Promise<void> {
   await freezeTimes(page);
 }
 
-/** Screenshot (1024×768) + audits of the current view; failures name the view and element. */
 /**
- * Chinese sentences main still sends as text (issue 15 item 2 turns them into codes the renderer
- * translates): tolerated in English until that lands, and only these exact ones.
- */
-const MAIN_SENTENCES_PENDING = new Set(['未配置串口扫码枪', '未配置打印机', '支付成功']);
-
-/**
+ * Screenshot (1024×768) + audits of the current view; failures name the view and element.
  * `highContrast`: a second reviewed screenshot in the high-contrast theme (`<view>-hc-<lang>.png`),
  * for views whose point is how a state looks there (a disabled 现金 must look disabled).
  */
@@ -85,8 +79,8 @@ export async function checkView(page: Page, view: string, lang: Lang, opts: { sc
       await page.evaluate((th) => { document.documentElement.dataset.theme = th; }, theme);
       await page.setViewportSize(size);
       await settle(page);
-      const findings = (await auditLayout(page, { english: lang === 'en' }))
-        .filter((f) => !(f.kind === 'untranslated' && MAIN_SENTENCES_PENDING.has(f.text ?? '')));
+      // Main's messages are codes now (issue 15 point 2): no Chinese sentence is excused in English.
+      const findings = await auditLayout(page, { english: lang === 'en' });
       const text = describeFindings(`${view} ${lang} ${size.width}×${size.height} ${theme}`, findings);
       if (text) problems.push(text);
     }
