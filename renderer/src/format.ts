@@ -52,10 +52,28 @@ export function formatTime(ms: number, locale: string = 'zh-CN'): string {
   return dateFormat(locale, 't', { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(ms);
 }
 
+/** Hours and minutes: 14:03 (the sync pill's "since"). */
+export function formatClock(ms: number, locale: string = 'zh-CN'): string {
+  return dateFormat(locale, 'hm', { hour: '2-digit', minute: '2-digit', hour12: false }).format(ms);
+}
+
 /** A business day "2026-12-02" as a date in the app's language (2026/12/02 · 2 Dec 2026), read as a calendar day. */
 export function formatDay(day: string, locale: string = 'zh-CN'): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!m) return day;
   const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   return dateFormat(locale, 'day', { year: 'numeric', month: locale === 'en' ? 'short' : '2-digit', day: '2-digit', timeZone: 'UTC' }).format(utc);
+}
+
+/**
+ * A business day for a date field: 2026年12月2日 周三 · Wed 2026-12-02 (ISO order in English, so
+ * no reader takes 12/02 for 2 December or 12 February). Read as a calendar day, no zone shift.
+ */
+export function formatDayLong(day: string, locale: string = 'zh-CN'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return day;
+  const utc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  const weekday = dateFormat(locale, 'wd', { weekday: 'short', timeZone: 'UTC' }).format(utc);
+  if (locale === 'en') return `${weekday} ${day}`;
+  return `${dateFormat(locale, 'dayLong', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(utc)} ${weekday}`;
 }

@@ -19,11 +19,12 @@ export function CheckoutScreen() {
   const notice = useStore((s) => s.notice);
   const locale = useStore((s) => s.locale);
   const cashOpen = useStore((s) => s.cashOpen);
+  const walletPick = useStore((s) => s.walletPick);
   const t = useT();
   const st = useMsg();
   // While typing, the amount reads as typed (¥128.5 on the way to ¥128.56); once it is being
   // collected it is complete and shows two decimals like every other amount (¥128.50).
-  const fen = phase === 'idle' && !cashOpen ? null : yuanTextToFen(amountText);
+  const fen = phase === 'idle' && !cashOpen && !walletPick ? null : yuanTextToFen(amountText);
   const shown = fen !== null && fen > 0 ? formatFen(fen, locale) : `¥${amountText || '0'}`;
   return (
     <div className="checkout">

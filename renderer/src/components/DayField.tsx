@@ -1,5 +1,6 @@
 import { useStore } from '../store';
 import { useT } from '../i18n';
+import { formatDayLong } from '../format';
 
 /** 'YYYY-MM-DD' as a local calendar day (no UTC shift at midnight). */
 function parseDay(value: string): Date | null {
@@ -11,15 +12,8 @@ function dayText(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-function formatDay(d: Date, locale: string): string {
-  let f = formats.get(locale);
-  if (!f) { f = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' }); formats.set(locale, f); }
-  return f.format(d);
-}
-
 /**
- * A day in the app's language (2026年3月14日 周六 / Sat, Mar 14, 2026), not the browser's
+ * A day in the app's language (2026年3月14日 周六 / Sat 2026-03-14, format.ts), not the browser's
  * mm/dd/yyyy: our text sits over the browser's date input, which stays clickable (its picker)
  * and focusable (typing) but invisible. ‹ › step one day.
  */
@@ -32,8 +26,8 @@ export function DayField({ value, onChange, testId }: { value: string; onChange(
     <span className="day-field">
       <button type="button" className="btn" disabled={!day} onClick={() => step(-1)} aria-label={t('dayPrev')} title={t('dayPrev')}>‹</button>
       <span className="day-box" data-testid={`${testId}-text`}>
-        {day ? formatDay(day, locale) : t('dayAny')}
-        <input type="date" value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId} aria-label={day ? formatDay(day, locale) : t('dayAny')} />
+        {day ? formatDayLong(value, locale) : t('dayAny')}
+        <input type="date" value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId} aria-label={day ? formatDayLong(value, locale) : t('dayAny')} />
       </span>
       <button type="button" className="btn" disabled={!day} onClick={() => step(1)} aria-label={t('dayNext')} title={t('dayNext')}>›</button>
     </span>

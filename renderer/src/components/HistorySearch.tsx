@@ -2,6 +2,7 @@ import type { ManagerOrder } from '../../../preload/contract';
 import { useStore } from '../store';
 import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
+import { formatDateTime } from '../format';
 import type { SearchFields } from '../store/search-slice';
 import { displayStatus } from '../order-status';
 import { DayField } from './DayField';
@@ -69,7 +70,7 @@ export function HistorySearch({ onSelect }: { onSelect?: (clientSn: string) => v
             {results.map((o) => (
               <tr key={o.clientSn} className={o.clientSn === selected ? 'selected' : undefined} onClick={() => pick(o)} data-testid="search-row" tabIndex={0}
                 onKeyDown={(e) => { if (e.key === 'Enter') pick(o); }}>
-                <td>{new Date(o.createdAt).toLocaleString(locale)}</td>
+                <td>{formatDateTime(o.createdAt, locale)}</td>
                 <td className="num" data-label={t('colAmount')}>{formatFen(o.amountFen, locale)}</td>
                 <td data-label={t('colWallet')}>{o.wallet ? t(`wallet${o.wallet}`) : '—'}</td>
                 <td data-label={t('colStatus')}>{t(`status${displayStatus(o)}`)}</td>

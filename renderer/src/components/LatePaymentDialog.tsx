@@ -1,6 +1,7 @@
 import { useStore } from '../store';
 import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
+import { formatTime } from '../format';
 import { PinDialog } from './PinDialog';
 
 /**
@@ -20,7 +21,7 @@ export function LatePaymentDialog() {
   const p = list[0];
   if (!p) return null;
   const done = refundResult?.clientSn === p.clientSn ? refundResult : null;
-  const time = new Date(p.paidAt).toLocaleTimeString(locale === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
+  const time = formatTime(p.paidAt, locale);
   return (
     <div className="pin-backdrop">
       <div className="pin-dialog panel late-payment" role="alertdialog" aria-modal="true" aria-labelledby="late-title" data-testid="late-payment">
@@ -32,7 +33,8 @@ export function LatePaymentDialog() {
           <dt>{t('lateTime')}</dt><dd data-testid="late-time">{time}</dd>
           <dt>{t('lateOrder')}</dt><dd data-testid="late-sn">{p.sn}</dd>
         </dl>
-        <p className={p.amountMismatch ? 'error' : 'hint'}>{p.amountMismatch ? t('lateMismatch') : t('lateCounted')}</p>
+        {/* Once refunded it no longer counts in today's takings: the "counted" line would contradict the result. */}
+        {done?.status !== 'refunded' && <p className={p.amountMismatch ? 'error' : 'hint'}>{p.amountMismatch ? t('lateMismatch') : t('lateCounted')}</p>}
         {done && (
           <div className={done.status === 'failed' ? 'error' : 'ok'} role="status" data-testid="late-refund-result">
             {done.status === 'refunded' ? t('lateRefunded', { a: formatFen(done.amountFen, locale) }) : done.status === 'pending' ? t('lateRefundPending') : t('lateRefundFailed', { m: tm(done.message) })}

@@ -4,6 +4,7 @@ import { useStore } from '../store';
 import { useMsg, useT } from '../i18n';
 import { useCountdown } from './use-countdown';
 import { ChangePinForm, StaffForm } from './OperatorForms';
+import { WithData } from './WithData';
 import '../manager.css';
 
 const ROLES: Role[] = ['cashier', 'manager', 'engineer'];
@@ -89,7 +90,7 @@ function Menu() {
   if (!operator) return null;
   return (
     <>
-      <h3 data-testid="op-current">{t('opCurrent', { name: operator.name, role: t(`opRole${operator.role}`) })}</h3>
+      <h3 data-testid="op-current"><WithData text={t('opCurrent', { name: operator.name, role: t(`opRole${operator.role}`) })} data={operator.name} /></h3>
       <div className="actions column">
         <button className="btn" autoFocus onClick={() => open('signIn')} data-testid="op-switch">{t('opSwitch')}</button>
         <button className="btn" onClick={() => open('changePin')} data-testid="op-change-pin">{t('opChangePin')}</button>

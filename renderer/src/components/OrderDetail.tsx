@@ -4,6 +4,7 @@ import type { PreviewLine } from '../../../preload/contract';
 import { useStore } from '../store';
 import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
+import { formatDateTime } from '../format';
 import { RefundPanel } from './RefundPanel';
 import { displayStatus } from '../order-status';
 import './printer.css';
@@ -21,7 +22,7 @@ export function OrderDetail() {
   const t = useT();
   const tm = useMsg();
   if (!clientSn || !order) return null;
-  const time = (ms: number | undefined) => (ms === undefined ? '—' : new Date(ms).toLocaleString(locale));
+  const time = (ms: number | undefined) => (ms === undefined ? '—' : formatDateTime(ms, locale));
   const paid = order.status === 'paid';
   // Orders journaled before message codes carry Chinese text only: shown in Chinese mode only.
   const note = order.note ? tm(order.note) : locale === 'zh-CN' ? order.message : undefined;

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { PrintJob } from '../../../preload/contract';
 import { useStore } from '../store';
 import { useMsg, useT } from '../i18n';
+import { formatTime } from '../format';
 import './printer.css';
 
 const BLOCKING = new Set(['paper_out', 'cover_open', 'offline']);
@@ -14,11 +15,12 @@ export function PrinterIndicator() {
   const toggle = useStore((s) => s.togglePrinterPanel);
   const t = useT();
   if (!state || state === 'not_configured') return null;
+  const label = `${t(`printer${state}`)}${pending > 0 ? ` · ${t('printerPending', { n: pending })}` : ''}`;
   const cls = state === 'ok' ? 'pill ok' : BLOCKING.has(state) ? 'pill bad' : 'pill warn';
   return (
     <span className="printer-anchor">
-      <button className={cls} onClick={toggle} aria-expanded={open} data-testid="printer-status">
-        {t(`printer${state}`)}{pending > 0 ? ` · ${t('printerPending', { n: pending })}` : ''}
+      <button className={cls} onClick={toggle} aria-expanded={open} data-testid="printer-status" title={label}>
+        {label}
       </button>
       {open && <PrinterPanel />}
     </span>
@@ -76,7 +78,7 @@ function JobRow({ job }: { job: PrintJob }) {
   return (
     <li data-testid={job.state === 'pending' ? 'print-job-pending' : 'print-job-done'}>
       <div>
-        {t(`jobKind${job.kind}`)}{job.reprint ? ` (${t('jobReprint')})` : ''} · {new Date(job.createdAt).toLocaleTimeString(locale)} ·{' '}
+        {t(`jobKind${job.kind}`)}{job.reprint ? ` (${t('jobReprint')})` : ''} · {formatTime(job.createdAt, locale)} ·{' '}
         {job.state === 'pending' ? t('jobPending') : t('jobDone')}
         {job.attempts > 1 ? ` · ${t('jobAttempts', { n: job.attempts })}` : ''}
       </div>

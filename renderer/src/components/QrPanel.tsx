@@ -3,6 +3,10 @@ import QRCode from 'qrcode';
 import { useStore } from '../store';
 import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
+import type { MessageCode } from '../../../preload/messages';
+
+/** Main's "ask the customer to scan" notes: the line under the QR says it already (once, naming the wallet). */
+const SCAN_PROMPTS = new Set<MessageCode>(['checkout.scanPrompt', 'checkout.scanPromptWallet']);
 
 /** QR (for the dynamic-QR path) or the "customer is paying" note (scan path), with countdown and cancel. */
 export function QrPanel() {
@@ -13,18 +17,24 @@ export function QrPanel() {
   const st = useMsg();
   const image = useQrImage(view.qrCode);
   const seconds = useCountdown(view.expiresAt);
+  const qrShown = view.method === 'qr' && !!image && view.phase === 'waiting';
   return (
     <div className="qr-panel">
       {view.amountFen !== undefined && <div className="due" data-testid="due-amount">{formatFen(view.amountFen, locale)}</div>}
-      {view.method === 'qr' && image && view.phase === 'waiting' && (
+      {qrShown && (
         <>
           <img className="qr" src={image} alt="QR" data-testid="qr" width={320} height={320} />
-          <div className="wallets" data-testid="qr-wallets">{view.wallet ? t('qrForWallet', { w: t(`wallet${view.wallet}`) }) : `${t('scanToPay')} · ${t('acceptedWallets')}`}</div>
+          {/* One instruction; the accepted wallets on their own line (no "· UnionPay" wrapping alone). */}
+          <div className="wallets" data-testid="qr-wallets">
+            {view.wallet ? t('qrForWallet', { w: t(`wallet${view.wallet}`) }) : <>{t('scanToPay')}<div className="accepted">{t('acceptedWallets')}</div></>}
+          </div>
         </>
       )}
-      <div className="progress" data-testid="progress">
-        {view.progress ? st(view.progress) : (view.phase === 'cancelling' ? t('cancelling') : t('creating'))}
-      </div>
+      {!(qrShown && view.progress && SCAN_PROMPTS.has(view.progress.code)) && (
+        <div className="progress" data-testid="progress">
+          {view.progress ? st(view.progress) : (view.phase === 'cancelling' ? t('cancelling') : t('creating'))}
+        </div>
+      )}
       {seconds !== null && view.phase === 'waiting' && <div className="countdown" data-testid="countdown">{t('expiresIn', { s: seconds })}</div>}
       {view.phase === 'waiting' && (
         <button className="btn danger" onClick={() => void cancel()} data-testid="cancel">{t('cancel')} <kbd>Esc</kbd></button>

@@ -1,6 +1,7 @@
 import { useStore } from '../store';
 import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
+import { formatBasisPoints, formatDayLong, formatNumber } from '../format';
 
 /** Reconciliation of the chosen day: differences with the next step, and the expected settlement. */
 export function ReconcilePanel() {
@@ -47,13 +48,13 @@ export function ReconcilePanel() {
               </tbody>
             </table>
           )}
-          <h4>{t('mgrSettlementTitle')} · <span data-testid="settlement-arrival">{t('mgrArrival', { day: result.settlement.arrivalDay })}</span></h4>
+          <h4>{t('mgrSettlementTitle')} · <span data-testid="settlement-arrival">{t('mgrArrival', { day: formatDayLong(result.settlement.arrivalDay, locale) })}</span></h4>
           <table className="compact numeric" data-testid="settlement">
             <thead><tr><th>{t('mgrByWallet')}</th><th>{t('mgrFeeRate')}</th><th>{t('mgrCount')}</th><th>{t('mgrGross')}</th><th>{t('mgrRefunds')}</th><th>{t('mgrFee')}</th><th>{t('mgrSettleNet')}</th></tr></thead>
             <tbody>
               {Object.entries(result.settlement.byWallet).map(([w, l]) => (
                 <tr key={w}>
-                  <td>{t(`wallet${w as 'other'}`)}</td><td className="num">{(l.feeBp / 100).toFixed(2)}%</td><td className="num">{l.count}</td>
+                  <td>{t(`wallet${w as 'other'}`)}</td><td className="num">{formatBasisPoints(l.feeBp, locale)}</td><td className="num">{formatNumber(l.count, locale)}</td>
                   <td className="num">{money(l.grossFen)}</td><td className="num">{money(l.refundFen)}</td><td className="num">{money(l.feeFen)}</td><td className="num">{money(l.netFen)}</td>
                 </tr>
               ))}

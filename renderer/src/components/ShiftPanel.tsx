@@ -1,6 +1,7 @@
 import { useStore } from '../store';
 import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
+import { formatDateTime } from '../format';
 import { PinDialog } from './PinDialog';
 import { CashLines, CountAndClose, OpenShiftForm } from './ShiftCash';
 import { MixedTenderSwitch } from './MixedTenderSwitch';
@@ -27,7 +28,7 @@ export function ShiftPanel() {
       {x && (
         <>
           <p>
-            {t('mgrShiftNo', { n: x.shift.shiftNo })} · {x.shift.fromTs > 0 ? t('mgrShiftSince', { t: new Date(x.shift.fromTs).toLocaleString(locale) }) : t('mgrShiftFromStart')}
+            {t('mgrShiftNo', { n: x.shift.shiftNo })} · {x.shift.fromTs > 0 ? t('mgrShiftSince', { t: formatDateTime(x.shift.fromTs, locale) }) : t('mgrShiftFromStart')}
           </p>
           <div className="figures">
             <div><span>{t('mgrCount')}</span><b data-testid="x-count">{x.totals.count}</b></div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { OperatorProfile } from '../../../preload/contract';
 import { useStore } from '../store';
 import { useT } from '../i18n';
+import { WithData } from './WithData';
 
 const digits = (v: string) => v.replace(/\D/g, '');
 
@@ -30,7 +31,7 @@ export function StaffList() {
         <tbody>
           {profiles.map((p) => (
             <tr key={`${p.role}:${p.name}`} data-testid={`op-profile-${p.role}-${p.name}`}>
-              <td>{t(`opRole${p.role}`)}</td><td>{p.name}</td><td>{p.mustChange ? t('opDefaultPin') : ''}</td>
+              <td>{t(`opRole${p.role}`)}</td><td translate="no">{p.name}</td><td>{p.mustChange ? t('opDefaultPin') : ''}</td>
               <td>
                 {last(p)
                   ? <span className="hint">{t('opRemoveLast')}</span>
@@ -42,7 +43,7 @@ export function StaffList() {
       </table>
       {asked && (
         <div className="op-remove-confirm" role="alertdialog" data-testid="op-remove-confirm">
-          <p className="warn-text">{t('opRemoveConfirm', { role: t(`opRole${asked.role}`), name: asked.name })}</p>
+          <p className="warn-text"><WithData text={t('opRemoveConfirm', { role: t(`opRole${asked.role}`), name: asked.name })} data={asked.name} /></p>
           <input type="password" inputMode="numeric" maxLength={8} autoFocus value={pin} placeholder={t('mgrPinPlaceholder')} aria-label={t('mgrPinPlaceholder')}
             onChange={(e) => setPin(digits(e.target.value))} onKeyDown={(e) => { if (e.key === 'Enter') void confirm(); }} data-testid="op-remove-pin" />
           <div className="actions">

@@ -1,5 +1,7 @@
 import { useStore } from '../store';
 import { useT } from '../i18n';
+import { formatFen } from '../format';
+import { yuanTextToFen } from '../cash-entry';
 import type { QrWalletId } from '../../../preload/contract';
 
 /** Keys 1 / 2 / 3 (use-checkout-keys.ts) pick the same wallets in the same order. */
@@ -10,10 +12,12 @@ export function WalletPicker() {
   const pick = useStore((s) => s.pickWallet);
   const back = useStore((s) => s.setWalletPick);
   const amountText = useStore((s) => s.amountText);
+  const locale = useStore((s) => s.locale);
   const t = useT();
+  const fen = yuanTextToFen(amountText);
   return (
     <div className="qr-panel wallet-pick" data-testid="wallet-pick">
-      <div className="due">¥{amountText}</div>
+      <div className="due" data-testid="pick-amount">{fen !== null ? formatFen(fen, locale) : `¥${amountText}`}</div>
       <h3>{t('pickWalletTitle')}</h3>
       <div className="actions">
         {PICK_WALLETS.map((w, i) => (

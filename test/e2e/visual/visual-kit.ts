@@ -20,22 +20,37 @@ const VOLATILE = ['[data-testid=qr]', '[data-testid=countdown]', '[data-testid=r
 
 /**
  * Every date, time and order number on screen, rewritten to one fixed value of the same shape
- * (2026/12/2 → 2026/3/14, 12:19:16 → 10:05:09, YM2026…): widths no longer depend on the day.
+ * (2026/12/2 → 2026/3/14, 2 Dec 2026 → 14 Mar 2026, 12:19:16 → 10:05:09, YM2026…): widths no longer depend on the day.
  */
 async function freezeTimes(page: Page): Promise<void> {
   await page.evaluate(() => {
     const rules: [RegExp, string][] = [
       [/YM\d{14,}/g, 'YM20260314100509000001'],
+      [/127\.0\.0\.1:\d+/g, '127.0.0.1:40000'],
+      [/yima-e2e-[A-Za-z0-9]+/g, 'yima-e2e-000000'],
       [/\d{4}-\d{2}-\d{2}/g, '2026-03-14'],
       [/\d{4}\/\d{1,2}\/\d{1,2}/g, '2026/3/14'],
       [/\d{1,2}\/\d{1,2}\/\d{4}/g, '3/14/2026'],
       [/\d{4}年\d{1,2}月\d{1,2}日/g, '2026年3月14日'],
       [/(?:周|星期)[一二三四五六日天]/g, '周六'],
       [/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{1,2}, \d{4}/g, 'Sat, Mar 14, 2026'],
+      [/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) 2026-03-14/g, 'Sat 2026-03-14'],
+      [/\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}/g, '14 Mar 2026'],
       [/\d{1,2}:\d{2}:\d{2}( ?[AP]M)?/g, '10:05:09$1'],
       [/\b[AP]M\b/g, 'AM'],
       [/\b\d{12,20}\b/g, '7895000000000001'],
     ];
+    // The serial ports are this machine's: one fixed port, as on a counter PC.
+    const ports = document.querySelector('[data-testid=eng-ports]');
+    if (ports) {
+      ports.innerHTML = '<li><button class="link">/dev/ttyS0</button></li>';
+      document.querySelector('.eng-ports .eng-hint')?.remove();
+    }
+    // The hour chart's bars stand at the hour the test ran: moved to 10:00 (same heights).
+    for (const bar of document.querySelectorAll<SVGRectElement>('[data-testid=hour-chart] rect.bar')) {
+      const w = Number(bar.getAttribute('width'));
+      bar.setAttribute('x', String(64 + 10 * (w + 6) + 3));
+    }
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       let text = n.textContent ?? '';
@@ -50,23 +65,33 @@ export async function settle(page: Page): Promise<void> {
   await freezeTimes(page);
 }
 
-/** Screenshot (1024×768) + audits of the current view; failures name the view and element. */
-export async function checkView(page: Page, view: string, lang: Lang, opts: { screenshot?: boolean } = {}): Promise<void> {
+/**
+ * Screenshot (1024×768) + audits of the current view; failures name the view and element.
+ * `highContrast`: a second reviewed screenshot in the high-contrast theme (`<view>-hc-<lang>.png`),
+ * for views whose point is how a state looks there (a disabled 现金 must look disabled).
+ */
+export async function checkView(page: Page, view: string, lang: Lang, opts: { screenshot?: boolean; highContrast?: boolean } = {}): Promise<void> {
   const problems: string[] = [];
-  // Layout at every size in the normal theme; colours (the high-contrast theme) at the smallest.
-  const runs = [...SIZES.map((size) => ({ size, theme: 'default' })), { size: SIZES[0], theme: 'hc' }];
+  // Every size in the normal and the high-contrast theme (issue 15 point 3).
+  const runs = SIZES.flatMap((size) => [{ size, theme: 'default' }, { size, theme: 'hc' }]);
   for (const { size, theme } of runs) {
     {
       await page.evaluate((th) => { document.documentElement.dataset.theme = th; }, theme);
       await page.setViewportSize(size);
       await settle(page);
+      // Main's messages are codes now (issue 15 point 2): no Chinese sentence is excused in English.
       const findings = await auditLayout(page, { english: lang === 'en' });
       const text = describeFindings(`${view} ${lang} ${size.width}×${size.height} ${theme}`, findings);
       if (text) problems.push(text);
     }
   }
-  await page.evaluate(() => { document.documentElement.dataset.theme = 'default'; });
   await page.setViewportSize(SIZES[0]);
+  if (opts.highContrast) {
+    await page.evaluate(() => { document.documentElement.dataset.theme = 'hc'; });
+    await settle(page);
+    await expect(page).toHaveScreenshot(`${view}-hc-${lang}.png`, { mask: VOLATILE.map((s) => page.locator(s)), maxDiffPixelRatio: 0.003 });
+  }
+  await page.evaluate(() => { document.documentElement.dataset.theme = 'default'; });
   await settle(page);
   if (opts.screenshot !== false) {
     await expect(page).toHaveScreenshot(`${view}-${lang}.png`, {

@@ -65,7 +65,9 @@ for (const lang of LANGS) {
     await typeAmount(page, '128.5');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('qr')).toBeVisible();
-    await checkView(page, 'checkout-qr', lang);
+    // 现金 and the keypad are disabled while the QR is up: they must look it in both themes.
+    await expect(page.getByTestId('cash')).toBeDisabled();
+    await checkView(page, 'checkout-qr', lang, { highContrast: true });
     await expect(display.locator('.customer img')).toBeVisible();
     await checkView(display, 'customer-qr', lang);
     await walletOpens(await readQrFromScreen(page), 'wechat'); // the unified QR: the wallet opens it first
@@ -85,6 +87,8 @@ for (const lang of LANGS) {
     await setLang(page, lang);
     await page.keyboard.press('F2');
     await expect(page.getByTestId('search-row')).toHaveCount(2);
+    // Dates by the app's language, not the browser's (the browser here is zh-CN in both runs).
+    await expect(page.getByTestId('search-row').first()).toContainText(lang === 'zh' ? /\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}/ : /\d{2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}:\d{2}/);
     await checkView(page, 'orders-list', lang);
     await page.getByTestId('search-row').first().click();
     await expect(page.getByTestId('order-detail')).toBeVisible();
@@ -92,6 +96,8 @@ for (const lang of LANGS) {
     await expect(page.getByTestId('refund-panel')).toBeVisible();
     await checkView(page, 'orders-detail', lang);
     await page.getByTestId('refund-panel').scrollIntoViewIfNeeded();
+    // Not pre-filled with the whole refundable amount: the manager types what goes back.
+    await expect(page.getByTestId('refund-amount')).toHaveValue('');
     await page.getByTestId('refund-amount').fill('10');
     await checkView(page, 'orders-refund', lang);
     await page.getByTestId('refund-submit').click();
@@ -107,6 +113,7 @@ for (const lang of LANGS) {
     await setLang(page, lang);
     await page.keyboard.press('F3');
     await expect(page.getByTestId('totals-count')).toHaveText('2');
+    await expect(page.getByTestId('report-day-text')).toHaveText(lang === 'zh' ? /^\d{4}年\d{1,2}月\d{1,2}日 周[一二三四五六日]$/ : /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{4}-\d{2}-\d{2}$/);
     await checkView(page, 'reports', lang);
     await page.getByTestId('shift-panel').scrollIntoViewIfNeeded();
     await checkView(page, 'reports-shift', lang);

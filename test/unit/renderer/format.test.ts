@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBasisPoints, formatDateTime, formatDay, formatFen, formatNumber, formatTime } from '../../../renderer/src/format';
+import { formatBasisPoints, formatClock, formatDateTime, formatDay, formatDayLong, formatFen, formatNumber, formatTime } from '../../../renderer/src/format';
 
 // 2026-12-02 06:03:05 UTC; the test machine's zone decides the hour, so only the shape is checked for times.
 const AT = Date.UTC(2026, 11, 2, 6, 3, 5);
@@ -18,10 +18,21 @@ describe('format: numbers and dates by the app language, not the browser', () =>
     expect(formatDay('not a day', 'en')).toBe('not a day');
   });
 
+  it("the date field shows the day the app's way: 2026年12月2日 周三 and Wed 2026-12-02, never 12/02/2026", () => {
+    expect(formatDayLong('2026-12-02', 'zh-CN')).toBe('2026年12月2日 周三');
+    expect(formatDayLong('2026-12-02', 'en')).toBe('Wed 2026-12-02');
+    // The first of a month and the last of a year stay the same calendar day in every time zone.
+    expect(formatDayLong('2027-01-01', 'zh-CN')).toBe('2027年1月1日 周五');
+    expect(formatDayLong('2026-12-31', 'en')).toBe('Thu 2026-12-31');
+    expect(formatDayLong('', 'en')).toBe('');
+  });
+
   it('date-times and times are 24-hour in both languages', () => {
     expect(formatDateTime(AT, 'zh-CN')).toMatch(/^2026\/12\/0[23] \d{2}:\d{2}:05$/);
     expect(formatDateTime(AT, 'en')).toMatch(/^0[23] Dec 2026, \d{2}:\d{2}:05$/);
     expect(formatTime(AT, 'en')).toMatch(/^\d{2}:\d{2}:05$/);
+    expect(formatClock(AT, 'zh-CN')).toMatch(/^\d{2}:03$/);
+    expect(formatClock(AT, 'en')).toBe(formatClock(AT, 'zh-CN'));
   });
 
   it('plain numbers and fee rates', () => {
