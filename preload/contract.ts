@@ -12,6 +12,7 @@ import { printerActions, printerEvents } from './contract-printer';
 import { engineerActions, engineerEvents } from './contract-engineer';
 import { cashActions, cashEvents } from './contract-cash';
 import { syncActions, syncEvents } from './contract-sync';
+import { setupActions } from './contract-setup';
 
 export * from './contract-shared';
 export * from './contract-checkout';
@@ -21,6 +22,7 @@ export * from './contract-printer';
 export * from './contract-engineer';
 export * from './contract-cash';
 export * from './contract-sync';
+export * from './contract-setup';
 
 /**
  * Actions: renderer → main. Each becomes `window.pos.<name>(args)` returning a Promise of the
@@ -34,6 +36,7 @@ export const actions = {
   ...engineerActions,
   ...cashActions,
   ...syncActions,
+  ...setupActions,
 } as const;
 
 /** Events: main → renderer, pushed to every window (and every harness WebSocket). */

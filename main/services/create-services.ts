@@ -34,7 +34,8 @@ import { createScanRouter } from '../manager/scan-target';
 import { sharedLog } from '../logs/rotating-log';
 import { setupCash } from './cash-setup';
 import { loadShiftBook } from '../manager/shift-loader';
-import { setupSync } from '../sync/setup-sync';
+import { setupRestartableSync } from '../sync/restartable-sync';
+import { setupHandlers } from './setup-handlers';
 import { setupLateWatch } from './late-watch-setup';
 import { walletQrCodes } from './wallet-qr-codes';
 import { refuseWithoutKeys } from './keys-guard';
@@ -155,7 +156,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   });
 
   // Head-office sync reads the journal files on its own; a payment never waits for it.
-  const sync = setupSync({ dataDir: opts.dataDir, settings, secrets, journal, emit: (v) => bus.emit('sync', v), clock: () => clock.now(), timers, log, flags: opts.hq });
+  const sync = setupRestartableSync({ dataDir: opts.dataDir, settings, secrets, journal, emit: (v) => bus.emit('sync', v), clock: () => clock.now(), timers, log, flags: opts.hq });
   const pending = { get: () => pendingAmountFen, set: (fen: number | null) => { pendingAmountFen = fen; bus.emit('pendingAmount', { amountFen: fen }); } };
   // One handler table per feature; TypeScript checks that together they cover the contract.
   const handlers: Handlers = {
@@ -166,6 +167,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     ...printerHandlers({ get printer() { return devices.printer; }, jobs: devices.printQueue, journal, settings, clock, bus, printerSpec: opts.devices?.printer }),
     ...cash.handlers,
     ...sync.handlers,
+    ...setupHandlers({ dataDir: opts.dataDir, settings, secrets, runningPlatform: aggregator.platform ?? 'upay', engineerSession: () => dispatch('engineerView', {}), orders: journal.orders, sync, clock: () => clock.now(), http: opts.http, log }),
     ...engineerHandlers({ dataDir: opts.dataDir, settings, secrets, aggregator, devices, bus, clock, warnings, verifyPin: (role, pin) => dispatch('verifyPin', { role, pin }), journal: (who, action, detail) => operators.session.journal(who, action, detail), overrides: opts.devices, rawFrames: (fn) => rawFrames.add(fn) }),
   };
   refuseWithoutKeys(handlers, secrets);
