@@ -340,6 +340,7 @@ export const messageSpecs = {
   'bank.termIdInvalid': [],
   'bank.deviceIdInvalid': [],
   'bank.deviceTypeInvalid': [],
+  'bank.neededForDeviceType': ['deviceType'],
   'bank.saved': [],
   'bank.savedRestartCmb': [],
   'bank.savedRestartUpay': [],

@@ -91,6 +91,10 @@ export function parsePlatformForm(f: PlatformForm, stored: StoredCmbSecrets): Ch
   if (v.serialNum.length > 50) e.serialNum = msg('setup.tooLong', { max: 50 });
   if (v.location.length > 50) e.location = msg('setup.tooLong', { max: 50 });
   for (const k of ['merId', 'userId', 'appId', 'bankPublic', 'notifyUrl', 'termId', 'deviceId'] as const) need(k, v[k]);
+  // [ref §1.6, L §2.7.1] device types 04/09/10 also need serial_num and location.
+  if (cmbOn && ['04', '09', '10'].includes(v.deviceType)) {
+    for (const k of ['serialNum', 'location'] as const) if (!v[k] && !e[k]) e[k] = msg('bank.neededForDeviceType', { deviceType: v.deviceType });
+  }
   need('appSecret', appSecret || stored.appSecret || '');
   need('privateKey', privateKey || stored.privateKeyHex || '');
 

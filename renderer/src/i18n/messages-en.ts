@@ -300,6 +300,7 @@ export const messagesEn: Record<MessageCode, string> = {
   'bank.termIdInvalid': "The terminal number is 1–8 letters or digits (from the bank)",
   'bank.deviceIdInvalid': "The device id is 1–8 letters or digits (from the bank)",
   'bank.deviceTypeInvalid': "The device type is 04, 09, 10 or 11",
+  'bank.neededForDeviceType': "Required for device type {deviceType} (the bank's terminal information)",
   'bank.saved': "Payment platform settings saved",
   'bank.savedRestartCmb': "Saved: restart the app to take payments through CMB",
   'bank.savedRestartUpay': "Saved: restart the app to take payments through Shouqianba",

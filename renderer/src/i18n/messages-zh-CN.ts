@@ -300,6 +300,7 @@ export const messagesZhCN: Record<MessageCode, string> = {
   'bank.termIdInvalid': "终端号须为 1–8 位字母或数字（招行提供）",
   'bank.deviceIdInvalid': "设备号须为 1–8 位字母或数字（招行提供）",
   'bank.deviceTypeInvalid': "设备类型须为 04 / 09 / 10 / 11",
+  'bank.neededForDeviceType': "设备类型 {deviceType} 须填写此项（招行终端信息要求）",
   'bank.saved': "收款平台设置已保存",
   'bank.savedRestartCmb': "已保存：重启软件后改用招商银行聚合收款",
   'bank.savedRestartUpay': "已保存：重启软件后改用收钱吧",

@@ -59,13 +59,18 @@ describe('payment platform form', () => {
   });
 
   it('requires the bank fields only when the bank is chosen', () => {
-    const empty = form({ baseUrl: '', merId: '', userId: '', appId: '', appSecret: '', privateKey: '', publicKey: '', bankPublic: '', notifyUrl: '', termId: '', deviceId: '', serialNum: '', location: '' });
+    const empty = form({ deviceType: '11', baseUrl: '', merId: '', userId: '', appId: '', appSecret: '', privateKey: '', publicKey: '', bankPublic: '', notifyUrl: '', termId: '', deviceId: '', serialNum: '', location: '' });
     expect(errorsOf(empty)).toEqual({
       merId: 'setup.required', userId: 'setup.required', appId: 'setup.required', bankPublic: 'setup.required', notifyUrl: 'setup.required',
       termId: 'setup.required', deviceId: 'setup.required', appSecret: 'setup.required', privateKey: 'setup.required',
     });
     expect(errorsOf({ ...empty, platform: 'upay' })).toEqual({});
     expect(errorsOf(form({ platform: 'alipay' }))).toEqual({ platform: 'bank.platformInvalid' });
+  });
+
+  it('asks for serial number and location where the device type needs them (L §2.7.1)', () => {
+    expect(errorsOf(form({ serialNum: '', location: '' }))).toEqual({ serialNum: 'bank.neededForDeviceType', location: 'bank.neededForDeviceType' });
+    expect(errorsOf(form({ deviceType: '11', serialNum: '', location: '' }))).toEqual({});
   });
 
   it('checks ids, lengths and URLs with the spec\'s limits', () => {
