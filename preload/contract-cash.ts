@@ -4,7 +4,7 @@
  * go through the manager's refund action (manager PIN) like any refund.
  */
 import { z } from 'zod';
-import { amountText, empty, fen, requestId } from './contract-shared';
+import { amountText, empty, fen, msgSchema, requestId } from './contract-shared';
 import { checkoutViewSchema, qrWalletSchema } from './contract-checkout';
 import { pinFailureSchema } from './contract-manager';
 
@@ -19,7 +19,7 @@ export const saleSchema = z.object({
 });
 export type SaleView = z.infer<typeof saleSchema>;
 
-const drawerResultSchema = z.object({ opened: z.boolean(), message: z.string() });
+const drawerResultSchema = z.object({ opened: z.boolean(), message: msgSchema });
 
 export const cashActions = {
   /** Whether mixed tender is on, the open mixed sale if any, and the open shift's float. */
@@ -33,7 +33,7 @@ export const cashActions = {
   /** The wallet part of an open mixed sale: QR (no code) or the customer's payment code. */
   payRemainder: { args: z.object({ saleId: z.string().max(64), requestId, code: z.string().max(128).optional(), wallet: qrWalletSchema.optional() }).strict(), result: checkoutViewSchema },
   /** Gives the cash part back and closes an open mixed sale (manager PIN). */
-  abandonSale: { args: z.object({ saleId: z.string().max(64), pin: pinText }).strict(), result: z.union([z.object({ ok: z.literal(true), value: z.object({ message: z.string() }) }), z.object({ ok: z.literal(false), auth: pinFailureSchema })]) },
+  abandonSale: { args: z.object({ saleId: z.string().max(64), pin: pinText }).strict(), result: z.union([z.object({ ok: z.literal(true), value: z.object({ message: msgSchema }) }), z.object({ ok: z.literal(false), auth: pinFailureSchema })]) },
   /** Opens the cash drawer outside a sale (manager PIN), journaled with who and why. */
   openDrawer: { args: z.object({ pin: pinText, reason: z.string().min(1).max(60) }).strict(), result: z.union([z.object({ ok: z.literal(true), value: drawerResultSchema }), z.object({ ok: z.literal(false), auth: pinFailureSchema })]) },
   /** Starts the shift (开班) with the opening float counted into the drawer. */

@@ -1,6 +1,6 @@
 /** Checkout, devices status and order-list actions and events (the cashier's side). */
 import { z } from 'zod';
-import { amountText, clientSnSchema, daySchema, empty, fen, outcomeSchema, requestId, walletSchema } from './contract-shared';
+import { amountText, clientSnSchema, daySchema, empty, fen, msgSchema, outcomeSchema, requestId, walletSchema } from './contract-shared';
 
 
 
@@ -15,11 +15,11 @@ export const checkoutViewSchema = z.object({
   serverNow: z.number(),
   wallet: walletSchema.optional(),
   /** Line under the QR / scan prompt, e.g. 用户支付中，请稍候. */
-  progress: z.string().optional(),
+  progress: msgSchema.optional(),
   result: z.object({
     outcome: outcomeSchema,
-    message: z.string(),
-    nextStep: z.string().optional(),
+    message: msgSchema,
+    nextStep: msgSchema.optional(),
     wallet: walletSchema.optional(),
     amountFen: fen,
     sn: z.string().optional(),
@@ -42,14 +42,14 @@ export const latePaymentSchema = z.object({
 export type LatePaymentView = z.infer<typeof latePaymentSchema>;
 
 export const deviceStatusSchema = z.object({
-  scanner: z.object({ state: z.enum(['connected', 'not_found', 'not_configured', 'error']), path: z.string().optional(), message: z.string() }),
-  printer: z.object({ state: z.enum(['ok', 'paper_out', 'cover_open', 'offline', 'unknown', 'not_configured']), message: z.string(), pending: z.number().int() }),
+  scanner: z.object({ state: z.enum(['connected', 'not_found', 'not_configured', 'error']), path: z.string().optional(), message: msgSchema }),
+  printer: z.object({ state: z.enum(['ok', 'paper_out', 'cover_open', 'offline', 'unknown', 'not_configured']), message: msgSchema, pending: z.number().int() }),
 });
 export type DeviceStatus = z.infer<typeof deviceStatusSchema>;
 
 export const recoverySchema = z.object({
   done: z.boolean(),
-  recovered: z.array(z.object({ clientSn: z.string(), amountFen: fen, outcome: z.string(), message: z.string() })),
+  recovered: z.array(z.object({ clientSn: z.string(), amountFen: fen, outcome: z.string(), message: msgSchema })),
 });
 export type RecoveryReport = z.infer<typeof recoverySchema>;
 
@@ -61,8 +61,8 @@ export const snapshotSchema = z.object({
   maxAmountFen: fen,
   /** Keyboard-wedge scanners: keys closer than this (ms) are a scan, not typing. */
   wedgeMaxGapMs: z.number().int(),
-  aggregator: z.object({ mode: z.enum(['sandbox', 'production']), activated: z.boolean(), terminalSn: z.string().optional(), message: z.string().optional() }),
-  warnings: z.array(z.string()),
+  aggregator: z.object({ mode: z.enum(['sandbox', 'production']), activated: z.boolean(), terminalSn: z.string().optional(), message: msgSchema.optional() }),
+  warnings: z.array(msgSchema),
   /** 'unified': one QR for every wallet; 'per-wallet': the cashier picks the wallet first. */
   qrMode: z.enum(['unified', 'per-wallet']).optional(),
   latePayments: z.array(latePaymentSchema).optional(),
@@ -79,7 +79,10 @@ export const orderViewSchema = z.object({
   sn: z.string().optional(),
   createdAt: z.number(),
   finishedAt: z.number().optional(),
+  /** The journal's text (Chinese); shown only where `note` is missing (records written before notes). */
   message: z.string().optional(),
+  /** The order's note (支付成功, 需人工确认…) as a code, worded in the cashier's language. */
+  note: msgSchema.optional(),
   refundedFen: fen,
 });
 export type OrderView = z.infer<typeof orderViewSchema>;
@@ -88,7 +91,7 @@ export type OrderView = z.infer<typeof orderViewSchema>;
 export const checkoutActions = {
   getSnapshot: { args: empty, result: snapshotSchema },
   /** The amount as the cashier typed it, in yuan ("12.30"); main parses it to fen and refuses bad input. */
-  setPendingAmount: { args: z.object({ amount: amountText }).strict(), result: z.object({ ok: z.boolean(), message: z.string().optional() }) },
+  setPendingAmount: { args: z.object({ amount: amountText }).strict(), result: z.object({ ok: z.boolean(), message: msgSchema.optional() }) },
   /** `wallet`: required in the per-wallet QR mode (the wallet the cashier picked), ignored otherwise. */
   startQrPayment: { args: z.object({ amount: amountText, requestId, wallet: qrWalletSchema.optional() }).strict(), result: checkoutViewSchema },
   startScanPayment: { args: z.object({ amount: amountText, code: z.string().max(128), requestId, source: z.enum(['wedge', 'serial']) }).strict(), result: checkoutViewSchema },
@@ -107,7 +110,7 @@ export const checkoutActions = {
   dismissLatePayment: { args: z.object({ clientSn: clientSnSchema }).strict(), result: z.array(latePaymentSchema) },
 } as const;
 
-export const noticeSchema = z.object({ level: z.enum(['info', 'warn', 'error']), message: z.string(), at: z.number() });
+export const noticeSchema = z.object({ level: z.enum(['info', 'warn', 'error']), message: msgSchema, at: z.number() });
 export type Notice = z.infer<typeof noticeSchema>;
 
 export const checkoutEvents = {

@@ -6,7 +6,7 @@
  * unless the whole form validates. Secrets are write-only: the screen only learns set / not set.
  */
 import { z } from 'zod';
-import { empty, walletSchema } from './contract-shared';
+import { empty, msgSchema, walletSchema } from './contract-shared';
 
 const text = (max: number) => z.string().max(max);
 
@@ -26,27 +26,27 @@ export const engineerViewSchema = z.object({
   printer: z.object({ transport: z.enum(['none', 'file', 'tcp', 'serial', 'os']), address: z.string(), width: z.number().int() }),
   printerOverride: z.string().optional(),
   aggregator: z.object({ mode: z.enum(['sandbox', 'production']), baseUrl: z.string(), vendorSn: z.string(), appId: z.string(), vendorKeySet: z.boolean(), qrMode: z.enum(['unified', 'per-wallet']).optional() }),
-  terminal: z.object({ activated: z.boolean(), terminalSn: z.string().optional(), message: z.string().optional() }),
+  terminal: z.object({ activated: z.boolean(), terminalSn: z.string().optional(), message: msgSchema.optional() }),
   /** What the running app talks to now (a changed mode or URL needs a restart). */
   running: z.object({ mode: z.enum(['sandbox', 'production']), baseUrl: z.string() }),
   /** Saved changes that take effect only after a restart, in words. */
-  restartNeeded: z.array(z.string()),
+  restartNeeded: z.array(msgSchema),
   /** Keys are kept in the clear (no OS keychain): said plainly on the screen. */
   secretsInClear: z.boolean(),
   settingsPath: z.string(),
   logDir: z.string(),
-  warnings: z.array(z.string()),
+  warnings: z.array(msgSchema),
 });
 export type EngineerView = z.infer<typeof engineerViewSchema>;
 
 /** A save: either applied (with the new view and what happened) or refused field by field. */
 export const saveResultSchema = z.union([
-  z.object({ ok: z.literal(true), message: z.string(), view: engineerViewSchema }),
-  z.object({ ok: z.literal(false), message: z.string(), errors: z.record(z.string(), z.string()) }),
+  z.object({ ok: z.literal(true), message: msgSchema, view: engineerViewSchema }),
+  z.object({ ok: z.literal(false), message: msgSchema, errors: z.record(z.string(), msgSchema) }),
 ]);
 export type SaveResult = z.infer<typeof saveResultSchema>;
 
-export const serialPortSchema = z.object({ path: z.string(), label: z.string(), source: z.enum(['serialport', 'fallback', 'configured']) });
+export const serialPortSchema = z.object({ path: z.string(), label: z.string(), note: msgSchema.optional(), source: z.enum(['serialport', 'fallback', 'configured']) });
 export type SerialPortView = z.infer<typeof serialPortSchema>;
 
 export const scannerFormSchema = z.object({
@@ -66,14 +66,14 @@ export type AggregatorForm = z.infer<typeof aggregatorFormSchema>;
 export const shopFormSchema = z.object({ name: text(100), terminalName: text(100) }).strict();
 export type ShopForm = z.infer<typeof shopFormSchema>;
 
-const terminalResult = z.object({ ok: z.boolean(), message: z.string(), terminalSn: z.string().optional() });
+const terminalResult = z.object({ ok: z.boolean(), message: msgSchema, terminalSn: z.string().optional() });
 
 export const engineerActions = {
   /**
    * Engineer PIN, or the manager PIN with `role: 'manager'` (settings need the manager PIN too);
    * checked in main with that role's lockout; opens the settings session, journaled with who.
    */
-  engineerUnlock: { args: z.object({ pin: z.string().min(1).max(16), role: unlockRoleSchema.optional() }).strict(), result: z.object({ ok: z.boolean(), message: z.string() }) },
+  engineerUnlock: { args: z.object({ pin: z.string().min(1).max(16), role: unlockRoleSchema.optional() }).strict(), result: z.object({ ok: z.boolean(), message: msgSchema }) },
   engineerLock: { args: empty, result: z.object({ ok: z.literal(true) }) },
   engineerView: { args: empty, result: engineerViewSchema },
   /** Serial ports now present (never fails; /dev is scanned where udev is missing). */
@@ -96,6 +96,6 @@ export const engineerEvents = {
   /** Each scanner frame while the engineer screen is open: hex, text and the wallet it looks like. */
   scannerMonitor: z.object({
     status: z.enum(['ok', 'duplicate', 'noise', 'overflow']), text: z.string(), hex: z.string(), at: z.number(),
-    wallet: walletSchema.optional(), verdict: z.string(),
+    wallet: walletSchema.optional(), verdict: msgSchema,
   }),
 } as const;

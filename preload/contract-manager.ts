@@ -4,7 +4,7 @@
  * settlement, CSV export. PINs travel with each protected action and are checked in main.
  */
 import { z } from 'zod';
-import { amountText, clientSnSchema, daySchema, empty, fen, walletSchema } from './contract-shared';
+import { amountText, clientSnSchema, daySchema, empty, fen, msgSchema, walletSchema } from './contract-shared';
 import { cashCountSchema, cashSummarySchema } from './contract-cash-shapes';
 
 export const roleSchema = z.enum(['cashier', 'manager', 'engineer']);
@@ -21,8 +21,8 @@ export type ScanTargetName = z.infer<typeof scanTargetSchema>;
 
 /** Why a PIN was not accepted; `locked` carries the countdown. */
 export const pinFailureSchema = z.union([
-  z.object({ ok: z.literal(false), reason: z.literal('wrong'), remainingTries: z.number().int(), message: z.string() }),
-  z.object({ ok: z.literal(false), reason: z.literal('locked'), lockedForMs: z.number().int(), message: z.string() }),
+  z.object({ ok: z.literal(false), reason: z.literal('wrong'), remainingTries: z.number().int(), message: msgSchema }),
+  z.object({ ok: z.literal(false), reason: z.literal('locked'), lockedForMs: z.number().int(), message: msgSchema }),
 ]);
 export type PinFailure = z.infer<typeof pinFailureSchema>;
 export const pinResultSchema = z.union([
@@ -38,19 +38,19 @@ export const orderStatusSchema = z.enum(['pending', 'needs_attention', 'paid', '
 
 export const refundViewSchema = z.object({
   refundRequestNo: z.string(), amountFen: fen, status: z.enum(['pending', 'refunded', 'failed']), kind: z.enum(['refund', 'void']).optional(),
-  operator: z.string().optional(), requestedAt: z.number().optional(), finishedAt: z.number().optional(), message: z.string().optional(),
+  operator: z.string().optional(), requestedAt: z.number().optional(), finishedAt: z.number().optional(), message: z.string().optional(), note: msgSchema.optional(),
 });
 export type RefundInfo = z.infer<typeof refundViewSchema>;
 
 export const managerOrderSchema = z.object({
   clientSn: z.string(), day: z.string(), method: z.enum(['qr', 'scan', 'cash']), amountFen: fen, status: orderStatusSchema,
   operator: z.string(), subject: z.string(), createdAt: z.number(), finishedAt: z.number().optional(),
-  wallet: walletSchema.optional(), sn: z.string().optional(), tradeNo: z.string().optional(), codeMasked: z.string().optional(), message: z.string().optional(),
+  wallet: walletSchema.optional(), sn: z.string().optional(), tradeNo: z.string().optional(), codeMasked: z.string().optional(), message: z.string().optional(), note: msgSchema.optional(),
   refunds: z.array(refundViewSchema), refundedFen: fen,
   /** Paid − refunded − refunds in flight. */
   refundableFen: fen,
   /** Why 撤销 is not possible now (absent: it is). */
-  voidRefusal: z.string().optional(),
+  voidRefusal: msgSchema.optional(),
 });
 export type ManagerOrder = z.infer<typeof managerOrderSchema>;
 
@@ -70,7 +70,7 @@ export type OrderSearch = z.infer<typeof orderSearchSchema>;
 
 export const refundOutcomeSchema = z.object({
   clientSn: z.string(), refundRequestNo: z.string(), kind: z.enum(['refund', 'void']), amountFen: fen,
-  status: z.enum(['refunded', 'failed', 'pending']), message: z.string(),
+  status: z.enum(['refunded', 'failed', 'pending']), message: msgSchema,
 });
 export type RefundOutcomeView = z.infer<typeof refundOutcomeSchema>;
 
@@ -128,7 +128,7 @@ export const managerActions = {
     args: empty,
     result: z.object({ operator: operatorSchema.nullable(), managerLockedForMs: z.number().int(), managerTriesLeft: z.number().int(), defaultPins: z.array(roleSchema) }),
   },
-  changePin: { args: z.object({ role: roleSchema, name: z.string().min(1).max(32), oldPin: pinText, pin: pinText }).strict(), result: authed(z.object({ message: z.string() })) },
+  changePin: { args: z.object({ role: roleSchema, name: z.string().min(1).max(32), oldPin: pinText, pin: pinText }).strict(), result: authed(z.object({ message: msgSchema })) },
   searchOrders: { args: orderSearchSchema, result: z.object({ orders: z.array(managerOrderSchema), total: z.number().int() }) },
   orderDetail: { args: z.object({ clientSn: clientSnSchema }).strict(), result: managerOrderSchema.nullable() },
   /** Full or partial refund; `amount` in yuan as typed. */
@@ -148,9 +148,9 @@ export const managerActions = {
   /** The operator profiles (names and roles, never PINs) for the sign-in and operators dialog. */
   listOperators: { args: empty, result: z.object({ operators: z.array(operatorProfileSchema) }) },
   /** Adds an operator (e.g. a cashier 小王) or sets a new PIN for one, with the manager PIN. */
-  saveOperator: { args: z.object({ managerPin: pinText, role: roleSchema, name: z.string().min(1).max(32), pin: pinText }).strict(), result: authed(z.object({ message: z.string() })) },
+  saveOperator: { args: z.object({ managerPin: pinText, role: roleSchema, name: z.string().min(1).max(32), pin: pinText }).strict(), result: authed(z.object({ message: msgSchema })) },
   /** Removes an operator profile, with the manager PIN (one manager and one engineer always stay). */
-  removeOperator: { args: z.object({ managerPin: pinText, role: roleSchema, name: z.string().min(1).max(32) }).strict(), result: authed(z.object({ message: z.string() })) },
+  removeOperator: { args: z.object({ managerPin: pinText, role: roleSchema, name: z.string().min(1).max(32) }).strict(), result: authed(z.object({ message: msgSchema })) },
   /** The screen in front claims the serial scanner: on 'history' a scan looks an order up and never pays. */
   setScanTarget: { args: z.object({ target: scanTargetSchema }).strict(), result: z.object({ target: scanTargetSchema }) },
 } as const;

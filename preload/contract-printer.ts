@@ -1,6 +1,6 @@
 /** Receipt printer actions and events: preview and reprint of a sale, test page, print queue. */
 import { z } from 'zod';
-import { clientSnSchema, empty } from './contract-shared';
+import { clientSnSchema, empty, msgSchema } from './contract-shared';
 
 /** One line of a receipt as it sits on the paper, already padded to the paper's columns. */
 export const previewLineSchema = z.union([
@@ -29,7 +29,7 @@ export const printJobSchema = z.object({
   attempts: z.number().int(),
   reprint: z.boolean(),
   /** Why the last attempt failed, or why the queue is holding the job (paper out, offline…). */
-  error: z.string().optional(),
+  error: msgSchema.optional(),
 });
 export type PrintJob = z.infer<typeof printJobSchema>;
 
@@ -38,7 +38,7 @@ export const printQueueSchema = z.object({
   /** Where the receipts go (file:DIR, tcp://HOST:9100, serial:/dev/x:BAUD). */
   printer: z.string().optional(),
   state: printerStateSchema,
-  message: z.string(),
+  message: msgSchema,
   detail: z.string().optional(),
   pending: z.number().int(),
   /** Pending jobs, oldest first, then the last printed ones, newest first. */
@@ -62,5 +62,5 @@ export const printerActions = {
 
 export const printerEvents = {
   /** A job printed or failed (the printer panel refreshes its list). */
-  printJob: z.object({ jobId: z.string(), outcome: z.enum(['printed', 'failed']), error: z.string().optional() }),
+  printJob: z.object({ jobId: z.string(), outcome: z.enum(['printed', 'failed']), error: msgSchema.optional() }),
 } as const;

@@ -11,6 +11,7 @@ import { managerActions, managerEvents } from './contract-manager';
 import { printerActions, printerEvents } from './contract-printer';
 import { engineerActions, engineerEvents } from './contract-engineer';
 import { cashActions, cashEvents } from './contract-cash';
+import { msgSchema } from './contract-shared';
 import { syncActions, syncEvents } from './contract-sync';
 import { setupActions } from './contract-setup';
 
@@ -64,7 +65,9 @@ export const eventNames = Object.keys(events) as EventName[];
 /** The typed error every transport returns for a refused call; never an uncaught exception. */
 export const posErrorSchema = z.object({
   code: z.enum(['INVALID_ARGS', 'UNKNOWN_ACTION', 'BUSY', 'RECOVERING', 'REFUSED', 'FORBIDDEN', 'INTERNAL', 'PIN_FILE_DAMAGED', 'SECRETS_DAMAGED']),
+  /** Chinese text for logs; the screen words `msg` in the cashier's language. */
   message: z.string(),
+  msg: msgSchema,
 });
 export type PosErrorBody = z.infer<typeof posErrorSchema>;
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: PosErrorBody };

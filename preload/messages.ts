@@ -7,6 +7,7 @@
  * from its name, and so does how the renderer formats it:
  *   - `…Fen`    integer fen, shown as money in the app's language (¥128.50)
  *   - `…Msg`    a nested message, translated too (e.g. the reason inside "Payment failed: …")
+ *   - `…Msgs`   a list of nested messages, each translated, joined by the language's list separator
  *   - `…At`     epoch milliseconds, shown as a date and time
  *   - `wallet`  a wallet id (wechat, alipay…), shown as the wallet's name
  *   - others    plain text or a number (order numbers, paths, counts)
@@ -92,7 +93,7 @@ export const messageSpecs = {
   'next.queryAgain': [],
 
   // ── What the payment platform answered (driver level) ──
-  'platform.said': ['text', 'errorCode'],
+  'platform.said': ['text'],
   'platform.noAnswer': [],
   'platform.cancelUnknown': [],
   'platform.noOrderData': ['bizCode'],
@@ -374,6 +375,30 @@ export const messageSpecs = {
   'hq.testNotAStore': ['user'],
   'hq.testOtherStore': ['storeId', 'actual'],
   'hq.testFailed': ['detail'],
+  'error.contractDrift': ['action', 'detail'],
+  'checkout.noWalletQr': ['wallet'],
+  'checkout.scanPromptWallet': [],
+  'result.canceledUnpaid': [],
+  'checkout.pickWallet': [],
+  'warn.secretsDamaged': ['detail', 'aside'],
+  'warn.secretsDamagedStuck': ['detail', 'file', 'error'],
+  'cmb.incomplete': ['fieldsMsgs'],
+  'cmbField.merId': [],
+  'cmbField.userId': [],
+  'cmbField.appId': [],
+  'cmbField.bankPublic': [],
+  'cmbField.notifyUrl': [],
+  'cmbField.termId': [],
+  'cmbField.deviceId': [],
+  'cmbField.secrets': [],
+  'error.jsonTooDeep': ['limit'],
+  'form.folderDotDot': [],
+  'eng.importInvalidRule': ['path', 'detailMsg'],
+  'list.semicolon': ['firstMsg', 'restMsg'],
+  'eng.fieldsInvalidWith': ['problemsMsg'],
+  'pin.notOwn': ['name'],
+  'warn.pinFileDamaged': ['detail', 'backup', 'file'],
+  'field.qrMode': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageCode = keyof typeof messageSpecs;
@@ -382,6 +407,7 @@ export const messageCodes = Object.keys(messageSpecs) as MessageCode[];
 /** The type of one parameter, from its name (see the header). */
 export type MsgParamValue<K extends string> =
   K extends `${string}Fen` ? number
+    : K extends `${string}Msgs` ? Msg[]
     : K extends `${string}Msg` ? Msg
       : K extends `${string}At` ? number
         : string | number;

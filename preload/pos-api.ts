@@ -3,7 +3,7 @@
  * for events. Both the Electron preload and the harness bridge build this object with
  * `buildPosApi`, so components never see channel names.
  */
-import type { ActionArgs, ActionName, ActionResult, Envelope, EventName, EventPayload, PosErrorBody } from './contract';
+import type { ActionArgs, ActionName, ActionResult, Envelope, EventName, EventPayload, Msg, PosErrorBody } from './contract';
 
 /** `onCheckout`, `onDevices`, … : one subscription verb per contract event. */
 export type EventVerb<E extends EventName> = `on${Capitalize<E>}`;
@@ -18,8 +18,9 @@ export function eventVerb<E extends EventName>(event: E): EventVerb<E> {
   return `on${event[0]!.toUpperCase()}${event.slice(1)}` as EventVerb<E>;
 }
 
+/** A refused or failed call: `msg` is the code the screen words in the cashier's language. */
 export class PosError extends Error {
-  constructor(readonly code: PosErrorBody['code'], message: string) {
+  constructor(readonly code: PosErrorBody['code'], message: string, readonly msg: Msg) {
     super(message);
     this.name = 'PosError';
   }
@@ -33,7 +34,7 @@ export function buildPosApi(names: readonly ActionName[], eventNames: readonly E
   for (const name of names) {
     api[name] = async (args: unknown) => {
       const env = await invoke(name, args ?? {});
-      if (!env.ok) throw new PosError(env.error.code, env.error.message);
+      if (!env.ok) throw new PosError(env.error.code, env.error.message, env.error.msg);
       return env.value;
     };
   }

@@ -12,8 +12,9 @@ import type { OrderView } from '../journal/order-view';
 import { ServiceError } from '../shared/service-error';
 import type { CheckoutService, FinalEvent } from './checkout-service';
 import { changeFor } from './cash-math';
-import { formatFen } from './money';
 import { abandon, addCash, cashFen, openSale, paidFen, remainingFen, saleState, salesFromOrders, startWallet, type MixedSale, type SaleState } from './mixed-tender';
+import { msg, type Msg } from '../../preload/messages';
+import { journalText } from '../i18n/zh-text';
 
 export interface SaleInfo { saleId: string; totalFen: number; paidFen: number; cashFen: number; remainingFen: number; state: SaleState }
 
@@ -33,7 +34,7 @@ export interface CashDeps {
   onSale: (sale: SaleInfo | null) => void;
 }
 
-const refuse = (message: string): never => { throw new ServiceError('REFUSED', message); };
+const refuse = (message: Msg): never => { throw new ServiceError('REFUSED', message); };
 
 export class CashService {
   /** Open mixed sales: sale id → total and the client_sn of each part. */
@@ -69,7 +70,7 @@ export class CashService {
     let appliedFen = req.amountFen;
     let changeFen = 0;
     if (req.saleId) {
-      sale = this.sale(req.saleId) ?? refuse('没有这笔未完成的混合支付');
+      sale = this.sale(req.saleId) ?? refuse(msg('cash.noSuchSale'));
       const step = addCash(sale, '-', req.receivedFen);
       if (!step.ok) return refuse(step.message);
       ({ appliedFen, changeFen } = step);
@@ -78,7 +79,7 @@ export class CashService {
       if (change.ok) changeFen = change.changeFen;
       else if (!req.partial || !cfg.mixedTender || req.receivedFen <= 0) return refuse(change.message);
       else {
-        if (this.openSale()) refuse('还有一笔混合支付未完成，请先收完或取消');
+        if (this.openSale()) refuse(msg('cash.saleOpen'));
         sale = openSale(this.deps.newSaleId(), req.amountFen);
         appliedFen = req.receivedFen;
       }
@@ -99,7 +100,7 @@ export class CashService {
 
   /** The wallet part of the open sale: QR, or the customer's payment code when given. */
   async payRemainder(req: { saleId: string; requestId: string; scan?: { code: string; wallet: Wallet; masked: string }; qrWallet?: QrWallet }): Promise<CheckoutView> {
-    const sale = this.sale(req.saleId) ?? refuse('没有这笔未完成的混合支付');
+    const sale = this.sale(req.saleId) ?? refuse(msg('cash.noSuchSale'));
     const due = remainingFen(sale);
     const step = startWallet(sale, '-', due);
     if (!step.ok) return refuse(step.message);
@@ -118,15 +119,15 @@ export class CashService {
     if (!sale) return;
     if (saleState(sale) === 'paid') {
       const total = sale.totalFen;
-      const message = `支付成功（混合支付，现金 ${formatFen(cashFen(sale))}）`;
+      const message = msg('result.paidMixed', { cashFen: cashFen(sale) });
       this.deps.checkout.present({ phase: 'result', method: e.method, clientSn: e.clientSn, amountFen: total, wallet: e.wallet, result: { outcome: 'PAID', message, wallet: e.wallet, amountFen: total, ...(e.sn ? { sn: e.sn } : {}) } });
     }
     this.deps.onSale(this.openSale());
   }
 
   /** Gives the cash part back (journaled as a void of each cash part) and closes the sale. */
-  async abandon(saleId: string, operator: string): Promise<string> {
-    const sale = this.sale(saleId) ?? refuse('没有这笔未完成的混合支付');
+  async abandon(saleId: string, operator: string): Promise<Msg> {
+    const sale = this.sale(saleId) ?? refuse(msg('cash.noSuchSale'));
     const step = abandon(sale);
     if (!step.ok) return refuse(step.message);
     let back = 0;
@@ -134,14 +135,14 @@ export class CashService {
       if (p.tender !== 'cash' || p.status !== 'paid') continue;
       const no = `X${p.clientSn}`.slice(0, 32);
       await this.deps.journal.append({ type: 'REFUND_REQUESTED', clientSn: p.clientSn, refundRequestNo: no, amountFen: p.amountFen, operator, kind: 'void' });
-      await this.deps.journal.append({ type: 'REFUND_FINAL', clientSn: p.clientSn, refundRequestNo: no, amountFen: p.amountFen, outcome: 'REFUNDED', message: '交易取消，现金已退还顾客' });
+      await this.deps.journal.append({ type: 'REFUND_FINAL', clientSn: p.clientSn, refundRequestNo: no, amountFen: p.amountFen, outcome: 'REFUNDED', ...journalText(msg('refund.cashSaleAbandoned')) });
       back += p.amountFen;
     }
     await this.deps.journal.append({ type: 'OPERATOR_ACTION', operator, action: 'abandon_sale', detail: `${saleId} cash back ${back} fen` });
     this.sales.delete(saleId);
     if (back > 0) this.deps.openDrawer('abandon_sale');
     this.deps.onSale(this.openSale());
-    return `交易已取消，请退还顾客现金 ${formatFen(back)}`;
+    return msg('cash.saleAbandoned', { backFen: back });
   }
 
   private sale(saleId: string): MixedSale | undefined {
@@ -154,10 +155,10 @@ export class CashService {
   private cashView(clientSn: string, appliedFen: number, receivedFen: number, changeFen: number, saleId: string | undefined): Omit<CheckoutView, 'serverNow'> {
     const sale = saleId ? this.sale(saleId) : undefined;
     if (sale && saleState(sale) !== 'paid') {
-      return { phase: 'idle', progress: `已收现金 ${formatFen(cashFen(sale))}，待收 ${formatFen(remainingFen(sale))}：请按“收款”出示二维码，或扫顾客付款码` };
+      return { phase: 'idle', progress: msg('checkout.mixedDue', { cashFen: cashFen(sale), dueFen: remainingFen(sale) }) };
     }
     const amountFen = sale ? sale.totalFen : appliedFen;
-    const message = sale ? `支付成功（混合支付，现金 ${formatFen(cashFen(sale))}）` : '支付成功（现金）';
+    const message = sale ? msg('result.paidMixed', { cashFen: cashFen(sale) }) : msg('result.paidCash');
     return { phase: 'result', method: 'cash', clientSn, amountFen, wallet: 'cash', result: { outcome: 'PAID', message, wallet: 'cash', amountFen, receivedFen, changeFen } };
   }
 }

@@ -13,8 +13,10 @@ import { interpretPay, interpretQuery, type OrderState } from './interpret';
 import { requestQr, type QrWallet } from './qr-start';
 import { runPoll } from './poller';
 import { QR_POLICY, SCAN_POLICY } from './poll-policy';
-import { formatFen } from './money';
 import { ServiceError } from '../shared/service-error';
+import { msg, type Msg } from '../../preload/messages';
+import { journalText, zhText } from '../i18n/zh-text';
+import { journalErrorMsg } from '../i18n/error-msg';
 
 export type { CheckoutConfig, JournalPort, SaleRef, FinalEvent, CheckoutDeps, Attempt } from './checkout-types';
 
@@ -51,7 +53,7 @@ export class CheckoutService {
    */
   async startQr(amountFen: number, requestId: string, sale?: SaleRef, wallet?: QrWallet): Promise<CheckoutView> {
     const perWallet = this.deps.config().qrMode === 'per-wallet';
-    if (perWallet && wallet === undefined && !this.seenRequests.has(requestId)) throw new ServiceError('REFUSED', '请先选择顾客用的钱包（微信支付、支付宝或云闪付）');
+    if (perWallet && wallet === undefined && !this.seenRequests.has(requestId)) throw new ServiceError('REFUSED', msg('checkout.pickWallet'));
     const dup = this.admit(amountFen, requestId);
     if (dup) return dup;
     const att = await this.createAttempt('qr', amountFen, requestId, this.deps.config().qrExpiryMs, { ...sale, ...(perWallet ? { wallet } : {}) });
@@ -65,12 +67,12 @@ export class CheckoutService {
         await this.journal({ type: 'QR_READY', clientSn: att.clientSn, sn: answer.sn, qrCode: answer.qrCode, expiresAt: att.deadline });
       } catch (err) {
         // Not shown, so nobody can pay it; the order is closed once the journal can record again.
-        await this.needsAttention(att, `交易记录无法保存，收款码未显示：${errText(err)}`, answer.sn);
+        await this.needsAttention(att, msg('result.journalFailedQrHidden', { reasonMsg: journalErrorMsg(err) }), answer.sn, errText(err));
         return this.current();
       }
-      this.wait(att, perWallet ? '请顾客用所选钱包扫码' : '请顾客用微信、支付宝或云闪付扫码');
+      this.wait(att, msg(perWallet ? 'checkout.scanPromptWallet' : 'checkout.scanPrompt'));
     } else if (answer.kind === 'failed') {
-      await this.settle(att, { outcome: 'FAILED', message: `下单失败：${answer.message}`, nextStep: '请重新收款' });
+      await this.settle(att, { outcome: 'FAILED', message: msg('result.createFailed', { reasonMsg: answer.message }), nextStep: msg('next.collectAgain') });
     } else {
       await this.finishUnclear(att, answer.message);
     }
@@ -78,7 +80,7 @@ export class CheckoutService {
   }
 
   async startScan(amountFen: number, code: string, wallet: Wallet, codeMasked: string, requestId: string, sale?: SaleRef): Promise<CheckoutView> {
-    if (!this.seenRequests.has(requestId) && this.sentCodes.has(code)) throw new ServiceError('REFUSED', '这个付款码已经扫过，不会重复扣款；如需再次收款，请顾客刷新付款码');
+    if (!this.seenRequests.has(requestId) && this.sentCodes.has(code)) throw new ServiceError('REFUSED', msg('paycode.alreadyScanned'));
     const dup = this.admit(amountFen, requestId);
     if (dup) return dup;
     const att = await this.createAttempt('scan', amountFen, requestId, this.deps.config().scanWindowMs, { wallet, codeMasked, ...sale });
@@ -87,8 +89,8 @@ export class CheckoutService {
     this.markSent(att, 'pay');
     const cfg = this.deps.config();
     const state = interpretPay(await this.deps.aggregator.pay({ clientSn: att.clientSn, amountFen, dynamicId: code, subject: cfg.subject, operator: cfg.operator }));
-    if (state.kind === 'failed') await this.settle(att, { outcome: 'FAILED', message: `支付失败：${state.message}`, nextStep: '请顾客刷新付款码后重新扫码' });
-    else if (!(await this.applyState(att, state))) this.wait(att, state.kind === 'pending' ? '用户支付中，请稍候（顾客可能需要输入密码）' : '正在确认支付结果…');
+    if (state.kind === 'failed') await this.settle(att, { outcome: 'FAILED', message: msg('result.payFailed', { reasonMsg: state.message }), nextStep: msg('next.refreshCode') });
+    else if (!(await this.applyState(att, state))) this.wait(att, msg(state.kind === 'pending' ? 'checkout.customerPaying' : 'checkout.confirming'));
     return this.current();
   }
 
@@ -97,7 +99,7 @@ export class CheckoutService {
     const att = this.active;
     if (!att || att.clientSn !== clientSn) return this.current();
     if (this.view.phase === 'cancelling') return this.current();
-    this.show({ ...this.view, phase: 'cancelling', progress: '正在撤销…' });
+    this.show({ ...this.view, phase: 'cancelling', progress: msg('checkout.reversing') });
     await att.poll?.stop();
     await this.finishByCloseOut(att, 'cashier');
     return this.current();
@@ -107,7 +109,7 @@ export class CheckoutService {
   async queryAgain(clientSn: string): Promise<CheckoutView> {
     const att = this.active;
     if (!att || att.clientSn !== clientSn || this.view.result?.outcome !== 'NEEDS_ATTENTION') return this.current();
-    this.show({ ...this.view, progress: '正在查询…' });
+    this.show({ ...this.view, progress: msg('checkout.querying') });
     await this.finishByCloseOut(att, 'cashier');
     return this.current();
   }
@@ -135,7 +137,7 @@ export class CheckoutService {
     // A unified QR nobody opened yet is "not found" at the platform: still waiting (§1.6a).
     const waiting = state.kind === 'pending' || (state.kind === 'not_found' && att.method === 'qr' && !!att.qrCode);
     if (foreground && waiting && this.deps.clock.now() < att.deadline && resumable) {
-      this.wait(att, att.method === 'qr' ? '已恢复未完成的收款，请顾客扫码' : '已恢复未完成的收款，正在确认');
+      this.wait(att, msg(att.method === 'qr' ? 'checkout.recoveredScan' : 'checkout.recoveredConfirming'));
       return undefined;
     }
     await this.finishByCloseOut(att, 'recovery');
@@ -158,7 +160,7 @@ export class CheckoutService {
       this.show(view);
     } catch (err) {
       this.seenRequests.delete(requestId);
-      throw err instanceof ServiceError ? err : new ServiceError('REFUSED', `无法写入交易记录，未收现金：${errText(err)}`);
+      throw err instanceof ServiceError ? err : new ServiceError('REFUSED', msg('checkout.journalFailedNoCash', { reasonMsg: journalErrorMsg(err) }));
     } finally {
       this.starting = false;
     }
@@ -176,11 +178,11 @@ export class CheckoutService {
   private admit(amountFen: number, requestId: string): CheckoutView | null {
     const seen = this.seenRequests.get(requestId);
     if (seen) return this.current(); // double click / duplicated message: same order, no second one
-    if (this.recovering) throw new ServiceError('RECOVERING', '正在恢复上次未完成的收款，请稍候');
-    if (this.starting || (this.active && this.view.phase !== 'result')) throw new ServiceError('BUSY', '上一笔收款尚未结束');
+    if (this.recovering) throw new ServiceError('RECOVERING', msg('checkout.recovering'));
+    if (this.starting || (this.active && this.view.phase !== 'result')) throw new ServiceError('BUSY', msg('checkout.busy'));
     const max = this.deps.config().maxAmountFen;
-    if (amountFen <= 0) throw new ServiceError('REFUSED', '金额必须大于 0');
-    if (amountFen > max) throw new ServiceError('REFUSED', `金额超过上限 ${formatFen(max)}`);
+    if (amountFen <= 0) throw new ServiceError('REFUSED', msg('amount.mustBePositive'));
+    if (amountFen > max) throw new ServiceError('REFUSED', msg('amount.overLimit', { maxFen: max }));
     this.seenRequests.set(requestId, 'pending');
     this.starting = true;
     if (this.seenRequests.size > 200) this.seenRequests.delete(this.seenRequests.keys().next().value as string);
@@ -196,16 +198,16 @@ export class CheckoutService {
       await this.deps.journal.append({ type: 'ATTEMPT_CREATED', clientSn: att.clientSn, method, amountFen, operator: cfg.operator, subject: cfg.subject, windowMs, ...extra });
     } catch (err) {
       this.seenRequests.delete(requestId);
-      throw new ServiceError('REFUSED', `无法写入交易记录，未发起收款：${errText(err)}`);
+      throw new ServiceError('REFUSED', msg('checkout.journalFailedNotCharged', { reasonMsg: journalErrorMsg(err) }));
     } finally {
       this.starting = false;
     }
     this.active = att;
-    this.show({ phase: 'creating', method, clientSn: att.clientSn, amountFen, wallet: att.wallet, progress: method === 'qr' ? '正在生成收款码…' : '正在发起扣款…' });
+    this.show({ phase: 'creating', method, clientSn: att.clientSn, amountFen, wallet: att.wallet, progress: msg(method === 'qr' ? 'checkout.creatingQr' : 'checkout.charging') });
     return att;
   }
 
-  private wait(att: Attempt, progress: string): void {
+  private wait(att: Attempt, progress: Msg): void {
     this.show({ phase: 'waiting', method: att.method, clientSn: att.clientSn, amountFen: att.amountFen, qrCode: att.qrCode, expiresAt: att.deadline, wallet: att.wallet, progress });
     att.poll = runPoll({
       policy: att.method === 'qr' ? (this.deps.policies?.qr ?? QR_POLICY) : (this.deps.policies?.scan ?? SCAN_POLICY),
@@ -219,7 +221,7 @@ export class CheckoutService {
     });
     void att.poll.done.then(async (end) => {
       if (end === 'deadline' && this.active === att && this.view.phase === 'waiting') {
-        this.show({ ...this.view, phase: 'cancelling', progress: att.method === 'qr' ? '二维码已过期，正在关闭订单…' : '支付超时，正在撤销…' });
+        this.show({ ...this.view, phase: 'cancelling', progress: msg(att.method === 'qr' ? 'checkout.qrExpiredClosing' : 'checkout.timeoutReversing') });
         await this.finishByCloseOut(att, att.method === 'qr' ? 'expired' : 'window_end');
       }
     });
@@ -230,8 +232,8 @@ export class CheckoutService {
     if (state.kind === 'paid') { await this.settlePaid(att, state.data); return true; }
     if (state.kind === 'canceled') {
       await this.settle(att, state.expired
-        ? { outcome: 'EXPIRED', message: '二维码已过期，顾客未支付', nextStep: '如需继续收款，请重新收款' }
-        : { outcome: 'CANCELED', message: state.message, nextStep: '如需继续收款，请重新收款' });
+        ? { outcome: 'EXPIRED', message: msg('result.qrExpiredUnpaid'), nextStep: msg('next.continueCollect') }
+        : { outcome: 'CANCELED', message: state.message, nextStep: msg('next.continueCollect') });
       return true;
     }
     if (state.kind === 'failed') { await this.settle(att, { outcome: 'FAILED', message: state.message }); return true; }
@@ -241,15 +243,15 @@ export class CheckoutService {
   private async settlePaid(att: Attempt, data: OrderData): Promise<void> {
     if (data.totalFen !== att.amountFen) {
       // Never say paid for an amount we did not ask for (G9): a person must look at it.
-      await this.needsAttention(att, `金额不一致：应收 ${formatFen(att.amountFen)}，平台记录 ${formatFen(data.totalFen)}`, data.sn);
+      await this.needsAttention(att, msg('result.amountMismatch', { dueFen: att.amountFen, platformFen: data.totalFen }), data.sn);
       return;
     }
     att.wallet = data.wallet;
-    await this.settle(att, { outcome: 'PAID', message: '支付成功', wallet: data.wallet, sn: data.sn }, data.tradeNo);
+    await this.settle(att, { outcome: 'PAID', message: msg('result.paid'), wallet: data.wallet, sn: data.sn }, data.tradeNo);
   }
 
-  private async finishUnclear(att: Attempt, why: string): Promise<void> {
-    this.show({ ...this.view, phase: 'cancelling', progress: `结果未知（${why}），正在查询…` });
+  private async finishUnclear(att: Attempt, why: Msg): Promise<void> {
+    this.show({ ...this.view, phase: 'cancelling', progress: msg('checkout.unknownQuerying', { reasonMsg: why }) });
     await this.finishByCloseOut(att, 'cashier');
   }
 
@@ -262,34 +264,35 @@ export class CheckoutService {
       });
     } catch (err) {
       // CANCEL_REQUESTED could not be journaled, so no cancel was sent: the order may still be open.
-      return this.needsAttention(att, `交易记录无法保存，未能撤销：${errText(err)}`);
+      return this.needsAttention(att, msg('result.journalFailedNotReversed', { reasonMsg: journalErrorMsg(err) }), undefined, errText(err));
     }
     if (res.kind === 'paid') return this.settlePaid(att, res.state.data);
     if (res.kind === 'not_found') {
       // A QR that was shown but nobody opened has no order at the platform: nothing to cancel
       // (§1.6, §1.6a). One never shown (its request got lost) simply failed.
       const shown = att.method === 'qr' && att.qrCode !== undefined;
-      if (shown && reason === 'expired') return this.settle(att, { outcome: 'EXPIRED', message: '二维码已过期，顾客未支付', nextStep: '如需继续收款，请重新收款' });
-      if (shown) return this.settle(att, { outcome: 'CANCELED', message: '已取消，顾客未支付', nextStep: '如需继续收款，请重新收款' });
-      return this.settle(att, { outcome: 'FAILED', message: '支付平台没有这笔订单，顾客未被扣款', nextStep: '请重新收款' });
+      if (shown && reason === 'expired') return this.settle(att, { outcome: 'EXPIRED', message: msg('result.qrExpiredUnpaid'), nextStep: msg('next.continueCollect') });
+      if (shown) return this.settle(att, { outcome: 'CANCELED', message: msg('result.canceledUnpaid'), nextStep: msg('next.continueCollect') });
+      return this.settle(att, { outcome: 'FAILED', message: msg('result.notFoundNotCharged'), nextStep: msg('next.collectAgain') });
     }
     if (res.kind === 'unknown') return this.needsAttention(att, res.message);
-    if (reason === 'expired') return this.settle(att, { outcome: 'EXPIRED', message: '二维码已过期，订单已关闭', nextStep: '如需继续收款，请重新收款' });
-    if (reason === 'window_end') return this.settle(att, { outcome: 'CANCELED', message: '已撤销：顾客未在时限内完成支付', nextStep: '请顾客刷新付款码后重新扫码' });
-    return this.settle(att, { outcome: 'CANCELED', message: res.message, nextStep: '如需继续收款，请重新收款' });
+    if (reason === 'expired') return this.settle(att, { outcome: 'EXPIRED', message: msg('result.qrExpiredClosed'), nextStep: msg('next.continueCollect') });
+    if (reason === 'window_end') return this.settle(att, { outcome: 'CANCELED', message: msg('result.reversedWindowEnd'), nextStep: msg('next.refreshCode') });
+    return this.settle(att, { outcome: 'CANCELED', message: res.message, nextStep: msg('next.continueCollect') });
   }
 
-  private async needsAttention(att: Attempt, reason: string, sn?: string): Promise<void> {
-    await this.journal({ type: 'NEEDS_ATTENTION', clientSn: att.clientSn, reason, sn }).catch(() => undefined);
-    this.showResult(att, { outcome: 'NEEDS_ATTENTION', message: `需人工确认：${reason}`, nextStep: '请勿交货；点“再次查询”确认结果', amountFen: att.amountFen, sn });
+  /** `detail`: the technical cause, kept in the journal's text only. */
+  private async needsAttention(att: Attempt, reason: Msg, sn?: string, detail?: string): Promise<void> {
+    await this.journal({ type: 'NEEDS_ATTENTION', clientSn: att.clientSn, reason: zhText(reason) + (detail ? ` (${detail})` : ''), msg: reason, sn }).catch(() => undefined);
+    this.showResult(att, { outcome: 'NEEDS_ATTENTION', message: msg('result.needsAttention', { reasonMsg: reason }), nextStep: msg('next.queryAgain'), amountFen: att.amountFen, sn });
   }
 
   private async settle(att: Attempt, r: Omit<Result, 'amountFen'> & { outcome: 'PAID' | 'FAILED' | 'CANCELED' | 'EXPIRED' }, tradeNo?: string): Promise<void> {
     let message = r.message;
     try {
-      await this.deps.journal.append({ type: 'PAYMENT_FINAL', clientSn: att.clientSn, outcome: r.outcome, amountFen: att.amountFen, sn: r.sn, tradeNo, wallet: r.wallet ?? att.wallet, message: r.message, recovered: att.recovered || undefined });
+      await this.deps.journal.append({ type: 'PAYMENT_FINAL', clientSn: att.clientSn, outcome: r.outcome, amountFen: att.amountFen, sn: r.sn, tradeNo, wallet: r.wallet ?? att.wallet, ...journalText(r.message), recovered: att.recovered || undefined });
     } catch (err) {
-      message = `${r.message}（警告：交易记录保存失败 ${err instanceof Error ? err.message : ''}）`;
+      message = msg('result.journalWarning', { textMsg: r.message, reasonMsg: journalErrorMsg(err) });
     }
     this.showResult(att, { ...r, message, wallet: r.wallet ?? att.wallet, amountFen: att.amountFen });
     this.deps.onFinal?.({ clientSn: att.clientSn, outcome: r.outcome, amountFen: att.amountFen, wallet: r.wallet ?? att.wallet, sn: r.sn, method: att.method, recovered: !!att.recovered, codeMasked: att.codeMasked, saleId: att.saleId });

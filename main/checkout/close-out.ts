@@ -6,12 +6,13 @@
 import type { Aggregator } from '../aggregator/types';
 import { interpretCancel, interpretQuery, type OrderState } from './interpret';
 import { sleep, type Timers } from './time';
+import { msg, type Msg } from '../../preload/messages';
 
 export type CloseOutResult =
   | { kind: 'paid'; state: Extract<OrderState, { kind: 'paid' }> }
-  | { kind: 'canceled'; message: string; expired: boolean }
+  | { kind: 'canceled'; message: Msg; expired: boolean }
   | { kind: 'not_found' }
-  | { kind: 'unknown'; message: string };
+  | { kind: 'unknown'; message: Msg };
 
 export interface CloseOutDeps {
   aggregator: Aggregator;
@@ -25,7 +26,7 @@ export interface CloseOutDeps {
 export async function closeOut(clientSn: string, deps: CloseOutDeps): Promise<CloseOutResult> {
   const attempts = deps.attempts ?? 3;
   let cancelJournaled = false;
-  let lastMessage = '支付平台无应答';
+  let lastMessage: Msg = msg('platform.noAnswer');
   for (let i = 0; i < attempts; i++) {
     if (i > 0) await sleep(deps.timers, deps.retryDelayMs ?? 2_000);
     const state = interpretQuery(await deps.aggregator.query({ clientSn }));
@@ -38,10 +39,10 @@ export async function closeOut(clientSn: string, deps: CloseOutDeps): Promise<Cl
     const cancel = interpretCancel(await deps.aggregator.cancel({ clientSn }));
     if (cancel === 'canceled') {
       // A payment that landed between the query and the cancel is refunded by the cancel itself.
-      return { kind: 'canceled', message: '已撤销（如已扣款，将原路退回）', expired: false };
+      return { kind: 'canceled', message: msg('result.reversed'), expired: false };
     }
     if (cancel === 'not_found') return { kind: 'not_found' };
-    lastMessage = '撤销结果未知';
+    lastMessage = msg('platform.cancelUnknown');
   }
   return { kind: 'unknown', message: lastMessage };
 }

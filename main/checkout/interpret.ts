@@ -4,25 +4,27 @@
  * never a guess.
  */
 import { ORDER_NOT_FOUND_CODES, type AggOutcome, type OrderData } from '../aggregator/types';
+import { msg, type Msg } from '../../preload/messages';
+import { platformSaid, unknownMsg } from './platform-msg';
 
 export type OrderState =
   | { kind: 'paid'; data: OrderData }
   | { kind: 'pending'; data?: OrderData }
-  | { kind: 'canceled'; expired: boolean; message: string; data?: OrderData }
-  | { kind: 'failed'; message: string }            // definite: nothing was charged
+  | { kind: 'canceled'; expired: boolean; message: Msg; data?: OrderData }
+  | { kind: 'failed'; message: Msg }            // definite: nothing was charged
   | { kind: 'not_found' }
-  | { kind: 'error_state'; message: string }       // platform says its own state is unclear
-  | { kind: 'unknown'; message: string };          // we could not learn anything
+  | { kind: 'error_state'; message: Msg }       // platform says its own state is unclear
+  | { kind: 'unknown'; message: Msg };          // we could not learn anything
 
 /** Both spellings of 收钱吧's not-found code and the neutral one (aggregator/types.ts). */
 const NOT_FOUND = ORDER_NOT_FOUND_CODES;
 
 /** An answer to `query` (or the data attached to any answer). */
 export function interpretQuery(out: AggOutcome): OrderState {
-  if (out.kind === 'unknown') return { kind: 'unknown', message: out.message };
-  if (out.kind === 'rejected') return { kind: 'unknown', message: `${out.errorCode} ${out.message}` };
+  if (out.kind === 'unknown') return { kind: 'unknown', message: unknownMsg(out.reason) };
+  if (out.kind === 'rejected') return { kind: 'unknown', message: platformSaid(out.errorCode, out.message, msg('platform.noAnswer')) };
   if (out.errorCode && NOT_FOUND.has(out.errorCode)) return { kind: 'not_found' };
-  if (!out.data) return { kind: 'unknown', message: out.message ?? `${out.bizCode}（无订单数据）` };
+  if (!out.data) return { kind: 'unknown', message: platformSaid(out.errorCode, out.message, msg('platform.noOrderData', { bizCode: out.bizCode })) };
   return fromOrderData(out.data, out.message, out.errorCode);
 }
 
@@ -34,34 +36,34 @@ function fromOrderData(data: OrderData, message?: string, errorCode?: string): O
       return { kind: 'pending', data };
     case 'PAY_CANCELED': {
       const expired = errorCode === 'TRADE_TIMEOUT' || /超时|过期/.test(message ?? '');
-      return { kind: 'canceled', expired, message: message ?? (expired ? '二维码已过期' : '顾客已取消支付'), data };
+      return { kind: 'canceled', expired, message: platformSaid(errorCode, message, msg(expired ? 'result.qrExpired' : 'result.canceledByCustomer')), data };
     }
     case 'CANCELED':
-      return { kind: 'canceled', expired: false, message: message ?? '订单已撤销', data };
+      return { kind: 'canceled', expired: false, message: platformSaid(errorCode, message, msg('result.orderCanceled')), data };
     default:
-      return { kind: 'error_state', message: message ?? `订单状态 ${data.orderStatus}` };
+      return { kind: 'error_state', message: platformSaid(errorCode, message, msg('platform.orderState', { state: data.orderStatus })) };
   }
 }
 
 /** An answer to `pay` (B-scan-C). */
 export function interpretPay(out: AggOutcome): OrderState {
-  if (out.kind === 'unknown') return { kind: 'unknown', message: out.message };
-  if (out.kind === 'rejected') return { kind: 'failed', message: out.message || out.errorCode };
+  if (out.kind === 'unknown') return { kind: 'unknown', message: unknownMsg(out.reason) };
+  if (out.kind === 'rejected') return { kind: 'failed', message: platformSaid(out.errorCode, out.message, msg('platform.payFailed')) };
   switch (out.bizCode) {
-    case 'PAY_SUCCESS': return out.data ? { kind: 'paid', data: out.data } : { kind: 'unknown', message: '支付成功但无订单数据' };
-    case 'PAY_FAIL': case 'FAIL': return { kind: 'failed', message: out.message ?? out.errorCode ?? '支付失败' };
+    case 'PAY_SUCCESS': return out.data ? { kind: 'paid', data: out.data } : { kind: 'unknown', message: msg('platform.paidWithoutData') };
+    case 'PAY_FAIL': case 'FAIL': return { kind: 'failed', message: platformSaid(out.errorCode, out.message, msg('platform.payFailed')) };
     case 'PAY_IN_PROGRESS': return { kind: 'pending', data: out.data };
-    default: return { kind: 'unknown', message: out.message ?? out.bizCode };
+    default: return { kind: 'unknown', message: platformSaid(out.errorCode, out.message, msg('platform.noOrderData', { bizCode: out.bizCode })) };
   }
 }
 
 /** An answer to `precreate` (dynamic QR). */
 export function interpretPrecreate(out: AggOutcome): { kind: 'qr'; data: OrderData; qrCode: string } | OrderState {
-  if (out.kind === 'unknown') return { kind: 'unknown', message: out.message };
-  if (out.kind === 'rejected') return { kind: 'failed', message: out.message || out.errorCode };
+  if (out.kind === 'unknown') return { kind: 'unknown', message: unknownMsg(out.reason) };
+  if (out.kind === 'rejected') return { kind: 'failed', message: platformSaid(out.errorCode, out.message, msg('platform.createFailed')) };
   if (out.bizCode === 'PRECREATE_SUCCESS' && out.data?.qrCode) return { kind: 'qr', data: out.data, qrCode: out.data.qrCode };
-  if (out.bizCode === 'PRECREATE_FAIL' || out.bizCode === 'FAIL') return { kind: 'failed', message: out.message ?? out.errorCode ?? '下单失败' };
-  return { kind: 'unknown', message: out.message ?? out.bizCode };
+  if (out.bizCode === 'PRECREATE_FAIL' || out.bizCode === 'FAIL') return { kind: 'failed', message: platformSaid(out.errorCode, out.message, msg('platform.createFailed')) };
+  return { kind: 'unknown', message: platformSaid(out.errorCode, out.message, msg('platform.noOrderData', { bizCode: out.bizCode })) };
 }
 
 /** An answer to `cancel` (冲正). */

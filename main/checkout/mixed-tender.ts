@@ -5,14 +5,14 @@
  * `open` while parts are missing, `paying` while a wallet part is in flight, `paid` once the
  * parts cover the total, `abandoned` once its cash was handed back.
  */
-import { formatFen } from './money';
+import { msg, type Msg } from '../../preload/messages';
 
 export type PartStatus = 'pending' | 'paid' | 'failed' | 'refunded';
 export interface SalePart { clientSn: string; tender: 'cash' | 'wallet'; amountFen: number; status: PartStatus }
 export interface MixedSale { saleId: string; totalFen: number; parts: SalePart[] }
 export type SaleState = 'open' | 'paying' | 'paid' | 'abandoned';
 
-export type Step = { ok: true; sale: MixedSale } | { ok: false; message: string };
+export type Step = { ok: true; sale: MixedSale } | { ok: false; message: Msg };
 
 export const paidFen = (s: MixedSale): number => s.parts.filter((p) => p.status === 'paid').reduce((n, p) => n + p.amountFen, 0);
 export const cashFen = (s: MixedSale): number => s.parts.filter((p) => p.status === 'paid' && p.tender === 'cash').reduce((n, p) => n + p.amountFen, 0);
@@ -33,10 +33,10 @@ export function openSale(saleId: string, totalFen: number): MixedSale {
  * A cash part: the cash applied is at most what is still due; more than that is change, and
  * only allowed when it completes the sale. Returns the applied amount and the change.
  */
-export function addCash(s: MixedSale, clientSn: string, receivedFen: number): { ok: true; sale: MixedSale; appliedFen: number; changeFen: number } | { ok: false; message: string } {
+export function addCash(s: MixedSale, clientSn: string, receivedFen: number): { ok: true; sale: MixedSale; appliedFen: number; changeFen: number } | { ok: false; message: Msg } {
   const state = saleState(s);
-  if (state !== 'open') return { ok: false, message: state === 'paying' ? '扫码部分尚未结束，请稍候' : '这笔交易已结束' };
-  if (!Number.isSafeInteger(receivedFen) || receivedFen <= 0) return { ok: false, message: '金额必须大于 0' };
+  if (state !== 'open') return { ok: false, message: msg(state === 'paying' ? 'cash.walletPartPending' : 'cash.saleFinished') };
+  if (!Number.isSafeInteger(receivedFen) || receivedFen <= 0) return { ok: false, message: msg('amount.mustBePositive') };
   const due = remainingFen(s);
   const appliedFen = Math.min(receivedFen, due);
   const part: SalePart = { clientSn, tender: 'cash', amountFen: appliedFen, status: 'paid' };
@@ -46,10 +46,10 @@ export function addCash(s: MixedSale, clientSn: string, receivedFen: number): { 
 /** A wallet part for (at most) what is still due; one at a time. */
 export function startWallet(s: MixedSale, clientSn: string, amountFen: number): Step {
   const state = saleState(s);
-  if (state !== 'open') return { ok: false, message: state === 'paying' ? '扫码部分尚未结束，请稍候' : '这笔交易已结束' };
+  if (state !== 'open') return { ok: false, message: msg(state === 'paying' ? 'cash.walletPartPending' : 'cash.saleFinished') };
   const due = remainingFen(s);
-  if (!Number.isSafeInteger(amountFen) || amountFen <= 0) return { ok: false, message: '金额必须大于 0' };
-  if (amountFen > due) return { ok: false, message: `超过待收金额 ${formatFen(due)}` };
+  if (!Number.isSafeInteger(amountFen) || amountFen <= 0) return { ok: false, message: msg('amount.mustBePositive') };
+  if (amountFen > due) return { ok: false, message: msg('cash.overDue', { dueFen: due }) };
   return { ok: true, sale: { ...s, parts: [...s.parts, { clientSn, tender: 'wallet', amountFen, status: 'pending' }] } };
 }
 
@@ -61,7 +61,7 @@ export function walletFinished(s: MixedSale, clientSn: string, paid: boolean): M
 /** Abandoning an open sale hands its cash back: every paid cash part becomes refunded. */
 export function abandon(s: MixedSale): Step {
   const state = saleState(s);
-  if (state !== 'open') return { ok: false, message: state === 'paying' ? '扫码部分尚未结束，请稍候' : '这笔交易已结束' };
+  if (state !== 'open') return { ok: false, message: msg(state === 'paying' ? 'cash.walletPartPending' : 'cash.saleFinished') };
   return { ok: true, sale: { ...s, parts: s.parts.map((p) => (p.tender === 'cash' && p.status === 'paid' ? { ...p, status: 'refunded' } : p)) } };
 }
 
@@ -91,11 +91,11 @@ export function unfinishedSales(orders: readonly PartOrder[]): MixedSale[] {
 }
 
 /** Why the shift cannot close while a mixed sale is still owed money (which sale, how much), or null. */
-export function openSaleRefusal(orders: readonly PartOrder[]): { saleId: string; message: string } | null {
+export function openSaleRefusal(orders: readonly PartOrder[]): { saleId: string; message: Msg } | null {
   const s = unfinishedSales(orders)[0];
   if (!s) return null;
   return {
     saleId: s.saleId,
-    message: `不能交班：混合支付 ${s.saleId} 尚未收完（应收 ${formatFen(s.totalFen)}，已收 ${formatFen(paidFen(s))}，还差 ${formatFen(remainingFen(s))}）。请先在收银台收完，或取消这笔交易并退还现金。`,
+    message: msg('shift.mixedOpen', { saleId: s.saleId, totalFen: s.totalFen, paidFen: paidFen(s), dueFen: remainingFen(s) }),
   };
 }

@@ -6,6 +6,7 @@
  * all-digit code onwards; `goods_barcode` and `not_digits` are never payment codes.
  */
 import type { Wallet } from '../aggregator/types';
+import { msg, type Msg } from '../../preload/messages';
 
 export interface PaycodeRule {
   wallet: Wallet;
@@ -32,24 +33,24 @@ export type PaycodeRefusal = 'empty' | 'not_digits' | 'goods_barcode' | 'unknown
 
 export type PaycodeResult =
   | { ok: true; wallet: Wallet; code: string }
-  | { ok: false; reason: PaycodeRefusal; message: string };
+  | { ok: false; reason: PaycodeRefusal; message: Msg };
 
 const SHOWN_CHARS = 24;
 
 export function detectPaycode(text: string, table: readonly PaycodeRule[] = DEFAULT_PAYCODE_TABLE): PaycodeResult {
   const code = normalise(text);
-  if (code === '') return { ok: false, reason: 'empty', message: '没有扫到内容，请重新扫码' };
+  if (code === '') return { ok: false, reason: 'empty', message: msg('paycode.empty') };
   if (!/^\d+$/.test(code)) {
-    return { ok: false, reason: 'not_digits', message: `扫到的不是付款码：${shown(code)}` };
+    return { ok: false, reason: 'not_digits', message: msg('paycode.notDigits', { code: shown(code) }) };
   }
   const rule = table.find((r) => code.length >= r.minLength && code.length <= r.maxLength
     && r.prefixes.some((p) => code.startsWith(p)));
   if (rule) return { ok: true, wallet: rule.wallet, code };
   if (isGoodsBarcode(code)) {
-    return { ok: false, reason: 'goods_barcode', message: `这是商品条码（${code}），不是付款码` };
+    return { ok: false, reason: 'goods_barcode', message: msg('paycode.goodsBarcode', { code }) };
   }
   // Unknown digits may still be a real payment code from a new wallet: show it masked.
-  return { ok: false, reason: 'unknown_format', message: `无法识别的付款码（${maskPaycode(code)}，${code.length}位），请让顾客刷新后重扫` };
+  return { ok: false, reason: 'unknown_format', message: msg('paycode.unknownFormat', { code: maskPaycode(code), length: code.length }) };
 }
 
 /** First 4 + **** + last 4, for receipts and logs; short strings are hidden entirely. */

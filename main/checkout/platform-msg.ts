@@ -27,7 +27,7 @@ const KNOWN: Record<string, Msg> = {
 /** The platform's answer `errorCode` / `text`, or `fallback` when it said nothing. */
 export function platformSaid(errorCode: string | undefined, text: string | undefined, fallback: Msg): Msg {
   if (errorCode && KNOWN[errorCode]) return KNOWN[errorCode]!;
-  if (text || errorCode) return msg('platform.said', { text: text ?? '', errorCode: errorCode ?? '' });
+  if (text || errorCode) return msg('platform.said', { text: text || errorCode || '' });
   return fallback;
 }
 

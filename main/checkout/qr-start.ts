@@ -9,6 +9,8 @@
  */
 import type { Aggregator, Wallet } from '../aggregator/types';
 import { interpretPrecreate } from './interpret';
+import { msg, type Msg } from '../../preload/messages';
+import { platformSaid, unknownMsg } from './platform-msg';
 
 export type QrMode = 'unified' | 'per-wallet';
 
@@ -23,20 +25,20 @@ export type WalletQrCodes = (wallet: Wallet) => { payway: string; subPayway: str
 
 export type QrAnswer =
   | { kind: 'qr'; qrCode: string; sn?: string }
-  | { kind: 'failed'; message: string }
-  | { kind: 'unknown'; message: string };
+  | { kind: 'failed'; message: Msg }
+  | { kind: 'unknown'; message: Msg };
 
 export async function requestQr(aggregator: Aggregator, req: QrRequest, wallet: Wallet | undefined, codes: WalletQrCodes): Promise<QrAnswer> {
   if (wallet === undefined) {
     const out = await aggregator.unifiedQr(req);
     if (out.kind === 'ok') return { kind: 'qr', qrCode: out.qrCode, sn: out.sn };
-    if (out.kind === 'rejected') return { kind: 'failed', message: out.message || out.errorCode };
-    return { kind: 'unknown', message: out.message };
+    if (out.kind === 'rejected') return { kind: 'failed', message: platformSaid(out.errorCode, out.message, msg('platform.createFailed')) };
+    return { kind: 'unknown', message: unknownMsg(out.reason) };
   }
   const c = codes(wallet);
-  if (!c) return { kind: 'failed', message: `支付平台没有 ${wallet} 的收款码类型` };
+  if (!c) return { kind: 'failed', message: msg('checkout.noWalletQr', { wallet }) };
   const answer = interpretPrecreate(await aggregator.precreate({ ...req, payway: c.payway, subPayway: c.subPayway }));
   if (answer.kind === 'qr') return { kind: 'qr', qrCode: answer.qrCode, sn: answer.data.sn };
   if (answer.kind === 'failed') return answer;
-  return { kind: 'unknown', message: answer.kind === 'unknown' ? answer.message : '下单结果未知' };
+  return { kind: 'unknown', message: answer.kind === 'unknown' ? answer.message : msg('result.createUnknown') };
 }

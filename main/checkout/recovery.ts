@@ -8,6 +8,7 @@ import type { PaymentMethod } from '../journal/records';
 import type { Wallet } from '../aggregator/types';
 import type { Attempt, CheckoutService } from './checkout-service';
 import type { Clock } from './time';
+import { msg } from '../../preload/messages';
 
 /** The journal's view of an unfinished attempt (a subset of its order index entry). */
 export interface UnfinishedOrder {
@@ -27,13 +28,13 @@ export async function recoverUnfinished(orders: readonly UnfinishedOrder[], serv
   for (const order of sorted) {
     if (order === foreground) continue;
     const result = await service.resume(toAttempt(order), false);
-    report.recovered.push({ clientSn: order.clientSn, amountFen: order.amountFen, outcome: result?.outcome ?? 'NEEDS_ATTENTION', message: result?.message ?? '需人工确认' });
+    report.recovered.push({ clientSn: order.clientSn, amountFen: order.amountFen, outcome: result?.outcome ?? 'NEEDS_ATTENTION', message: result?.message ?? msg('result.unknown') });
     onReport({ ...report, recovered: [...report.recovered] });
   }
   service.setRecovering(false);
   if (foreground) {
     const result = await service.resume(toAttempt(foreground), true);
-    report.recovered.push({ clientSn: foreground.clientSn, amountFen: foreground.amountFen, outcome: result?.outcome ?? 'RESUMED', message: result?.message ?? '已恢复到收款界面，继续等待顾客支付' });
+    report.recovered.push({ clientSn: foreground.clientSn, amountFen: foreground.amountFen, outcome: result?.outcome ?? 'RESUMED', message: result?.message ?? msg('result.resumed') });
   }
   report.done = true;
   onReport({ ...report, recovered: [...report.recovered] });

@@ -13,6 +13,8 @@ import type { EventBus } from '../services/event-bus';
 import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 import { BodyTooLarge, hostAllowed, isJsonContentType, originAllowed, readBody, tokenFrom, tokenMatches } from './guard';
 import { JsonTooDeep, parseJsonBounded } from '../settings/json-limits';
+import { msg } from '../../preload/messages';
+import { fail } from '../services/dispatch';
 
 export interface HarnessOptions {
   dispatch: Dispatch;
@@ -54,17 +56,17 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, action: string) {
-    if (req.method !== 'POST') return send(res, 405, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_ARGS', message: 'POST only' } }));
+    if (req.method !== 'POST') return send(res, 405, 'application/json', JSON.stringify(fail('INVALID_ARGS', msg('error.invalidArgs', { detail: 'POST only' }))));
     // Forms and no-cors fetches can only send text/plain, form or multipart bodies.
-    if (!isJsonContentType(req)) return send(res, 415, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_ARGS', message: 'Content-Type must be application/json' } }));
+    if (!isJsonContentType(req)) return send(res, 415, 'application/json', JSON.stringify(fail('INVALID_ARGS', msg('error.invalidArgs', { detail: 'Content-Type must be application/json' }))));
     let args: unknown;
     try {
       const body = await readBody(req);
       args = body ? parseJsonBounded(body) : {};
     } catch (err) {
-      if (err instanceof BodyTooLarge) return send(res, 413, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_ARGS', message: '请求过大' } }));
-      if (err instanceof JsonTooDeep) return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_ARGS', message: err.message } }));
-      return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'INVALID_ARGS', message: '请求不是有效的 JSON' } }));
+      if (err instanceof BodyTooLarge) return send(res, 413, 'application/json', JSON.stringify(fail('INVALID_ARGS', msg('error.requestTooLarge'))));
+      if (err instanceof JsonTooDeep) return send(res, 400, 'application/json', JSON.stringify(fail('INVALID_ARGS', msg('error.jsonTooDeep', { limit: err.limit }))));
+      return send(res, 400, 'application/json', JSON.stringify(fail('INVALID_ARGS', msg('error.badJson'))));
     }
     const env = await opts.dispatch(action, args);
     send(res, env.ok ? 200 : env.error.code === 'UNKNOWN_ACTION' ? 404 : env.error.code === 'INVALID_ARGS' ? 400 : 200, 'application/json', JSON.stringify(env));

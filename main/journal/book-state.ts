@@ -8,7 +8,7 @@
  * businessDay() and refuses when any differs (time zone or business-day rule changed).
  */
 import type { TotalsDump } from './day-totals';
-import { intern, OrderRec } from './order-record';
+import { intern, internMsg, OrderRec } from './order-record';
 import type { RefundView } from './order-view';
 import type { JournalRecord } from './records';
 
@@ -16,7 +16,7 @@ import type { JournalRecord } from './records';
 const T_COLS = new Set<string>(['day', 'method', 'operator', 'subject', 'wallet', 'codeMasked', 'status', 'message', 'cancelReason']);
 /** The constructor's fields first (the decoder builds the orders from them), then the mutable ones. */
 const CTOR = ['clientSn', 'day', 'method', 'amountFen', 'operator', 'subject', 'createdAt', 'windowMs', 'wallet', 'codeMasked'] as const;
-const REST = ['status', 'message', 'cancelReason', 'sn', 'tradeNo', 'qrCode', 'expiresAt', 'finishedAt', 'recovered', 'reconstructed', 'refunds', 'refundedFen', 'cash', 'sale'] as const;
+const REST = ['status', 'message', 'note', 'cancelReason', 'sn', 'tradeNo', 'qrCode', 'expiresAt', 'finishedAt', 'recovered', 'reconstructed', 'refunds', 'refundedFen', 'cash', 'sale'] as const;
 type Col = (typeof CTOR)[number] | (typeof REST)[number];
 const COLS: readonly Col[] = [...CTOR, ...REST];
 /** Every field of OrderRec the snapshot carries (a test checks none is missing). */
@@ -151,7 +151,7 @@ export class BookDecoder {
       if (this.businessDay(createdAt[i]!) !== day[i]) throw new Error(`the business day of ${String(clientSn[i])} is now ${this.businessDay(createdAt[i]!)}, was ${String(day[i])}`);
       const o = new OrderRec(clientSn[i]!, day[i]!, method[i]!, amountFen[i]!, operator[i]!, subject[i]!, createdAt[i]!, windowMs[i]!, wallet[i], codeMasked[i]);
       const rec = o as unknown as Record<string, unknown>;
-      for (const [c, col] of rest) rec[c] = col[i];
+      for (const [c, col] of rest) rec[c] = c === 'note' ? internMsg(col[i] as OrderRec['note']) : col[i];
       this.orders.push(o);
     }
   }

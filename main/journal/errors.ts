@@ -1,6 +1,6 @@
 /**
- * Journal errors. Messages are bilingual (Chinese for the cashier, English for the log) because
- * they reach the checkout screen verbatim: "cannot journal → cannot charge".
+ * Journal errors. Messages are bilingual log text; the screen gets a message code chosen by the
+ * errno (main/i18n/error-msg.ts): "cannot journal → cannot charge".
  */
 
 /** Errno codes we explain; anything else gets the generic message. */

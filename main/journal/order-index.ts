@@ -6,9 +6,11 @@
  * SNAPSHOT_VERSION (snapshot-file.ts), and a new field must be added to book-state.ts.
  */
 import { DayTotalsBook, type DayTotals, type TotalsDump } from './day-totals';
-import { intern, OrderRec } from './order-record';
+import { intern, internMsg, OrderRec } from './order-record';
 import type { OrderFilter, OrderIndex, OrderStatus, OrderView, RefundStatus } from './order-view';
 import type { JournalRecord } from './records';
+import { msg } from '../../preload/messages';
+import { zhText } from '../i18n/zh-text';
 
 export type { OrderFilter, OrderIndex, OrderStatus, OrderView, RefundStatus, RefundView } from './order-view';
 
@@ -66,6 +68,7 @@ export class OrderBook implements OrderIndex {
         if (FINAL.has(o.status)) return;
         o.status = 'needs_attention';
         o.message = intern(rec.reason);
+        o.note = internMsg(rec.msg ? msg('result.needsAttention', { reasonMsg: rec.msg }) : undefined);
         return;
       case 'PAYMENT_FINAL':
         return this.final(o, rec);
@@ -110,7 +113,8 @@ export class OrderBook implements OrderIndex {
     o.reconstructed = true;
     if (!FINAL.has(o.status)) {
       o.status = 'needs_attention';
-      o.message = '下单记录损坏，需向支付平台查询 / attempt record missing (corrupt journal line); query the gateway';
+      o.note = msg('order.attemptMissing');
+      o.message = zhText(o.note);
     }
   }
 
@@ -165,7 +169,8 @@ export class OrderBook implements OrderIndex {
     if (rec.sn) this.setSn(o, rec.sn);
     if (status === 'paid' && rec.amountFen !== o.amountFen) {
       o.status = 'needs_attention';
-      o.message = `金额不符：订单 ${o.amountFen} 分，支付结果 ${rec.amountFen} 分 / amount mismatch: order ${o.amountFen} fen, result ${rec.amountFen} fen`;
+      o.note = msg('order.amountMismatch', { orderFen: o.amountFen, resultFen: rec.amountFen });
+      o.message = zhText(o.note);
       if (this.live) this.open.add(o);
       this.warn(`journal: ${o.clientSn} PAID with amount ${rec.amountFen} ≠ ${o.amountFen}; needs attention, not counted`);
       return;
@@ -174,6 +179,7 @@ export class OrderBook implements OrderIndex {
     if (rec.tradeNo !== undefined) o.tradeNo = rec.tradeNo;
     if (rec.wallet !== undefined) o.wallet = intern(rec.wallet);
     if (rec.message !== undefined) o.message = intern(rec.message);
+    if (rec.msg !== undefined) o.note = internMsg(rec.msg);
     if (rec.recovered !== undefined) o.recovered = rec.recovered;
     o.finishedAt = rec.ts;
     o.qrCode = undefined; // only useful while the customer can still scan it
@@ -195,6 +201,7 @@ export class OrderBook implements OrderIndex {
     r.status = status;
     r.finishedAt = rec.ts;
     if (rec.message !== undefined) r.message = rec.message;
+    if (rec.msg !== undefined) r.note = rec.msg;
     if (status === 'refunded') {
       r.amountFen = rec.amountFen;
       o.refundedFen += rec.amountFen;

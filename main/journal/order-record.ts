@@ -6,6 +6,7 @@
 import type { Wallet } from '../aggregator/types';
 import type { OrderStatus, OrderView, RefundView } from './order-view';
 import type { PaymentMethod } from './records';
+import type { Msg } from '../../preload/messages';
 
 const INTERN_MAX = 20_000;
 const interned = new Map<string, string>();
@@ -19,6 +20,18 @@ export function intern<T extends string | undefined>(s: T): T {
   return s;
 }
 
+const internedMsgs = new Map<string, Msg>();
+
+/** Share one instance of each order note (支付成功 is the note of most orders). */
+export function internMsg(m: Msg | undefined): Msg | undefined {
+  if (m === undefined) return m;
+  const key = JSON.stringify(m);
+  const hit = internedMsgs.get(key);
+  if (hit !== undefined) return hit;
+  if (internedMsgs.size < INTERN_MAX && key.length <= 200) internedMsgs.set(key, m);
+  return m;
+}
+
 export class OrderRec {
   status: OrderStatus = 'pending';
   sn: string | undefined = undefined;
@@ -28,6 +41,8 @@ export class OrderRec {
   qrCode: string | undefined = undefined;
   expiresAt: number | undefined = undefined;
   message: string | undefined = undefined;
+  /** The outcome's message code (what the screen shows, in the cashier's language). */
+  note: Msg | undefined = undefined;
   finishedAt: number | undefined = undefined;
   recovered: boolean | undefined = undefined;
   reconstructed: boolean | undefined = undefined;
@@ -74,6 +89,7 @@ export class OrderRec {
     if (this.qrCode !== undefined) v.qrCode = this.qrCode;
     if (this.expiresAt !== undefined) v.expiresAt = this.expiresAt;
     if (this.message !== undefined) v.message = this.message;
+    if (this.note !== undefined) v.note = this.note;
     if (this.finishedAt !== undefined) v.finishedAt = this.finishedAt;
     if (this.recovered !== undefined) v.recovered = this.recovered;
     if (this.reconstructed !== undefined) v.reconstructed = this.reconstructed;

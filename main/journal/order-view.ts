@@ -2,6 +2,7 @@
 import type { Wallet } from '../aggregator/types';
 import type { DayTotals } from './day-totals';
 import type { PaymentMethod } from './records';
+import type { Msg } from '../../preload/messages';
 
 export type OrderStatus = 'pending' | 'needs_attention' | 'paid' | 'failed' | 'canceled' | 'expired';
 export type RefundStatus = 'pending' | 'refunded' | 'failed';
@@ -16,6 +17,8 @@ export interface RefundView {
   requestedAt?: number;
   finishedAt?: number;
   message?: string;
+  /** The message code of `message` (absent in records written before codes). */
+  note?: Msg;
 }
 
 export interface OrderView {
@@ -34,7 +37,9 @@ export interface OrderView {
   codeMasked?: string;
   qrCode?: string;
   expiresAt?: number;
+  /** The journal's text (Chinese); `note` is the same as a message code for the screen. */
   message?: string;
+  note?: Msg;
   windowMs: number;
   finishedAt?: number;
   recovered?: boolean;

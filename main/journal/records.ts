@@ -3,6 +3,8 @@
  * before the next network call. The order index is folded from them at start (replay).
  */
 import type { Wallet } from '../aggregator/types';
+/** `message` / `reason` are the Chinese text for people reading the journal; `msg` is the code the screen words (absent in older records). */
+import type { Msg } from '../../preload/messages';
 
 export type PaymentMethod = 'qr' | 'scan' | 'cash';
 export type FinalOutcome = 'PAID' | 'FAILED' | 'CANCELED' | 'EXPIRED';
@@ -14,11 +16,11 @@ export type JournalRecordBody =
   | { type: 'QR_READY'; clientSn: string; sn?: string; qrCode: string; expiresAt: number }
   | { type: 'CANCEL_REQUESTED'; clientSn: string; reason: 'cashier' | 'expired' | 'window_end' | 'recovery' }
   /** late: paid after its QR was withdrawn (checkout/late-watch.ts); the order index folds it like any PAID. */
-  | { type: 'PAYMENT_FINAL'; clientSn: string; outcome: FinalOutcome; amountFen: number; sn?: string; tradeNo?: string; wallet?: Wallet; message?: string; recovered?: boolean; late?: boolean }
-  | { type: 'NEEDS_ATTENTION'; clientSn: string; reason: string; sn?: string }
+  | { type: 'PAYMENT_FINAL'; clientSn: string; outcome: FinalOutcome; amountFen: number; sn?: string; tradeNo?: string; wallet?: Wallet; message?: string; msg?: Msg; recovered?: boolean; late?: boolean }
+  | { type: 'NEEDS_ATTENTION'; clientSn: string; reason: string; msg?: Msg; sn?: string }
   /** kind 'void': a same-day 撤销 (revoke) of the whole payment; absent = a refund. */
   | { type: 'REFUND_REQUESTED'; clientSn: string; refundRequestNo: string; amountFen: number; operator: string; kind?: 'refund' | 'void' }
-  | { type: 'REFUND_FINAL'; clientSn: string; refundRequestNo: string; amountFen: number; outcome: 'REFUNDED' | 'FAILED'; message?: string }
+  | { type: 'REFUND_FINAL'; clientSn: string; refundRequestNo: string; amountFen: number; outcome: 'REFUNDED' | 'FAILED'; message?: string; msg?: Msg }
   /** A cash sale (or the cash part of a mixed sale): final in one record, no aggregator call. */
   | { type: 'CASH_SALE'; clientSn: string; amountFen: number; receivedFen: number; changeFen: number; operator: string; subject: string; saleId?: string; saleTotalFen?: number }
   /** Cash taken out of the drawer (支出); reports/shift.ts folds it into the expected cash. */

@@ -17,7 +17,8 @@ import type { Reader } from './scan-file';
 
 export const SNAPSHOT_FILE = 'index-snapshot.json';
 /** Bump whenever the fold (OrderBook.apply, replay's counters) or the encoding changes. */
-export const SNAPSHOT_VERSION = 1;
+/** 2: orders carry `note` (the message code of their outcome). */
+export const SNAPSHOT_VERSION = 2;
 const MAGIC = 'yima-index-snapshot';
 const TRAILER_MAX = 200;
 

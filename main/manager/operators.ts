@@ -8,12 +8,13 @@ import { createPinBook, type Operator, type PinBook, type PinState } from '../se
 import { pinFileDamagedMessage, readPinFile, writePinFile } from '../settings/pin-file';
 import { ServiceError } from '../shared/service-error';
 import { OperatorSession } from './operator-session';
+import type { Msg } from '../../preload/messages';
 
 export interface Operators {
   pins: PinBook;
   session: OperatorSession;
   /** The damaged-PIN-file message when pins.json is damaged or was deleted (fail closed), else null. */
-  pinFileProblem(): string | null;
+  pinFileProblem(): Msg | null;
 }
 
 export interface OperatorsOptions {

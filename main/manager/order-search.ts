@@ -5,6 +5,7 @@
 import type { Wallet } from '../aggregator/types';
 import type { OrderFilter, OrderIndex, OrderStatus, OrderView } from '../journal/order-view';
 import { refundableFen, voidRefusal } from '../refunds';
+import type { Msg } from '../../preload/messages';
 
 export interface SearchQuery {
   day?: string;
@@ -19,7 +20,7 @@ export interface SearchQuery {
 
 export interface ManagerOrderView extends Omit<OrderView, 'qrCode' | 'expiresAt' | 'windowMs' | 'recovered' | 'reconstructed' | 'cancelReason'> {
   refundableFen: number;
-  voidRefusal?: string;
+  voidRefusal?: Msg;
 }
 
 /** A scanned receipt QR may carry a URL or a prefix; keep the order-number characters. */
@@ -54,7 +55,7 @@ export function toManagerOrder(o: OrderView, today: string): ManagerOrderView {
     clientSn: o.clientSn, day: o.day, method: o.method, amountFen: o.amountFen, status: o.status, operator: o.operator, subject: o.subject,
     createdAt: o.createdAt, refunds: o.refunds, refundedFen: o.refundedFen, refundableFen: refundableFen(o),
   };
-  for (const k of ['finishedAt', 'wallet', 'sn', 'tradeNo', 'codeMasked', 'message'] as const) {
+  for (const k of ['finishedAt', 'wallet', 'sn', 'tradeNo', 'codeMasked', 'message', 'note'] as const) {
     if (o[k] !== undefined) (v as unknown as Record<string, unknown>)[k] = o[k];
   }
   const why = voidRefusal(o, today);

@@ -6,11 +6,13 @@
  */
 import type { AggOutcome } from '../aggregator/types';
 import type { RefundKind } from './refund-no';
+import { msg, type Msg } from '../../preload/messages';
+import { platformSaid, unknownMsg } from '../checkout/platform-msg';
 
 export type RefundAnswer =
   | { kind: 'done' }
-  | { kind: 'failed'; message: string }
-  | { kind: 'unknown'; message: string };
+  | { kind: 'failed'; message: Msg }
+  | { kind: 'unknown'; message: Msg };
 
 const DONE: Record<RefundKind, ReadonlySet<string>> = {
   refund: new Set(['REFUND_SUCCESS']),
@@ -20,11 +22,12 @@ const DONE: Record<RefundKind, ReadonlySet<string>> = {
 const REFUSED = new Set(['FAIL', 'REFUND_FAIL', 'CANCEL_FAIL', 'REVOKE_FAIL']);
 
 export function interpretRefund(out: AggOutcome, kind: RefundKind): RefundAnswer {
-  if (out.kind === 'rejected') return { kind: 'failed', message: `${out.message}（${out.errorCode}）` };
-  if (out.kind === 'unknown') return { kind: 'unknown', message: out.message };
+  if (out.kind === 'rejected') return { kind: 'failed', message: platformSaid(out.errorCode, out.message, msg('platform.bizCode', { bizCode: out.errorCode })) };
+  if (out.kind === 'unknown') return { kind: 'unknown', message: unknownMsg(out.reason) };
   if (DONE[kind].has(out.bizCode)) return { kind: 'done' };
-  if (REFUSED.has(out.bizCode)) return { kind: 'failed', message: out.message ?? out.errorCode ?? out.bizCode };
-  return { kind: 'unknown', message: out.message ?? `平台返回 ${out.bizCode}` }; // REFUND_ERROR, *_IN_PROGRESS…
+  if (REFUSED.has(out.bizCode)) return { kind: 'failed', message: platformSaid(out.errorCode, out.message, msg('platform.bizCode', { bizCode: out.bizCode })) };
+  // REFUND_ERROR, *_IN_PROGRESS…
+  return { kind: 'unknown', message: platformSaid(out.errorCode, out.message, msg('platform.bizCode', { bizCode: out.bizCode })) };
 }
 
 /**

@@ -10,12 +10,13 @@
  * retry() (the manager's "再次查询") continues it later, again with the same number.
  */
 import type { Aggregator } from '../aggregator/types';
-import { fenToYuanString } from '../shared/money';
 import type { JournalRecordBody } from '../journal/records';
 import type { OrderView, RefundView } from '../journal/order-view';
 import { ServiceError } from '../shared/service-error';
 import { interpretRefund, refundApplied } from './interpret-refund';
 import type { RefundKind } from './refund-no';
+import { msg, type Msg } from '../../preload/messages';
+import { journalText } from '../i18n/zh-text';
 
 export interface RefundOutcome {
   clientSn: string;
@@ -23,7 +24,7 @@ export interface RefundOutcome {
   kind: RefundKind;
   amountFen: number;
   status: 'refunded' | 'failed' | 'pending';
-  message: string;
+  message: Msg;
 }
 
 export interface RefundDeps {
@@ -40,10 +41,9 @@ export interface RefundDeps {
   onOutcome?: (outcome: RefundOutcome, order: OrderView) => void;
 }
 
-const refuse = (message: string): never => {
+const refuse = (message: Msg): never => {
   throw new ServiceError('REFUSED', message);
 };
-const yuan = (fen: number): string => `¥${fenToYuanString(fen)}`;
 
 /** What is still refundable: paid − refunded − refunds in flight. */
 export function refundableFen(o: OrderView): number {
@@ -53,10 +53,10 @@ export function refundableFen(o: OrderView): number {
 }
 
 /** Why a void is not possible now, or null when it is. */
-export function voidRefusal(o: OrderView, today: string): string | null {
-  if (o.status !== 'paid') return '只有已支付的订单可以撤销';
-  if (o.refunds.length > 0) return '该订单已有退款，不能撤销，请用退款';
-  if (o.day !== today) return '只能撤销当天的订单；以前的订单请用退款';
+export function voidRefusal(o: OrderView, today: string): Msg | null {
+  if (o.status !== 'paid') return msg('refund.voidNotPaid');
+  if (o.refunds.length > 0) return msg('refund.voidHasRefunds');
+  if (o.day !== today) return msg('refund.voidOtherDay');
   return null;
 }
 
@@ -70,11 +70,11 @@ export class RefundService {
 
   async refund(req: { clientSn: string; amountFen: number; operator: string }): Promise<RefundOutcome> {
     return this.exclusive(req.clientSn, async () => {
-      const o = this.paidOrder(req.clientSn, '退款');
-      if (o.refunds.some((r) => r.status === 'pending')) refuse('该订单有一笔退款结果未确定，请先“再次查询”');
-      if (!Number.isSafeInteger(req.amountFen) || req.amountFen <= 0) refuse('退款金额必须大于 0');
+      const o = this.paidOrder(req.clientSn, 'refund');
+      if (o.refunds.some((r) => r.status === 'pending')) refuse(msg('refund.pendingFirst'));
+      if (!Number.isSafeInteger(req.amountFen) || req.amountFen <= 0) refuse(msg('refund.amountPositive'));
       const left = refundableFen(o);
-      if (req.amountFen > left) refuse(`退款金额超过可退金额：最多可退 ${yuan(left)}`);
+      if (req.amountFen > left) refuse(msg('refund.overRefundable', { leftFen: left }));
       const no = this.deps.newRefundNo('refund');
       await this.deps.journal.append({ type: 'REFUND_REQUESTED', clientSn: o.clientSn, refundRequestNo: no, amountFen: req.amountFen, operator: req.operator, kind: 'refund' });
       return this.drive(o, { refundRequestNo: no, amountFen: req.amountFen, kind: 'refund' }, req.operator);
@@ -83,7 +83,7 @@ export class RefundService {
 
   async void(req: { clientSn: string; operator: string }): Promise<RefundOutcome> {
     return this.exclusive(req.clientSn, async () => {
-      const o = this.paidOrder(req.clientSn, '撤销');
+      const o = this.paidOrder(req.clientSn, 'void');
       const why = voidRefusal(o, this.deps.businessDay(this.deps.clock()));
       if (why) refuse(why);
       const no = this.deps.newRefundNo('void');
@@ -95,11 +95,11 @@ export class RefundService {
   /** "再次查询" for a refund whose outcome is unknown: same refund_request_no, never a new one. */
   async retry(req: { clientSn: string; refundRequestNo: string; operator: string }): Promise<RefundOutcome> {
     return this.exclusive(req.clientSn, async () => {
-      const o = this.deps.journal.orders.get(req.clientSn) ?? refuse(`没有订单 ${req.clientSn}`);
-      const r: RefundView = o.refunds.find((x) => x.refundRequestNo === req.refundRequestNo) ?? refuse(`没有退款 ${req.refundRequestNo}`);
+      const o = this.deps.journal.orders.get(req.clientSn) ?? refuse(msg('refund.noOrder', { clientSn: req.clientSn }));
+      const r: RefundView = o.refunds.find((x) => x.refundRequestNo === req.refundRequestNo) ?? refuse(msg('refund.noRefund', { refundRequestNo: req.refundRequestNo }));
       const kind: RefundKind = r.kind ?? 'refund';
       if (r.status !== 'pending') {
-        return { clientSn: o.clientSn, refundRequestNo: r.refundRequestNo, kind, amountFen: r.amountFen, status: r.status, message: r.message ?? (r.status === 'refunded' ? '已完成' : '失败') };
+        return { clientSn: o.clientSn, refundRequestNo: r.refundRequestNo, kind, amountFen: r.amountFen, status: r.status, message: r.note ?? msg(r.status === 'refunded' ? 'refund.done' : 'refund.failedPlain') };
       }
       // The order as it was before this refund: refundedFen counts completed refunds only.
       return this.drive(o, { refundRequestNo: r.refundRequestNo, amountFen: r.amountFen, kind }, req.operator);
@@ -122,14 +122,14 @@ export class RefundService {
     return out;
   }
 
-  private paidOrder(clientSn: string, what: string): OrderView {
-    const o = this.deps.journal.orders.get(clientSn) ?? refuse(`没有订单 ${clientSn}`);
-    if (o.status !== 'paid') refuse(`订单未支付成功，不能${what}`);
+  private paidOrder(clientSn: string, what: RefundKind): OrderView {
+    const o = this.deps.journal.orders.get(clientSn) ?? refuse(msg('refund.noOrder', { clientSn }));
+    if (o.status !== 'paid') refuse(msg(what === 'void' ? 'refund.voidNotPaid' : 'refund.notPaid'));
     return o;
   }
 
   private async exclusive<T>(clientSn: string, fn: () => Promise<T>): Promise<T> {
-    if (this.busy.has(clientSn)) throw new ServiceError('BUSY', '该订单正在退款，请稍候');
+    if (this.busy.has(clientSn)) throw new ServiceError('BUSY', msg('refund.busy'));
     this.busy.add(clientSn);
     try {
       return await fn();
@@ -142,21 +142,21 @@ export class RefundService {
     const { aggregator, journal } = this.deps;
     const ref = { clientSn: o.clientSn, ...(o.sn ? { sn: o.sn } : {}) };
     // Cash never went through the aggregator: the manager hands it back from the drawer.
-    if (o.method === 'cash') return this.finish(o, r, 'REFUNDED', r.kind === 'void' ? '已撤销，现金已退还顾客' : '现金退款，请从钱箱取出现金交给顾客');
+    if (o.method === 'cash') return this.finish(o, r, 'REFUNDED', msg(r.kind === 'void' ? 'refund.cashVoided' : 'refund.cashRefund'));
     const netAfter = o.amountFen - o.refundedFen - r.amountFen;
-    const unknowns: string[] = [];
+    const unknowns: Msg[] = [];
     for (let attempt = 0; ; attempt++) {
       await journal.append({ type: 'REQUEST_SENT', clientSn: o.clientSn, op: r.kind === 'void' ? 'revoke' : 'refund' });
       const out = r.kind === 'void'
         ? await aggregator.revoke(ref)
         : await aggregator.refund({ ...ref, refundRequestNo: r.refundRequestNo, amountFen: r.amountFen, operator });
       const answer = interpretRefund(out, r.kind);
-      if (answer.kind === 'done') return this.finish(o, r, 'REFUNDED', r.kind === 'void' ? '已撤销，款项原路退回' : '退款成功，款项原路退回');
-      if (answer.kind === 'failed') return this.finish(o, r, 'FAILED', `${r.kind === 'void' ? '撤销' : '退款'}失败：${answer.message}`);
+      if (answer.kind === 'done') return this.finish(o, r, 'REFUNDED', msg(r.kind === 'void' ? 'refund.voided' : 'refund.refunded'));
+      if (answer.kind === 'failed') return this.finish(o, r, 'FAILED', msg(r.kind === 'void' ? 'refund.voidFailed' : 'refund.failed', { reasonMsg: answer.message }));
       unknowns.push(answer.message);
       await journal.append({ type: 'REQUEST_SENT', clientSn: o.clientSn, op: 'query' });
       if (refundApplied(await aggregator.query(ref), r.kind, netAfter)) {
-        return this.finish(o, r, 'REFUNDED', r.kind === 'void' ? '已撤销（查询确认）' : '退款成功（查询确认）');
+        return this.finish(o, r, 'REFUNDED', msg(r.kind === 'void' ? 'refund.voidedQueried' : 'refund.refundedQueried'));
       }
       const delay = this.delays[attempt];
       if (delay === undefined) break;
@@ -164,14 +164,14 @@ export class RefundService {
     }
     const outcome: RefundOutcome = {
       clientSn: o.clientSn, refundRequestNo: r.refundRequestNo, kind: r.kind, amountFen: r.amountFen, status: 'pending',
-      message: `结果未知（${unknowns.at(-1) ?? ''}），请稍后点“再次查询”；不要重新发起退款`,
+      message: msg('refund.unknown', { reasonMsg: unknowns.at(-1) ?? msg('platform.noAnswer') }),
     };
     this.deps.onOutcome?.(outcome, this.deps.journal.orders.get(o.clientSn) ?? o);
     return outcome;
   }
 
-  private async finish(o: OrderView, r: { refundRequestNo: string; amountFen: number; kind: RefundKind }, result: 'REFUNDED' | 'FAILED', message: string): Promise<RefundOutcome> {
-    await this.deps.journal.append({ type: 'REFUND_FINAL', clientSn: o.clientSn, refundRequestNo: r.refundRequestNo, amountFen: r.amountFen, outcome: result, message });
+  private async finish(o: OrderView, r: { refundRequestNo: string; amountFen: number; kind: RefundKind }, result: 'REFUNDED' | 'FAILED', message: Msg): Promise<RefundOutcome> {
+    await this.deps.journal.append({ type: 'REFUND_FINAL', clientSn: o.clientSn, refundRequestNo: r.refundRequestNo, amountFen: r.amountFen, outcome: result, ...journalText(message) });
     const outcome: RefundOutcome = {
       clientSn: o.clientSn, refundRequestNo: r.refundRequestNo, kind: r.kind, amountFen: r.amountFen,
       status: result === 'REFUNDED' ? 'refunded' : 'failed', message,

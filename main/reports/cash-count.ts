@@ -4,6 +4,7 @@
  * (长款 = more than expected, 短款 = less). Pure, integer fen.
  */
 import type { Totals } from './types';
+import { msg, type Msg } from '../../preload/messages';
 
 /** ¥100, ¥50, ¥20, ¥10, ¥5, ¥1, ¥0.5, ¥0.1 in fen. */
 export const DENOMINATIONS_FEN: readonly number[] = [10_000, 5_000, 2_000, 1_000, 500, 100, 50, 10];
@@ -31,19 +32,19 @@ export interface CashSummary {
 }
 
 /** The counted total of a denomination count; refuses unknown denominations and bad counts. */
-export function countedTotal(count: CashCount): { ok: true; fen: number } | { ok: false; message: string } {
+export function countedTotal(count: CashCount): { ok: true; fen: number } | { ok: false; message: Msg } {
   if (count.denominations) {
     let fen = 0;
     for (const [k, n] of Object.entries(count.denominations)) {
       const d = Number(k);
-      if (!DENOMINATIONS_FEN.includes(d)) return { ok: false, message: `不认识的面额：${k} 分` };
-      if (!Number.isSafeInteger(n) || n < 0) return { ok: false, message: `张数不正确：${String(n)}` };
+      if (!DENOMINATIONS_FEN.includes(d)) return { ok: false, message: msg('cash.badDenomination', { fen: k }) };
+      if (!Number.isSafeInteger(n) || n < 0) return { ok: false, message: msg('cash.badPieces', { n: String(n) }) };
       fen += d * n;
     }
     return { ok: true, fen };
   }
   if (count.totalFen !== undefined && Number.isSafeInteger(count.totalFen) && count.totalFen >= 0) return { ok: true, fen: count.totalFen };
-  return { ok: false, message: '请清点钱箱现金' };
+  return { ok: false, message: msg('cash.countRequired') };
 }
 
 export function expectedCash(p: { floatFen: number; salesFen: number; refundsFen: number; payoutsFen: number }): number {

@@ -13,6 +13,7 @@ import { windowTotals, type TotalsOptions } from './totals';
 import type { Totals, ZReport } from './types';
 import { cashSummary, type CashCount, type CashSummary } from './cash-count';
 import { openSaleRefusal } from '../checkout/mixed-tender';
+import { msg, type Msg } from '../../preload/messages';
 
 type Opened = Extract<JournalRecord, { type: 'SHIFT_OPENED' }>;
 type Closed = Extract<JournalRecord, { type: 'SHIFT_CLOSED' }>;
@@ -92,9 +93,9 @@ export class ShiftBook {
 /** SHIFT_OPENED for the next shift (the caller appends it); refused while one is open. */
 export function openShiftRecord(
   book: ShiftBook, operator: string, openingFloatFen?: number,
-): { ok: true; record: Extract<JournalRecordBody, { type: 'SHIFT_OPENED' }> } | { ok: false; message: string } {
+): { ok: true; record: Extract<JournalRecordBody, { type: 'SHIFT_OPENED' }> } | { ok: false; message: Msg } {
   const cur = book.current();
-  if (book.isOpen) return { ok: false, message: `第 ${cur.shiftNo} 班尚未交班（${cur.openedBy ?? ''} 开班），请先交班` };
+  if (book.isOpen) return { ok: false, message: msg('shift.openFirst', { shiftNo: cur.shiftNo, openedBy: cur.openedBy ?? '' }) };
   const record: Extract<JournalRecordBody, { type: 'SHIFT_OPENED' }> = { type: 'SHIFT_OPENED', shiftNo: cur.shiftNo, operator };
   if (openingFloatFen !== undefined) record.openingFloatFen = openingFloatFen;
   return { ok: true, record };
@@ -109,7 +110,7 @@ export function xReport(orders: readonly OrderView[], book: ShiftBook, now: numb
 
 export type ZResult =
   | { ok: true; report: ZReport; record: Extract<JournalRecordBody, { type: 'SHIFT_CLOSED' }> }
-  | { ok: false; reason: 'pending' | 'open_sale'; message: string; pending: string[] };
+  | { ok: false; reason: 'pending' | 'open_sale'; message: Msg; pending: string[] };
 
 export interface ZInput extends TotalsOptions {
   /** Orders touching the shift plus every unfinished one: pass index.list() (or recent days + index.unfinished()). */
@@ -133,12 +134,13 @@ export function pendingWork(orders: readonly OrderView[]): { payments: string[];
   return { payments: [...payments], refunds: [...refunds] };
 }
 
-function pendingMessage(p: { payments: string[]; refunds: string[] }): string {
-  const parts: string[] = [];
-  const list = (xs: string[]): string => xs.slice(0, 3).join('、') + (xs.length > 3 ? ' 等' : '');
-  if (p.payments.length) parts.push(`${p.payments.length} 笔支付尚未确定结果（${list(p.payments)}）`);
-  if (p.refunds.length) parts.push(`${p.refunds.length} 笔退款尚未完成（${list(p.refunds)}）`);
-  return `不能交班：${parts.join('；')}。请先在订单中“再次查询”，结果确定后再交班。`;
+function pendingMessage(p: { payments: string[]; refunds: string[] }): Msg {
+  // Order numbers are the same in every language: the first three, then an ellipsis.
+  const list = (xs: string[]): string => xs.slice(0, 3).join(', ') + (xs.length > 3 ? ', …' : '');
+  const payments = p.payments.length ? msg('shift.unsettledPayments', { n: p.payments.length, list: list(p.payments) }) : undefined;
+  const refunds = p.refunds.length ? msg('shift.unsettledRefunds', { n: p.refunds.length, list: list(p.refunds) }) : undefined;
+  const parts = payments && refunds ? msg('shift.unsettledBoth', { paymentsMsg: payments, refundsMsg: refunds }) : (payments ?? refunds)!;
+  return msg('shift.unsettled', { partsMsg: parts });
 }
 
 /** Pure: the Z report for the open shift, or why it cannot close now. */
@@ -191,7 +193,7 @@ export async function closeShift(deps: CloseShiftDeps): Promise<ZResult> {
 }
 
 /** A past Z report for reprint, marked as such. */
-export function reprintZ(book: ShiftBook, zNo: number): { ok: true; report: ZReport; reprint: true } | { ok: false; message: string } {
+export function reprintZ(book: ShiftBook, zNo: number): { ok: true; report: ZReport; reprint: true } | { ok: false; message: Msg } {
   const report = book.report(zNo);
-  return report ? { ok: true, report, reprint: true } : { ok: false, message: `没有第 ${zNo} 号交班报表（Z 报表）` };
+  return report ? { ok: true, report, reprint: true } : { ok: false, message: msg('shift.noZReport', { zNo }) };
 }

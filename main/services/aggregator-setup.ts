@@ -12,6 +12,8 @@ import { startSandbox, TEST_ACTIVATION_CODE, type Sandbox } from '../aggregator/
 import type { Aggregator } from '../aggregator/types';
 import type { SecretsHandle } from '../settings/secrets';
 import type { Settings } from '../settings/schema';
+import { msg, type Msg } from '../../preload/messages';
+import { activationFailureMsg } from '../checkout/platform-msg';
 import { setupCmb, wantsCmb } from './cmb-setup';
 
 export interface AggregatorSetup {
@@ -26,7 +28,7 @@ export interface AggregatorSetup {
   /** A signed round trip proving keys and reachability, where the platform has one (cmb). */
   testConnection?: () => Promise<{ ok: boolean; message: string }>;
   /** Activation / check-in state for the status line. */
-  status(): { activated: boolean; terminalSn?: string; message?: string };
+  status(): { activated: boolean; terminalSn?: string; message?: Msg };
   /** Activates (sandbox: with the test code) or checks in; never throws. */
   prepare(): Promise<void>;
   close(): Promise<void>;
@@ -57,7 +59,7 @@ export async function setupAggregator(opts: AggregatorSetupOptions): Promise<Agg
   const deviceId = loadDeviceId(opts.dataDir);
   const gatewayUrl = resolveGatewayUrl(opts, baseUrl);
   const aggregator = createAggregator(opts.settings.aggregator, { baseUrl, gatewayUrl, credentials: opts.secrets, vendorKey: () => opts.secrets.vendorKey(), deviceId, http: opts.http });
-  let message: string | undefined;
+  let message: Msg | undefined;
 
   return {
     aggregator, baseUrl, gatewayUrl, sandbox, mode,
@@ -67,14 +69,14 @@ export async function setupAggregator(opts: AggregatorSetupOptions): Promise<Agg
         const checkin = await aggregator.checkin();
         if (checkin.ok) { message = undefined; return; }
         // A sandbox started on a fresh data directory does not know our terminal: activate again.
-        if (mode !== 'sandbox' || !checkin.definite) { message = `签到失败：${checkin.message}`; opts.log(message); return; }
+        if (mode !== 'sandbox' || !checkin.definite) { message = msg('aggregator.checkinFailed', { reasonMsg: activationFailureMsg(checkin) }); opts.log(`check-in failed: ${checkin.errorCode} ${checkin.message}`); return; }
       }
-      if (mode !== 'sandbox') { message = '终端未激活：请工程师在“工程师设置”中用激活码激活'; return; }
+      if (mode !== 'sandbox') { message = msg('aggregator.notActivated'); return; }
       // A damaged key file is the engineer's to resolve (issue 14 item 7): no silent re-activation.
       if (opts.secrets.damaged()) { message = opts.secrets.damaged() ?? undefined; return; }
       const act = await aggregator.activate({ code: TEST_ACTIVATION_CODE, deviceId, name: opts.settings.shop.terminalName });
-      message = act.ok ? undefined : `沙箱激活失败：${act.message}`;
-      if (message) opts.log(message);
+      message = act.ok ? undefined : msg('aggregator.sandboxActivationFailed', { reasonMsg: activationFailureMsg(act) });
+      if (!act.ok) opts.log(`sandbox activation failed: ${act.errorCode} ${act.message}`);
     },
     async close() { await sandbox?.close(); },
   };

@@ -13,7 +13,8 @@ import type { Envelope, PinResult } from '../../preload/contract';
 import type { cashActions } from '../../preload/contract-cash';
 import type { DrawerResult } from '../devices/printer';
 import { ServiceError, type Handlers } from './dispatch';
-import { fenOf as fenOfAmount } from './amount-args';
+import { fenOf as fenOfAmount, type EmptyAmountCode } from './amount-args';
+import { msg } from '../../preload/messages';
 
 export interface CashHandlerDeps {
   /** The one shift book of the counter (loaded once in create-services). */
@@ -34,10 +35,10 @@ type Auth = { ok: true; name: string } | { ok: false; auth: Exclude<PinResult, {
 
 export function cashHandlers(d: CashHandlerDeps): CashHandlers {
   const shifts = d.shifts;
-  const fenOf = (amount: string, what = '金额'): number => fenOfAmount(amount, d.settings.get().checkout.maxAmountFen, what);
+  const fenOf = (amount: string, empty: EmptyAmountCode = 'amount.required'): number => fenOfAmount(amount, d.settings.get().checkout.maxAmountFen, empty);
   const manager = async (pin: string): Promise<Auth> => {
     const env = await d.verifyPin(pin);
-    if (!env.ok) throw new ServiceError(env.error.code, env.error.message);
+    if (!env.ok) throw new ServiceError(env.error.code, env.error.msg);
     const res = env.value as PinResult;
     return res.ok ? { ok: true, name: res.operator.name } : { ok: false, auth: res };
   };
@@ -48,7 +49,7 @@ export function cashHandlers(d: CashHandlerDeps): CashHandlers {
       return { mixedTender: d.settings.get().checkout.mixedTender, sale: d.cash.openSale(), shiftOpen: book.isOpen, floatFen: book.current().openingFloatFen ?? null };
     },
     cashSale: ({ amount, received, requestId, partial, saleId }) => d.cash.cash({
-      amountFen: saleId ? 0 : fenOf(amount), receivedFen: fenOf(received, '实收现金'), requestId, partial, saleId,
+      amountFen: saleId ? 0 : fenOf(amount), receivedFen: fenOf(received, 'amount.receivedRequired'), requestId, partial, saleId,
     }),
     payRemainder: ({ saleId, requestId, code, wallet }) => {
       if (code === undefined) return d.cash.payRemainder({ saleId, requestId, qrWallet: wallet });
@@ -68,7 +69,7 @@ export function cashHandlers(d: CashHandlerDeps): CashHandlers {
       return { ok: true, value: await d.kickDrawer() };
     },
     openShift: async ({ float }) => {
-      const floatFen = float.trim() === '' || /^0+(\.0*)?$/.test(float.trim()) ? 0 : fenOf(float, '备用金');
+      const floatFen = float.trim() === '' || /^0+(\.0*)?$/.test(float.trim()) ? 0 : fenOf(float, 'amount.floatRequired');
       const opened = openShiftRecord(await shifts, d.operator(), floatFen);
       if (!opened.ok) throw new ServiceError('REFUSED', opened.message);
       await d.journal.append(opened.record);
@@ -76,9 +77,9 @@ export function cashHandlers(d: CashHandlerDeps): CashHandlers {
     },
     cashPayout: async ({ amount, reason, pin }) => {
       // Amount and reason are checked before the PIN, so a typo costs no PIN try.
-      const amountFen = fenOf(amount, '支出金额');
+      const amountFen = fenOf(amount, 'amount.payoutRequired');
       const why = reason.trim();
-      if (!why) throw new ServiceError('REFUSED', '请填写支出原因');
+      if (!why) throw new ServiceError('REFUSED', msg('cash.payoutReasonRequired'));
       const auth = await manager(pin);
       if (!auth.ok) return auth;
       await d.journal.append({ type: 'CASH_PAYOUT', amountFen, operator: auth.name, reason: why });

@@ -11,6 +11,7 @@ import type { Envelope, Notice } from '../../preload/contract';
 import { cashHandlers, type CashHandlers } from './cash-handlers';
 import type { Devices } from './device-setup';
 import type { EventBus } from './event-bus';
+import type { Msg } from '../../preload/messages';
 
 export interface CashSetupDeps {
   shifts: Promise<ShiftBook>;
@@ -21,7 +22,7 @@ export interface CashSetupDeps {
   bus: EventBus;
   clock: Clock;
   log: (msg: string, err?: unknown) => void;
-  notice: (level: Notice['level'], message: string) => void;
+  notice: (level: Notice['level'], message: Msg) => void;
   onFinal?: (e: FinalEvent) => void;
   operator: () => string;
   verifyPin: (pin: string) => Promise<Envelope<unknown>>;

@@ -9,6 +9,7 @@ import type { DeviceStatus, OrderView, RecoveryReport } from '../../preload/cont
 import type { checkoutActions } from '../../preload/contract-checkout';
 import type { AggregatorSetup } from './aggregator-setup';
 import { ServiceError, type Handlers } from './dispatch';
+import type { Msg } from '../../preload/messages';
 import { fenOf as fenOfAmount } from './amount-args';
 import type { LateWatchSetup } from './late-watch-setup';
 
@@ -18,7 +19,7 @@ export interface CheckoutHandlerDeps {
   settings: SettingsHandle;
   aggregator: AggregatorSetup;
   devices: () => DeviceStatus;
-  warnings: string[];
+  warnings: Msg[];
   recovered: Promise<RecoveryReport>;
   clock: Clock;
   /** The amount on the keypad (fen) for serial scans and the customer display. */

@@ -20,7 +20,7 @@ import type { OsPrinting } from '../devices/printer';
 import { setupDevices, type Devices } from './device-setup';
 import { setupAggregator, type AggregatorSetup } from './aggregator-setup';
 import { makeClientSnFactory } from './client-sn';
-import { createDispatch, type Dispatch, type Handlers } from './dispatch';
+import { createDispatch, fail, type Dispatch, type Handlers } from './dispatch';
 import { EventBus } from './event-bus';
 import { defaultContractCheck, type ContractCheck } from './contract-check';
 import { checkoutHandlers } from './checkout-handlers';
@@ -36,6 +36,8 @@ import { setupCash } from './cash-setup';
 import { loadShiftBook } from '../manager/shift-loader';
 import { setupRestartableSync } from '../sync/restartable-sync';
 import { setupHandlers } from './setup-handlers';
+import { msg, type Msg } from '../../preload/messages';
+import { zhText } from '../i18n/zh-text';
 import { setupLateWatch } from './late-watch-setup';
 import { walletQrCodes } from './wallet-qr-codes';
 import { refuseWithoutKeys } from './keys-guard';
@@ -77,7 +79,7 @@ export interface Services {
   devices: Devices;
   /** Resolves when crash recovery is done (new payments are refused until then). */
   recovered: Promise<RecoveryReport>;
-  warnings: string[];
+  warnings: Msg[];
   stop(): Promise<void>;
 }
 
@@ -90,23 +92,23 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   let pendingAmountFen: number | null = null;
   const settings = openSettings(opts.dataDir, opts.confFactory, () => clock.now());
   const secrets = openSecrets(opts.dataDir, opts.cipher, () => clock.now());
-  const warnings = [...settings.warnings, ...(secrets.warning ? [secrets.warning] : []), ...(secrets.damaged() ? [secrets.damaged()!] : [])];
-  const journal = await openJournal({ dir: join(opts.dataDir, 'journal'), clock: () => clock.now(), warn: (m) => { warnings.push(m); log(m); } });
-  for (const c of journal.report.corrupt) warnings.push(`交易记录第 ${c.line} 行损坏（${c.file}）：${c.reason}。该文件已设为只读，请联系技术支持。`);
-  if (journal.report.notWritable) warnings.push(`数据目录无法写入，暂不能收款（交易记录无法保存）：${journal.report.notWritable}`);
+  const warnings: Msg[] = [...settings.warnings, ...(secrets.warning ? [secrets.warning] : []), ...(secrets.damaged() ? [secrets.damaged()!] : [])];
+  const journal = await openJournal({ dir: join(opts.dataDir, 'journal'), clock: () => clock.now(), warn: (m) => { warnings.push(msg('warn.technical', { detail: m })); log(m); } });
+  for (const c of journal.report.corrupt) warnings.push(msg('warn.journalCorrupt', { line: c.line, file: c.file, detail: c.reason }));
+  if (journal.report.notWritable) warnings.push(msg('warn.dataNotWritable', { detail: journal.report.notWritable }));
 
   const aggregator = await setupAggregator({ dataDir: opts.dataDir, settings: settings.get(), secrets, aggregatorUrl: opts.aggregatorUrl, gatewayUrl: opts.gatewayUrl, clock: () => clock.now(), http: opts.http, log });
   const contractCheck = opts.contractCheck ?? defaultContractCheck();
   const bus = new EventBus(contractCheck, log);
-  const notice = (level: Notice['level'], message: string) => bus.emit('notice', { level, message, at: clock.now() });
+  const notice = (level: Notice['level'], message: Msg) => bus.emit('notice', { level, message, at: clock.now() });
   // The signed-in operator takes the payments; on the Orders screen a scan is an order number.
   const operators = openOperators({ dataDir: opts.dataDir, append: (b) => journal.append(b), clock: () => clock.now(), log, onChange: (operator) => bus.emit('operator', { operator }) });
   const pinProblem = operators.pinFileProblem();
-  if (pinProblem) { warnings.push(pinProblem); log(pinProblem); }
+  if (pinProblem) { warnings.push(pinProblem); log(zhText(pinProblem)); }
   const scanRouter = createScanRouter((code) => bus.emit('orderScan', { code, at: clock.now() }));
   // The serial scanner goes through the same action as a wedge scan, with the keypad's amount.
   const rawFrames = new Set<(f: EventPayload<'scannerFrame'>) => void>();
-  let dispatch: Dispatch = async () => ({ ok: false, error: { code: 'RECOVERING', message: '正在启动' } });
+  let dispatch: Dispatch = async () => fail('RECOVERING', msg('error.starting'));
   const devices = await setupDevices({
     dataDir: opts.dataDir, settings: () => settings.get(), override: opts.devices, osPrinting: opts.osPrinting, clock, bus, log,
     cashierOf: (clientSn) => journal.orders.get(clientSn)?.operator,
@@ -114,9 +116,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     onScan: (code) => {
       if (scanRouter.claim(code)) return;
       const fen = pendingAmountFen;
-      if (fen === null) { notice('warn', '请先输入金额，再扫顾客付款码'); return; }
+      if (fen === null) { notice('warn', msg('paycode.amountFirst')); return; }
       void dispatch('startScanPayment', { amount: fenToYuanString(fen), code, requestId: `serial-${clock.now()}-${code.slice(-6)}`, source: 'serial' })
-        .then((env) => { if (!env.ok) notice('error', env.error.message); });
+        .then((env) => { if (!env.ok) notice('error', env.error.msg); });
     },
   });
 

@@ -12,6 +12,7 @@ import type { Settings } from '../settings/schema';
 import type { DeviceStatus, EventPayload } from '../../preload/contract';
 import type { EventBus } from './event-bus';
 import { paperColumns, shopInfo } from './receipt-docs';
+import { msg, type Msg } from '../../preload/messages';
 import { maskSecrets } from '../logs/mask';
 
 export interface DeviceOptions {
@@ -36,7 +37,7 @@ export interface Devices {
   scanner: ScannerReader | null;
   printer: PrintQueue | null;
   /** Applies the saved scanner settings to the running reader (starts, reconfigures or stops it). */
-  applyScanner(): string;
+  applyScanner(): Msg;
   /** Switches the running print queue to the saved printer (or to none); false when the --printer start flag wins. */
   applyPrinter(): boolean;
   /** The queue itself, configured or not, for its job events. */
@@ -46,8 +47,8 @@ export interface Devices {
 
 export async function setupDevices(opts: DeviceOptions): Promise<Devices> {
   const state: DeviceStatus = {
-    scanner: { state: 'not_configured', message: '未配置串口扫码枪' },
-    printer: { state: 'not_configured', message: '未配置打印机', pending: 0 },
+    scanner: { state: 'not_configured', message: msg('scanner.notConfigured') },
+    printer: { state: 'not_configured', message: msg('printer.notConfigured'), pending: 0 },
   };
   const push = () => opts.bus.emit('devices', structuredClone(state));
   let scanner = setupScanner(opts, state, push);
@@ -59,24 +60,24 @@ export async function setupDevices(opts: DeviceOptions): Promise<Devices> {
     get printer() { return printing.configured ? printing.queue : null; },
     printQueue: printing.queue,
     applyScanner() {
-      if (opts.override?.scanner) return `启动参数 --scanner ${opts.override.scanner.path} 优先，重启后使用新设置`;
+      if (opts.override?.scanner) return msg('scanner.overridden', { path: opts.override.scanner.path });
       const cfg = opts.settings().scanner;
       if (!cfg.path) {
         scanner?.stop();
-        state.scanner = { state: 'not_configured', message: '未配置串口扫码枪' };
+        state.scanner = { state: 'not_configured', message: msg('scanner.notConfigured') };
         push();
-        return '扫码枪已停用';
+        return msg('scanner.disabled');
       }
       if (!scanner) {
         scanner = setupScanner(opts, state, push);
         push();
-        return `正在连接扫码枪（${cfg.path}）`;
+        return msg('scanner.connecting', { path: cfg.path });
       }
       scanner.reconfigure({ path: cfg.path, baudRate: cfg.baudRate, dataBits: cfg.dataBits, parity: cfg.parity, stopBits: cfg.stopBits, suffix: cfg.suffix, interCharTimeoutMs: cfg.interCharTimeoutMs, dedupeMs: cfg.dedupeMs });
       scanner.start();
-      state.scanner = { state: 'not_found', path: cfg.path, message: `正在连接扫码枪（${cfg.path}）` };
+      state.scanner = { state: 'not_found', path: cfg.path, message: msg('scanner.connecting', { path: cfg.path }) };
       push();
-      return `扫码枪已按新设置重新打开（${cfg.path}，${cfg.baudRate}）`;
+      return msg('scanner.reopened', { path: cfg.path, baud: cfg.baudRate });
     },
     applyPrinter() {
       if (opts.override?.printer) return false;
@@ -115,9 +116,9 @@ function setupScanner(opts: DeviceOptions, state: DeviceStatus, push: () => void
     path, baudRate: opts.override?.scanner?.baudRate ?? cfg.baudRate, dataBits: cfg.dataBits, parity: cfg.parity, stopBits: cfg.stopBits,
     suffix: cfg.suffix, interCharTimeoutMs: cfg.interCharTimeoutMs, dedupeMs: cfg.dedupeMs,
   });
-  state.scanner = { state: 'not_found', path, message: `扫码枪未找到（${path}）` };
-  reader.on('connected', () => { const p = reader.status().path; state.scanner = { state: 'connected', path: p, message: `扫码枪已连接（${p}）` }; push(); });
-  reader.on('disconnected', (e) => { state.scanner = { state: 'not_found', path: reader.status().path, message: `扫码枪已断开（${e.reason}），正在重连…` }; push(); });
+  state.scanner = { state: 'not_found', path, message: msg('scanner.notFound', { path }) };
+  reader.on('connected', () => { const p = reader.status().path; state.scanner = { state: 'connected', path: p, message: msg('scanner.connected', { path: p }) }; push(); });
+  reader.on('disconnected', (e) => { state.scanner = { state: 'not_found', path: reader.status().path, message: msg('scanner.disconnected', { detail: e.reason }) }; push(); });
   reader.on('error', (e) => opts.log(`scanner: ${e.message}`));
   reader.on('code', (e) => opts.onScan(e.text));
   reader.on('frame', (f) => {
@@ -130,7 +131,7 @@ function setupScanner(opts: DeviceOptions, state: DeviceStatus, push: () => void
   return reader;
 }
 
-const NOT_CONFIGURED: DeviceStatus['printer'] = { state: 'not_configured', message: '未配置打印机', pending: 0 };
+const NOT_CONFIGURED: DeviceStatus['printer'] = { state: 'not_configured', message: msg('printer.notConfigured'), pending: 0 };
 
 /**
  * The print queue always exists, so an engineer can set up a printer without a restart; with no
@@ -143,7 +144,7 @@ async function setupPrinter(opts: DeviceOptions, state: DeviceStatus, push: () =
     try {
       transport = createTransport(parsePrinterSpec(specText), { os: opts.osPrinting, width: paperColumns(opts.settings()) });
     } catch (err) {
-      state.printer = { state: 'offline', message: `打印机设置无效：${err instanceof Error ? err.message : String(err)}`, pending: 0 };
+      state.printer = { state: 'offline', message: msg('printer.invalid', { detail: err instanceof Error ? err.message : String(err) }), pending: 0 };
     }
   }
   const queue = await createPrintQueue({ dir: join(opts.dataDir, 'print-queue'), transport, clock: opts.clock, width: paperColumns(opts.settings()), log: opts.log });

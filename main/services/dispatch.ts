@@ -4,8 +4,9 @@
  * contract's zod schema; every failure becomes a typed error envelope, never a crash.
  */
 import { ServiceError } from '../shared/service-error';
+import { zhText } from '../i18n/zh-text';
 import { resultProblem, type ContractCheck } from './contract-check';
-import { actions, type ActionArgs, type ActionName, type ActionResult, type Envelope, type PosErrorBody } from '../../preload/contract';
+import { actions, msg, type ActionArgs, type ActionName, type ActionResult, type Envelope, type Msg, type PosErrorBody } from '../../preload/contract';
 
 export type Handlers = { [N in ActionName]: (args: ActionArgs<N>) => Promise<ActionResult<N>> | ActionResult<N> };
 
@@ -15,12 +16,12 @@ export type Dispatch = (name: string, rawArgs: unknown) => Promise<Envelope<unkn
 
 export function createDispatch(handlers: Handlers, log: (msg: string, err?: unknown) => void = () => {}, check: ContractCheck = 'strict'): Dispatch {
   return async (name, rawArgs) => {
-    if (!Object.hasOwn(actions, name)) return fail('UNKNOWN_ACTION', `未知操作：${String(name).slice(0, 40)}`);
+    if (!Object.hasOwn(actions, name)) return fail('UNKNOWN_ACTION', msg('error.unknownAction', { name: String(name).slice(0, 40) }));
     const action = name as ActionName;
     const parsed = actions[action].args.safeParse(rawArgs ?? {});
     if (!parsed.success) {
       const first = parsed.error.issues[0];
-      return fail('INVALID_ARGS', `参数不正确：${first ? `${first.path.join('.') || '(args)'} ${first.message}` : 'invalid'}`);
+      return fail('INVALID_ARGS', msg('error.invalidArgs', { detail: first ? `${first.path.join('.') || '(args)'} ${first.message}` : 'invalid' }));
     }
     try {
       const handler = handlers[action] as (args: unknown) => Promise<unknown> | unknown;
@@ -28,17 +29,18 @@ export function createDispatch(handlers: Handlers, log: (msg: string, err?: unkn
       const drift = check === 'off' ? null : resultProblem(action, value);
       if (drift) {
         log(`action ${action}: result does not match the contract (${drift})`);
-        if (check === 'strict') return fail('INTERNAL', `内部错误：${action} 的结果不符合接口约定（${drift}）`);
+        if (check === 'strict') return fail('INTERNAL', msg('error.contractDrift', { action, detail: drift }));
       }
       return { ok: true, value };
     } catch (err) {
-      if (err instanceof ServiceError) return fail(err.code, err.message);
+      if (err instanceof ServiceError) return fail(err.code, err.msg);
       log(`action ${action} failed`, err);
-      return fail('INTERNAL', `内部错误：${err instanceof Error ? err.message : String(err)}`);
+      return fail('INTERNAL', msg('error.internal', { detail: err instanceof Error ? err.message : String(err) }));
     }
   };
 }
 
-function fail(code: PosErrorBody['code'], message: string): Envelope<never> {
-  return { ok: false, error: { code, message } };
+/** The envelope carries the code (`msg`) for the screen and the Chinese text (`message`) for logs and old clients. */
+export function fail(code: PosErrorBody['code'], m: Msg): Envelope<never> {
+  return { ok: false, error: { code, message: zhText(m), msg: m } };
 }

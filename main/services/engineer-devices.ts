@@ -7,6 +7,7 @@ import { delimiter } from 'node:path';
 import { listSerialPorts, type SerialPortInfo } from '../devices/scanner/port-list';
 import { detectPaycode } from '../checkout/paycode';
 import type { EventPayload, SerialPortView } from '../../preload/contract';
+import { msg, type Msg } from '../../preload/messages';
 
 /** `YIMA_SERIAL_DIRS=/dir1:/dir2`: folders holding virtual ports named ttyUSB*, ttyACM* (socat, test rigs). */
 export function extraPortDirsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
@@ -31,23 +32,23 @@ export async function portViews(opts: { extraDirs: readonly string[]; configured
     seen.add(p.path);
     out.push({ path: p.path, label: label(p), source: p.source });
   }
-  if (opts.configured && !seen.has(opts.configured)) out.push({ path: opts.configured, label: `${opts.configured}（已设置，当前未找到）`, source: 'configured' });
+  if (opts.configured && !seen.has(opts.configured)) out.push({ path: opts.configured, label: opts.configured, note: msg('eng.portMissing', { path: opts.configured }), source: 'configured' });
   return out;
 }
 
 type Frame = EventPayload<'scannerFrame'>;
 type Monitor = EventPayload<'scannerMonitor'>;
 
-const STATUS_WORDS: Record<Frame['status'], string> = {
-  ok: '', duplicate: '重复读取（已忽略）', noise: '噪声或不完整的帧（已忽略）', overflow: '帧过长，没有收到结束符：请检查结束符设置',
+const STATUS_WORDS: Record<Exclude<Frame['status'], 'ok'>, Msg> = {
+  duplicate: msg('eng.frameDuplicate'), noise: msg('eng.frameNoise'), overflow: msg('eng.frameOverflow'),
 };
 
 /** One monitor line: the frame plus the wallet it looks like, or why it is not a payment code. */
 export function monitorLine(f: Frame): Monitor {
   if (f.status !== 'ok') return { ...f, verdict: STATUS_WORDS[f.status] };
   const d = detectPaycode(f.text);
-  if (d.ok) return { ...f, wallet: d.wallet, verdict: '付款码' };
+  if (d.ok) return { ...f, wallet: d.wallet, verdict: msg('eng.framePaycode') };
   // Garbled characters usually mean a wrong baud rate or framing.
-  const garbled = /[^\x20-\x7e]/.test(f.text) ? '（乱码：波特率或数据位/校验位可能不对）' : '';
-  return { ...f, verdict: `${d.message}${garbled}` };
+  const garbled = /[^\x20-\x7e]/.test(f.text);
+  return { ...f, verdict: garbled ? msg('eng.frameGarbled', { reasonMsg: d.message }) : d.message };
 }

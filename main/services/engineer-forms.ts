@@ -6,66 +6,67 @@
 import type { Settings } from '../settings/schema';
 import { formatPrinterSpec, parsePrinterSpec } from '../devices/printer';
 import type { AggregatorForm, PrinterForm, ScannerForm, ShopForm } from '../../preload/contract-engineer';
+import { msg, type Msg } from '../../preload/messages';
 
-export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
+export type FormResult<T> = { ok: true; value: T } | { ok: false; errors: Record<string, Msg> };
 
 export const BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200] as const;
 
-function intIn(errors: Record<string, string>, field: string, raw: string, min: number, max: number, what: string): number {
+function intIn(errors: Record<string, Msg>, field: string, raw: string, min: number, max: number, what: Msg): number {
   const t = raw.trim();
-  if (!/^\d+$/.test(t)) { errors[field] = `${what}须为整数（${min}–${max}）`; return 0; }
+  if (!/^\d+$/.test(t)) { errors[field] = msg('form.intRange', { fieldMsg: what, min, max }); return 0; }
   const n = Number(t);
-  if (n < min || n > max) errors[field] = `${what}须在 ${min}–${max} 之间`;
+  if (n < min || n > max) errors[field] = msg('form.between', { fieldMsg: what, min, max });
   return n;
 }
 
-function oneOf<T extends string>(errors: Record<string, string>, field: string, raw: string, allowed: readonly T[], what: string): T {
-  if (!(allowed as readonly string[]).includes(raw)) errors[field] = `${what}须为 ${allowed.join(' / ')}`;
+function oneOf<T extends string>(errors: Record<string, Msg>, field: string, raw: string, allowed: readonly T[], what: Msg): T {
+  if (!(allowed as readonly string[]).includes(raw)) errors[field] = msg('form.oneOf', { fieldMsg: what, allowed: allowed.join(' / ') });
   return raw as T;
 }
 
-function result<T>(errors: Record<string, string>, value: T): FormResult<T> {
+function result<T>(errors: Record<string, Msg>, value: T): FormResult<T> {
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value };
 }
 
 export function parseScannerForm(f: ScannerForm): FormResult<Settings['scanner']> {
-  const e: Record<string, string> = {};
+  const e: Record<string, Msg> = {};
   const path = f.path.trim();
-  if (path && !/^(\/[^\0]*|COM\d+|\\\\\.\\COM\d+)$/i.test(path)) e.path = '串口须为 /dev/… 路径或 COMn（留空表示不用串口扫码枪）';
+  if (path && !/^(\/[^\0]*|COM\d+|\\\\\.\\COM\d+)$/i.test(path)) e.path = msg('form.serialPath');
   const baud = Number(f.baudRate.trim());
-  if (!(BAUD_RATES as readonly number[]).includes(baud)) e.baudRate = `波特率须为 ${BAUD_RATES.join(' / ')} 之一`;
+  if (!(BAUD_RATES as readonly number[]).includes(baud)) e.baudRate = msg('form.baudRate', { allowed: BAUD_RATES.join(' / ') });
   const dataBits = Number(f.dataBits);
-  if (dataBits !== 7 && dataBits !== 8) e.dataBits = '数据位须为 7 或 8';
-  const parity = oneOf(e, 'parity', f.parity, ['none', 'even', 'odd'] as const, '校验位');
+  if (dataBits !== 7 && dataBits !== 8) e.dataBits = msg('form.dataBits');
+  const parity = oneOf(e, 'parity', f.parity, ['none', 'even', 'odd'] as const, msg('field.parity'));
   const stopBits = Number(f.stopBits);
-  if (stopBits !== 1 && stopBits !== 2) e.stopBits = '停止位须为 1 或 2';
-  const suffix = oneOf(e, 'suffix', f.suffix, ['CR', 'LF', 'CRLF', 'none'] as const, '结束符');
-  const interCharTimeoutMs = intIn(e, 'interCharTimeoutMs', f.interCharTimeoutMs, 10, 1000, '无结束符时的帧间隔（毫秒）');
-  const dedupeMs = intIn(e, 'dedupeMs', f.dedupeMs, 0, 10_000, '重复读取过滤时间（毫秒）');
-  const wedgeMaxGapMs = intIn(e, 'wedgeMaxGapMs', f.wedgeMaxGapMs, 5, 200, '键盘扫码枪按键间隔（毫秒）');
+  if (stopBits !== 1 && stopBits !== 2) e.stopBits = msg('form.stopBits');
+  const suffix = oneOf(e, 'suffix', f.suffix, ['CR', 'LF', 'CRLF', 'none'] as const, msg('field.suffix'));
+  const interCharTimeoutMs = intIn(e, 'interCharTimeoutMs', f.interCharTimeoutMs, 10, 1000, msg('field.interCharTimeout'));
+  const dedupeMs = intIn(e, 'dedupeMs', f.dedupeMs, 0, 10_000, msg('field.dedupe'));
+  const wedgeMaxGapMs = intIn(e, 'wedgeMaxGapMs', f.wedgeMaxGapMs, 5, 200, msg('field.wedgeGap'));
   return result(e, { path, baudRate: baud, dataBits: dataBits as 7 | 8, parity, stopBits: stopBits as 1 | 2, suffix, interCharTimeoutMs, dedupeMs, wedgeMaxGapMs });
 }
 
 /** transport + address → the printer spec the queue understands (file:DIR, tcp://HOST:PORT, serial:PATH:BAUD). */
 export function parsePrinterForm(f: PrinterForm): FormResult<Settings['printer']> {
-  const e: Record<string, string> = {};
+  const e: Record<string, Msg> = {};
   const width = Number(f.width);
-  if (width !== 58 && width !== 80) e.width = '纸宽须为 58 或 80 毫米';
+  if (width !== 58 && width !== 80) e.width = msg('form.paperWidth');
   const address = f.address.trim();
   let spec = '';
   if (f.transport === 'none') spec = '';
   // The OS printer: the address is the printer's name as the system lists it; empty = default printer.
   else if (f.transport === 'os') spec = formatPrinterSpec(parsePrinterSpec(address ? `os:${address}` : 'os'));
-  else if (!['file', 'tcp', 'serial'].includes(f.transport)) e.transport = '连接方式须为 不使用 / 文件 / 网络 / 串口 / 系统打印机';
-  else if (!address) e.address = { file: '请填写保存小票的文件夹', tcp: '请填写打印机 IP 地址（如 192.168.1.87 或 192.168.1.87:9100）', serial: '请填写串口（如 /dev/ttyS0 或 COM3，可加 :波特率）' }[f.transport]!;
+  else if (!['file', 'tcp', 'serial'].includes(f.transport)) e.transport = msg('form.transport');
+  else if (!address) e.address = msg(({ file: 'form.fileDir', tcp: 'form.tcpAddress', serial: 'form.serialAddress' } as const)[f.transport as 'file' | 'tcp' | 'serial']);
   else {
     const raw = f.transport === 'file' ? `file:${address}` : f.transport === 'tcp' ? `tcp://${address.replace(/^tcp:\/\//, '')}` : `serial:${address.replace(/^serial:/, '')}`;
     try {
       const parsed = parsePrinterSpec(raw);
-      if (parsed.kind === 'file' && !address.startsWith('/') && !/^[a-z]:[\\/]/i.test(address)) e.address = '文件夹须为完整路径（如 /var/lib/yima/receipts）';
+      if (parsed.kind === 'file' && !address.startsWith('/') && !/^[a-z]:[\\/]/i.test(address)) e.address = msg('form.fileDirAbsolute');
       spec = formatPrinterSpec(parsed);
     } catch (err) {
-      e.address = `地址无效：${(err instanceof Error ? err.message : String(err)).replace(/^Invalid printer "[^"]*": /, '')}`;
+      e.address = msg('form.addressInvalid', { detail: (err instanceof Error ? err.message : String(err)).replace(/^Invalid printer "[^"]*": /, '') });
     }
   }
   return result(e, { spec, width: width as 58 | 80 });
@@ -85,37 +86,37 @@ export function printerFormOf(spec: string): { transport: 'none' | 'file' | 'tcp
 export interface AggregatorFormValue { aggregator: Omit<Settings['aggregator'], 'gatewayUrl' | 'platform'>; vendorKey: string | null; qrMode?: Settings['checkout']['qrMode'] }
 
 export function parseAggregatorForm(f: AggregatorForm, vendorKeyStored: boolean): FormResult<AggregatorFormValue> {
-  const e: Record<string, string> = {};
-  const mode = oneOf(e, 'mode', f.mode, ['sandbox', 'production'] as const, '模式');
+  const e: Record<string, Msg> = {};
+  const mode = oneOf(e, 'mode', f.mode, ['sandbox', 'production'] as const, msg('field.mode'));
   const baseUrl = f.baseUrl.trim().replace(/\/+$/, '');
   if (baseUrl) {
     let u: URL | null = null;
     try { u = new URL(baseUrl); } catch { /* reported below */ }
-    if (!u || !/^https?:$/.test(u.protocol) || u.username || u.password) e.baseUrl = '接口地址须为 http(s):// 开头的网址';
-    else if (mode === 'production' && u.protocol !== 'https:') e.baseUrl = '生产模式必须使用 https:// 接口地址';
-  } else if (mode === 'production') e.baseUrl = '生产模式须填写接口地址（如 https://vsi-api.shouqianba.com）';
+    if (!u || !/^https?:$/.test(u.protocol) || u.username || u.password) e.baseUrl = msg('form.baseUrl');
+    else if (mode === 'production' && u.protocol !== 'https:') e.baseUrl = msg('form.baseUrlHttps');
+  } else if (mode === 'production') e.baseUrl = msg('form.baseUrlRequired');
   const vendorSn = f.vendorSn.trim();
   const appId = f.appId.trim();
-  if (vendorSn && !/^\d{6,32}$/.test(vendorSn)) e.vendorSn = '服务商序列号须为 6–32 位数字';
-  if (appId && !/^\d{6,32}$/.test(appId)) e.appId = '应用编号须为 6–32 位数字';
+  if (vendorSn && !/^\d{6,32}$/.test(vendorSn)) e.vendorSn = msg('form.vendorSn');
+  if (appId && !/^\d{6,32}$/.test(appId)) e.appId = msg('form.appId');
   const vendorKey = f.vendorKey.trim();
-  if (vendorKey && !/^[\x21-\x7e]{8,128}$/.test(vendorKey)) e.vendorKey = '服务商密钥须为 8–128 个可见字符（不含空格）';
+  if (vendorKey && !/^[\x21-\x7e]{8,128}$/.test(vendorKey)) e.vendorKey = msg('form.vendorKey');
   if (mode === 'production') {
-    if (!vendorSn) e.vendorSn = '生产模式须填写服务商序列号';
-    if (!appId) e.appId = '生产模式须填写应用编号';
-    if (!vendorKey && !vendorKeyStored) e.vendorKey = '生产模式须填写服务商密钥';
+    if (!vendorSn) e.vendorSn = msg('form.vendorSnRequired');
+    if (!appId) e.appId = msg('form.appIdRequired');
+    if (!vendorKey && !vendorKeyStored) e.vendorKey = msg('form.vendorKeyRequired');
   }
-  const qrMode = f.qrMode === undefined ? undefined : oneOf(e, 'qrMode', f.qrMode, ['unified', 'per-wallet'] as const, '收款码模式');
+  const qrMode = f.qrMode === undefined ? undefined : oneOf(e, 'qrMode', f.qrMode, ['unified', 'per-wallet'] as const, msg('field.qrMode'));
   return result(e, { aggregator: { mode, baseUrl, vendorSn, appId }, vendorKey: vendorKey || null, ...(qrMode ? { qrMode } : {}) });
 }
 
 export function parseShopForm(f: ShopForm): FormResult<{ name: string; terminalName: string }> {
-  const e: Record<string, string> = {};
+  const e: Record<string, Msg> = {};
   const name = f.name.trim();
   const terminalName = f.terminalName.trim();
-  if (!name) e.name = '请填写门店名称';
-  else if ([...name].length > 40) e.name = '门店名称最多 40 个字';
-  if (!terminalName) e.terminalName = '请填写收银台名称';
-  else if ([...terminalName].length > 40) e.terminalName = '收银台名称最多 40 个字';
+  if (!name) e.name = msg('form.shopName');
+  else if ([...name].length > 40) e.name = msg('form.shopNameLong');
+  if (!terminalName) e.terminalName = msg('form.terminalName');
+  else if ([...terminalName].length > 40) e.terminalName = msg('form.terminalNameLong');
   return result(e, { name, terminalName });
 }

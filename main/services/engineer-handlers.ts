@@ -23,6 +23,9 @@ import { ServiceError, type Handlers } from './dispatch';
 import { extraPortDirsFromEnv, monitorLine, portViews } from './engineer-devices';
 import { checkSettings } from '../settings/settings-rules';
 import { parseAggregatorForm, parsePrinterForm, parseScannerForm, parseShopForm, printerFormOf, type FormResult } from './engineer-forms';
+import { msg, type Msg } from '../../preload/messages';
+import { zhText } from '../i18n/zh-text';
+import { activationFailureMsg } from '../checkout/platform-msg';
 
 export interface EngineerHandlerDeps {
   dataDir: string;
@@ -32,7 +35,7 @@ export interface EngineerHandlerDeps {
   devices: Devices;
   bus: EventBus;
   clock: Clock;
-  warnings: string[];
+  warnings: Msg[];
   /** Checks the engineer's or the manager's PIN (the manager contract's verifyPin, through dispatch). */
   verifyPin: (role: UnlockRole, pin: string) => Promise<Envelope<unknown>>;
   /** Journals who opened the settings (an OPERATOR_ACTION record). */
@@ -56,7 +59,7 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
   const exportsDir = join(d.dataDir, 'exports');
   const atStart: Settings = structuredClone(d.settings.get());
   let openUntil = 0;
-  let terminalMessage: string | undefined;
+  let terminalMessage: Msg | undefined;
 
   // Raw frames (when the composition root offers them) feed the monitor only while the engineer session is open.
   const onFrame = (f: Parameters<typeof monitorLine>[0]) => { if (d.clock.now() < openUntil) d.bus.emit('scannerMonitor', monitorLine(f)); };
@@ -66,16 +69,16 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
   const serialDirs = () => d.extraPortDirs ?? extraPortDirsFromEnv();
   const guard = () => {
     const now = d.clock.now();
-    if (now >= openUntil) throw new ServiceError('REFUSED', '请先输入工程师 PIN');
+    if (now >= openUntil) throw new ServiceError('REFUSED', msg('eng.pinFirst'));
     openUntil = now + idleMs;
   };
 
-  function restartNeeded(s: Settings): string[] {
-    const out: string[] = [];
-    if (!same(s.aggregator, atStart.aggregator)) out.push('聚合支付设置已保存，重启软件后生效');
-    if (s.printer.width !== atStart.printer.width || (!d.devices.printer && s.printer.spec !== atStart.printer.spec)) out.push('打印机设置已保存，重启软件后生效');
-    if (d.overrides?.scanner) out.push(`扫码枪使用启动参数 --scanner ${d.overrides.scanner.path}，设置在不带该参数启动时生效`);
-    if (d.overrides?.printer) out.push(`打印机使用启动参数 --printer ${d.overrides.printer}，设置在不带该参数启动时生效`);
+  function restartNeeded(s: Settings): Msg[] {
+    const out: Msg[] = [];
+    if (!same(s.aggregator, atStart.aggregator)) out.push(msg('eng.restartAggregator'));
+    if (s.printer.width !== atStart.printer.width || (!d.devices.printer && s.printer.spec !== atStart.printer.spec)) out.push(msg('eng.restartPrinter'));
+    if (d.overrides?.scanner) out.push(msg('eng.scannerArgWins', { path: d.overrides.scanner.path }));
+    if (d.overrides?.printer) out.push(msg('eng.printerArgWins', { spec: d.overrides.printer }));
     return out;
   }
 
@@ -101,40 +104,44 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
   }
 
   /** Saves when the form validated and the whole settings object does; otherwise nothing changes. */
-  function save<T>(form: FormResult<T>, patch: (cur: Settings, v: T) => Settings, after: (v: T) => string): SaveResult {
-    if (!form.ok) return { ok: false, message: '有字段需要修改，尚未保存', errors: form.errors };
+  function save<T>(form: FormResult<T>, patch: (cur: Settings, v: T) => Settings, after: (v: T) => Msg): SaveResult {
+    if (!form.ok) return { ok: false, message: msg('eng.fieldsInvalid'), errors: form.errors };
     // One validation for forms and import (issue 14 item 6): the whole result must pass the rules.
     const problems = checkSettings(patch(structuredClone(d.settings.get()), form.value), { serialDirs: serialDirs() });
-    if (problems.length) return { ok: false, message: `有字段需要修改，尚未保存：${problems.map((p) => p.message).join('；')}`, errors: Object.fromEntries(problems.map((p) => [p.path === 'printer.spec' ? 'address' : p.path.split('.').pop()!, p.message])) };
+    if (problems.length) {
+      // The problems one after another, as "a；b" (list.semicolon nests them).
+      const list = problems.map((p) => p.msg).reduceRight((rest, m) => msg('list.semicolon', { firstMsg: m, restMsg: rest }));
+      return { ok: false, message: msg('eng.fieldsInvalidWith', { problemsMsg: list }), errors: Object.fromEntries(problems.map((p) => [p.path === 'printer.spec' ? 'address' : p.path.split('.').pop()!, p.msg])) };
+    }
     const saved = d.settings.update((cur) => patch(cur, form.value));
     if (!saved.ok) return { ok: false, message: saved.message, errors: {} };
     const message = after(form.value);
-    log.write('info', `engineer: ${message}`);
+    log.write('info', `engineer: ${zhText(message)}`);
     return { ok: true, message, view: view() };
   }
 
   function activationDriver() {
     const s = d.settings.get().aggregator;
     const sandbox = s.mode === 'sandbox';
-    if (sandbox && d.aggregator.mode !== 'sandbox' && !s.baseUrl) throw new ServiceError('REFUSED', '切换到沙箱模式后请先重启软件');
+    if (sandbox && d.aggregator.mode !== 'sandbox' && !s.baseUrl) throw new ServiceError('REFUSED', msg('eng.restartSandbox'));
     const baseUrl = s.baseUrl || (s.mode === d.aggregator.mode ? d.aggregator.baseUrl : '');
-    if (!baseUrl) throw new ServiceError('REFUSED', '请先填写并保存接口地址');
+    if (!baseUrl) throw new ServiceError('REFUSED', msg('eng.baseUrlFirst'));
     const vendorKey = d.secrets.vendorKey();
-    if (!sandbox && (!s.vendorSn || !vendorKey)) throw new ServiceError('REFUSED', '请先填写并保存服务商序列号和服务商密钥');
+    if (!sandbox && (!s.vendorSn || !vendorKey)) throw new ServiceError('REFUSED', msg('eng.vendorFirst'));
     return createAggregator(s, { baseUrl, gatewayUrl: d.aggregator.gatewayUrl, credentials: d.secrets, vendorKey: () => vendorKey, deviceId: deviceId(d.dataDir) });
   }
 
   return {
     engineerUnlock: async ({ pin, role = 'engineer' }) => {
       const env = await d.verifyPin(role, pin);
-      if (!env.ok) return { ok: false, message: env.error.message };
-      const res = env.value as { ok: boolean; message?: string; operator?: { name: string } };
-      if (!res.ok) return { ok: false, message: res.message ?? 'PIN 错误' };
+      if (!env.ok) return { ok: false, message: env.error.msg };
+      const res = env.value as { ok: boolean; message?: Msg; operator?: { name: string } };
+      if (!res.ok) return { ok: false, message: res.message ?? msg('pin.wrongPlain') };
       openUntil = d.clock.now() + idleMs;
       const who = res.operator?.name ?? (role === 'manager' ? '店长' : '工程师');
       log.write('info', `engineer: session opened by ${role} ${who}`);
       await d.journal?.(who, 'settings_unlock', role);
-      return { ok: true, message: role === 'manager' ? `已进入设置（店长 ${who}）` : '已进入工程师设置' };
+      return { ok: true, message: role === 'manager' ? msg('eng.unlockedManager', { name: who }) : msg('eng.unlocked') };
     },
     engineerLock: () => {
       openUntil = 0;
@@ -153,8 +160,8 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
     savePrinter: (form) => {
       guard();
       return save(parsePrinterForm(form), (cur, printer) => ({ ...cur, printer }), (p) => {
-        if (!d.devices.applyPrinter()) return '打印机设置已保存；启动参数 --printer 优先，去掉它并重启后生效';
-        return p.spec ? `打印机已切换到 ${p.spec}` : '打印机设置已保存：不使用打印机';
+        if (!d.devices.applyPrinter()) return msg('eng.printerSavedArgWins');
+        return p.spec ? msg('eng.printerSwitched', { spec: p.spec }) : msg('eng.printerNone');
       });
     },
     saveAggregator: (form) => {
@@ -163,29 +170,29 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
       // The QR mode applies to the next 收款 at once (no restart).
       return save(parsed, (cur, v) => ({ ...cur, aggregator: { ...cur.aggregator, ...v.aggregator }, checkout: { ...cur.checkout, qrMode: v.qrMode ?? cur.checkout.qrMode } }), (v) => {
         if (v.vendorKey) d.secrets.setVendorKey(v.vendorKey);
-        return same({ ...atStart.aggregator, ...v.aggregator }, atStart.aggregator) ? '聚合支付设置已保存' : '聚合支付设置已保存，重启软件后生效';
+        return msg(same({ ...atStart.aggregator, ...v.aggregator }, atStart.aggregator) ? 'eng.aggregatorSaved' : 'eng.aggregatorSavedRestart');
       });
     },
     saveShop: (form) => {
       guard();
-      return save(parseShopForm(form), (cur, shop) => ({ ...cur, shop: { ...cur.shop, ...shop } }), () => '门店和收银台名称已保存');
+      return save(parseShopForm(form), (cur, shop) => ({ ...cur, shop: { ...cur.shop, ...shop } }), () => msg('eng.shopSaved'));
     },
     activateTerminal: async ({ code }) => {
       guard();
       const c = code.trim();
-      if (!/^[0-9A-Za-z]{4,32}$/.test(c)) return { ok: false, message: '激活码须为 4–32 位数字或字母（由服务商提供）' };
+      if (!/^[0-9A-Za-z]{4,32}$/.test(c)) return { ok: false, message: msg('eng.activationCodeFormat') };
       const res = await activationDriver().activate({ code: c, deviceId: deviceId(d.dataDir), name: d.settings.get().shop.terminalName });
-      terminalMessage = res.ok ? undefined : res.message;
+      terminalMessage = res.ok ? undefined : activationFailureMsg(res);
       log.write(res.ok ? 'info' : 'warn', res.ok ? `engineer: terminal activated ${res.terminalSn}` : `engineer: activation refused ${res.errorCode} ${res.message}`);
-      return res.ok ? { ok: true, message: `激活成功，终端号 ${res.terminalSn}`, terminalSn: res.terminalSn } : { ok: false, message: res.message };
+      return res.ok ? { ok: true, message: msg('eng.activated', { terminalSn: res.terminalSn }), terminalSn: res.terminalSn } : { ok: false, message: activationFailureMsg(res) };
     },
     checkinNow: async () => {
       guard();
-      if (!d.secrets.isSet()) return { ok: false, message: '终端尚未激活，请先用激活码激活' };
+      if (!d.secrets.isSet()) return { ok: false, message: msg('eng.notActivated') };
       const res = await d.aggregator.aggregator.checkin();
-      terminalMessage = res.ok ? undefined : `签到失败：${res.message}`;
+      terminalMessage = res.ok ? undefined : msg('aggregator.checkinFailed', { reasonMsg: activationFailureMsg(res) });
       log.write(res.ok ? 'info' : 'warn', res.ok ? 'engineer: check-in done' : `engineer: check-in failed ${res.message}`);
-      return res.ok ? { ok: true, message: `签到成功，终端密钥已更新（终端号 ${res.terminalSn}）`, terminalSn: res.terminalSn } : { ok: false, message: `签到失败：${res.message}` };
+      return res.ok ? { ok: true, message: msg('eng.checkinOk', { terminalSn: res.terminalSn }), terminalSn: res.terminalSn } : { ok: false, message: terminalMessage! };
     },
     exportSettings: () => {
       guard();
@@ -203,7 +210,7 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
       if (!parsed.ok) return { ok: false, message: parsed.message, errors: {} };
       return save({ ok: true, value: parsed.settings }, (_cur, next) => next, () => {
         const scanner = d.devices.applyScanner();
-        return `设置已导入（${scanner}）`;
+        return msg('eng.imported', { scannerMsg: scanner });
       });
     },
     exportLogs: async () => {

@@ -28,6 +28,7 @@ import { ServiceError, type Handlers } from './dispatch';
 import { fenOf as fenOfAmount } from './amount-args';
 import { cashCountOf } from './cash-count-input';
 import type { OperatorActionName } from './operator-handlers';
+import { msg } from '../../preload/messages';
 
 export interface ManagerHandlerDeps {
   dataDir: string;
@@ -106,7 +107,7 @@ export function managerHandlers(d: ManagerHandlerDeps): ManagerHandlers {
       if (!set.ok) throw new ServiceError('REFUSED', set.message);
       await session.journal(auth.operator.name, 'change_pin', `${role}:${name}`);
       session.renamed(auth.operator, { role, name: name.trim() });
-      return { ok: true, value: { message: 'PIN 已更改' } };
+      return { ok: true, value: { message: msg('pin.changed') } };
     },
     searchOrders: (q) => {
       const { amount, ...rest } = q;

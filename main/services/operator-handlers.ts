@@ -6,6 +6,7 @@
 import type { Operators } from '../manager/operators';
 import type { ScanRouter } from '../manager/scan-target';
 import { ServiceError, type Handlers } from './dispatch';
+import { msg } from '../../preload/messages';
 
 export const OPERATOR_ACTIONS = ['listOperators', 'saveOperator', 'removeOperator', 'setScanTarget'] as const;
 export type OperatorActionName = (typeof OPERATOR_ACTIONS)[number];
@@ -21,7 +22,7 @@ export function operatorHandlers(d: { operators: Operators; scanRouter: ScanRout
       const set = await pins.setPin(role, name, pin);
       if (!set.ok) throw new ServiceError('REFUSED', set.message);
       await session.journal(auth.manager.name, 'save_operator', `${role}:${name.trim()}`);
-      return { ok: true, value: { message: `已保存 ${name.trim()} 的 PIN` } };
+      return { ok: true, value: { message: msg('operator.saved', { name: name.trim() }) } };
     },
     removeOperator: async ({ managerPin, role, name }) => {
       const auth = await session.authorize(managerPin, 'remove_operator');
@@ -31,7 +32,7 @@ export function operatorHandlers(d: { operators: Operators; scanRouter: ScanRout
       await session.journal(auth.manager.name, 'remove_operator', `${role}:${name}`);
       const me = session.current();
       if (me && me.role === role && me.name === name) await session.logout();
-      return { ok: true, value: { message: `已删除 ${name}` } };
+      return { ok: true, value: { message: msg('operator.removed', { name }) } };
     },
     setScanTarget: ({ target }) => ({ target: d.scanRouter.set(target) }),
   };

@@ -12,6 +12,7 @@ import type { printerActions } from '../../preload/contract-printer';
 import type { EventBus } from './event-bus';
 import { ServiceError, type Handlers } from './dispatch';
 import { paperColumns, saleDocFromOrder, testPageDoc } from './receipt-docs';
+import { msg, type Msg } from '../../preload/messages';
 
 export interface PrinterHandlerDeps {
   /** The print queue, or null when no printer is set up. */
@@ -34,23 +35,23 @@ const RECENT_DONE = 5;
 export function printerHandlers(d: PrinterHandlerDeps): PrinterHandlers {
   (d.jobs ?? d.printer)?.onJob((e) => d.bus.emit('printJob', e.type === 'printed'
     ? { jobId: e.jobId, outcome: 'printed' }
-    : { jobId: e.jobId, outcome: 'failed', error: e.error }));
+    : { jobId: e.jobId, outcome: 'failed', error: msg('printer.failed', { detail: e.error }) }));
 
   const spec = () => d.printerSpec ?? (d.settings.get().printer.spec || undefined);
   const queue = (): PrintQueue => {
-    if (!d.printer) throw new ServiceError('REFUSED', '未配置打印机，请在设置中选择打印机');
+    if (!d.printer) throw new ServiceError('REFUSED', msg('printer.notConfiguredChoose'));
     return d.printer;
   };
   const paidOrder = (clientSn: string) => {
     const order = d.journal.orders.get(clientSn);
-    if (!order) throw new ServiceError('REFUSED', `找不到订单 ${clientSn}`);
-    if (order.status !== 'paid') throw new ServiceError('REFUSED', '只有支付成功的订单才有小票');
+    if (!order) throw new ServiceError('REFUSED', msg('receipt.noOrder', { clientSn }));
+    if (order.status !== 'paid') throw new ServiceError('REFUSED', msg('receipt.notPaid'));
     return order;
   };
   const view = (): PrintQueueView => {
-    if (!d.printer) return { configured: false, state: 'not_configured', message: '未配置打印机', pending: 0, jobs: [] };
+    if (!d.printer) return { configured: false, state: 'not_configured', message: msg('printer.notConfigured'), pending: 0, jobs: [] };
     const status = d.printer.status();
-    const holding = isBlocking(status.state) ? [status.message, status.detail].filter(Boolean).join('：') : undefined;
+    const holding = isBlocking(status.state) ? (status.detail ? msg('printer.withDetail', { stateMsg: status.message, detail: status.detail }) : status.message) : undefined;
     const all = d.printer.jobs();
     const pending = all.filter((j) => j.state === 'pending').map((j) => toJob(j, holding));
     const done = all.filter((j) => j.state === 'done').slice(-RECENT_DONE).reverse().map((j) => toJob(j));
@@ -83,8 +84,8 @@ export function printerHandlers(d: PrinterHandlerDeps): PrinterHandlers {
   };
 }
 
-function toJob(j: PrintJobView, holding?: string): PrintJob {
-  const error = j.lastError ?? holding;
+function toJob(j: PrintJobView, holding?: Msg): PrintJob {
+  const error = j.lastError ? msg('printer.failed', { detail: j.lastError }) : holding;
   return {
     id: j.id, kind: j.kind, createdAt: j.createdAt, state: j.state, attempts: j.attempts, reprint: j.reprint,
     ...(j.orderRef ? { orderRef: j.orderRef } : {}), ...(error ? { error } : {}),

@@ -78,7 +78,7 @@ export function setupHandlers(d: SetupHandlerDeps): SetupHandlers {
   const log = d.log ?? (() => undefined);
   const requireEngineer = async () => {
     const env = await d.engineerSession();
-    if (!env.ok) throw new ServiceError(env.error.code, env.error.message);
+    if (!env.ok) throw new ServiceError(env.error.code, env.error.msg);
   };
   const stored = () => {
     const s = d.secrets.cmbSecrets();
@@ -127,7 +127,7 @@ export function setupHandlers(d: SetupHandlerDeps): SetupHandlers {
         d.secrets.setCmbSecrets({ appSecret: v.appSecret ?? cur.appSecret ?? '', privateKeyHex: v.privateKeyHex ?? cur.privateKeyHex ?? '' });
       }
       const saved = d.settings.update((cur) => ({ ...cur, aggregator: { ...cur.aggregator, platform: v.platform }, cmb: v.cmb }));
-      if (!saved.ok) return { ok: false, message: msg('warn.technical', { detail: saved.message }), errors: {} };
+      if (!saved.ok) return { ok: false, message: saved.message, errors: {} };
       const view = platformView();
       log(`engineer: payment platform saved (${v.platform}${view.restartNeeded ? ', restart needed' : ''})`);
       const message = !view.restartNeeded ? msg('bank.saved') : v.platform === 'cmb' ? msg('bank.savedRestartCmb') : msg('bank.savedRestartUpay');
@@ -158,7 +158,7 @@ export function setupHandlers(d: SetupHandlerDeps): SetupHandlers {
       const v = parsed.value;
       if (v.password) d.secrets.setHqPassword(v.password);
       const saved = d.settings.update((cur) => ({ ...cur, hq: { enabled: v.enabled, url: v.url, storeId: v.storeId, storeName: v.storeName } }));
-      if (!saved.ok) return { ok: false, message: msg('warn.technical', { detail: saved.message }), errors: {} };
+      if (!saved.ok) return { ok: false, message: saved.message, errors: {} };
       await d.sync.restart();
       log(`engineer: head office saved (sync ${v.enabled ? `on, store ${v.storeId}` : 'off'})`);
       return { ok: true, message: v.enabled ? msg('hq.savedOn', { storeId: v.storeId }) : msg('hq.savedOff'), view: hqView() };

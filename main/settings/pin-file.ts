@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROLES, type PinState } from './pins';
 import { writeFileDurable } from './durable-write';
+import { msg, type Msg } from '../../preload/messages';
 
 export const PIN_FILE = 'pins.json';
 export const PIN_MARKER = 'pins.created';
@@ -61,6 +62,6 @@ export function writePinFile(dir: string, state: PinState): void {
   writeFileDurable(join(dir, `${PIN_FILE}.bak`), body);
 }
 
-export function pinFileDamagedMessage(dir: string, reason: string): string {
-  return `PIN 文件已损坏或丢失（${reason}），需要 PIN 的操作（登录、退款、撤销、交班、设置）已停用。请工程师用 ${join(dir, `${PIN_FILE}.bak`)} 替换 ${join(dir, PIN_FILE)} 后重启（见 README“安全”）。/ The PIN file is damaged or missing (${reason}): PIN-protected actions are refused until the engineer restores ${PIN_FILE} from ${PIN_FILE}.bak and restarts (README, Security).`;
+export function pinFileDamagedMessage(dir: string, reason: string): Msg {
+  return msg('warn.pinFileDamaged', { detail: reason, backup: join(dir, `${PIN_FILE}.bak`), file: join(dir, PIN_FILE) });
 }

@@ -10,6 +10,7 @@
  * PIN of a role removes that role's untouched default profile.
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { msg, type Msg } from '../../preload/messages';
 
 export type Role = 'cashier' | 'manager' | 'engineer';
 export const ROLES: readonly Role[] = ['cashier', 'manager', 'engineer'];
@@ -29,10 +30,10 @@ export interface Operator { role: Role; name: string }
 
 export type VerifyResult =
   | { ok: true; operator: Operator; mustChange: boolean }
-  | { ok: false; reason: 'wrong'; remainingTries: number; message: string }
-  | { ok: false; reason: 'locked'; lockedForMs: number; message: string };
+  | { ok: false; reason: 'wrong'; remainingTries: number; message: Msg }
+  | { ok: false; reason: 'locked'; lockedForMs: number; message: Msg };
 
-export type SetPinResult = { ok: true } | { ok: false; message: string };
+export type SetPinResult = { ok: true } | { ok: false; message: Msg };
 
 export interface PinBookOptions {
   load: () => PinState | null | undefined;
@@ -136,7 +137,7 @@ export function createPinBook(opts: PinBookOptions): PinBook {
     const now = opts.clock();
     const left = await lockedFor(s, role, now);
     const lock: LockState = s.locks[role] ?? { failures: 0, lockouts: 0 };
-    if (left > 0) return { ok: false, reason: 'locked', lockedForMs: left, message: `已锁定，请 ${seconds(left)} 秒后再试` };
+    if (left > 0) return { ok: false, reason: 'locked', lockedForMs: left, message: msg('pin.locked', { seconds: seconds(left) }) };
     if (lock.lockedAt) {
       delete lock.lockedAt; // lock expired: a fresh set of tries, the lockout count stays
       delete lock.lockMs;
@@ -157,23 +158,23 @@ export function createPinBook(opts: PinBookOptions): PinBook {
       lock.lockMs = Math.min(maxLockMs, baseLockMs * 2 ** (lock.lockouts - 1));
       lock.lockedAt = now;
       await opts.save(s);
-      return { ok: false, reason: 'locked', lockedForMs: lock.lockMs, message: `PIN 错误，已锁定，请 ${seconds(lock.lockMs)} 秒后再试` };
+      return { ok: false, reason: 'locked', lockedForMs: lock.lockMs, message: msg('pin.wrongLocked', { seconds: seconds(lock.lockMs) }) };
     }
     await opts.save(s);
     const remainingTries = maxTries - lock.failures;
-    return { ok: false, reason: 'wrong', remainingTries, message: `PIN 错误，还可尝试 ${remainingTries} 次` };
+    return { ok: false, reason: 'wrong', remainingTries, message: msg('pin.wrong', { tries: remainingTries }) };
   }
 
   async function setPinNow(role: Role, name: string, pin: string): Promise<SetPinResult> {
     const s = await current();
     const trimmed = name.trim();
-    if (!ROLES.includes(role)) return { ok: false, message: `未知角色：${String(role)}` };
-    if (!trimmed) return { ok: false, message: '请填写姓名' };
-    if (!PIN_RE.test(pin)) return { ok: false, message: 'PIN 须为 4–8 位数字' };
-    if (pin === DEFAULT_PINS[role].pin) return { ok: false, message: '不能使用出厂默认 PIN，请换一个' };
+    if (!ROLES.includes(role)) return { ok: false, message: msg('pin.unknownRole', { role: String(role) }) };
+    if (!trimmed) return { ok: false, message: msg('pin.nameRequired') };
+    if (!PIN_RE.test(pin)) return { ok: false, message: msg('pin.format') };
+    if (pin === DEFAULT_PINS[role].pin) return { ok: false, message: msg('pin.defaultNotAllowed') };
     // Two profiles of one role with the same PIN would make verify ambiguous.
     for (const p of s.profiles) {
-      if (p.role === role && p.name !== trimmed && (await checkPin(pin, p.hash))) return { ok: false, message: '该 PIN 已被同角色的其他人使用，请换一个' };
+      if (p.role === role && p.name !== trimmed && (await checkPin(pin, p.hash))) return { ok: false, message: msg('pin.taken') };
     }
     const profile: PinProfile = { role, name: trimmed, hash: await hashPin(pin, cost), mustChange: false, updatedAt: opts.clock() };
     // Factory-default profiles of the role (never changed) go: a known PIN must not stay valid.
@@ -188,9 +189,9 @@ export function createPinBook(opts: PinBookOptions): PinBook {
   async function removeNow(role: Role, name: string): Promise<SetPinResult> {
     const s = await current();
     const same = s.profiles.filter((p) => p.role === role);
-    if (!same.some((p) => p.name === name)) return { ok: false, message: `没有 ${name}` };
+    if (!same.some((p) => p.name === name)) return { ok: false, message: msg('pin.noSuchOperator', { name }) };
     // The last manager (and the last engineer) stays: without one, nobody could authorise or set up.
-    if (role !== 'cashier' && same.length === 1) return { ok: false, message: role === 'manager' ? '不能删除最后一个店长' : '不能删除最后一个工程师' };
+    if (role !== 'cashier' && same.length === 1) return { ok: false, message: msg(role === 'manager' ? 'pin.lastManager' : 'pin.lastEngineer') };
     s.profiles = s.profiles.filter((p) => !(p.role === role && p.name === name));
     await opts.save(s);
     return { ok: true };
@@ -201,9 +202,9 @@ export function createPinBook(opts: PinBookOptions): PinBook {
     const target = name.trim();
     // Issue 14 item 5: a verified PIN of one profile must not set another's; adding people is the manager's.
     if (target !== owner && s.profiles.some((p) => p.role === role && p.name === target)) {
-      return { ok: false, message: `旧 PIN 不是 ${target} 的 PIN：只能修改自己的 PIN / the old PIN is not ${target}'s own` };
+      return { ok: false, message: msg('pin.notOwn', { name: target }) };
     }
-    if (!s.profiles.some((p) => p.role === role && p.name === owner)) return { ok: false, message: `没有 ${owner}` };
+    if (!s.profiles.some((p) => p.role === role && p.name === owner)) return { ok: false, message: msg('pin.noSuchOperator', { name: owner }) };
     const set = await setPinNow(role, target, pin);
     if (!set.ok || target === owner) return set;
     s.profiles = s.profiles.filter((p) => !(p.role === role && p.name === owner));

@@ -8,6 +8,7 @@ import { readFileSync, renameSync, existsSync } from 'node:fs';
 import { writeFileDurable } from './durable-write';
 import { join } from 'node:path';
 import type { CredentialStore, TerminalCredentials } from '../aggregator/types';
+import { msg, type Msg } from '../../preload/messages';
 
 export interface SecretCipher {
   available(): boolean;
@@ -31,7 +32,7 @@ interface FileShape {
 export interface CmbSecrets { appSecret: string; privateKeyHex: string }
 
 export interface SecretsHandle extends CredentialStore {
-  readonly warning?: string;
+  readonly warning?: Msg;
   /** True where no keychain is available: the keys sit in the data directory in the clear. */
   readonly storedInClear: boolean;
   isSet(): boolean;
@@ -48,7 +49,7 @@ export interface SecretsHandle extends CredentialStore {
    * The file could not be read (issue 14 item 7): kept aside, the app runs on history only, and
    * wallet payments are refused until the engineer activates again. Cleared by a successful save.
    */
-  damaged(): string | null;
+  damaged(): Msg | null;
   /**
    * Issue 14 item 8: record, durably, that a check-in is about to rotate the key. Throws when the
    * data directory cannot be written, so no check-in is sent whose new key could not be saved.
@@ -58,8 +59,8 @@ export interface SecretsHandle extends CredentialStore {
 
 export function openSecrets(dir: string, cipher: SecretCipher, now: () => number = Date.now): SecretsHandle {
   const file = join(dir, 'secrets.json');
-  const warning = cipher.available() ? undefined : '此系统没有可用的钥匙串：终端密钥和服务商密钥以明文保存在数据目录中。';
-  let damagedMessage: string | null = null;
+  const warning = cipher.available() ? undefined : msg('warn.secretsInClear');
+  let damagedMessage: Msg | null = null;
   let cache: TerminalCredentials | null = null;
   let vendorKey: string | null = null;
   let hqPassword: string | null = null;
@@ -82,13 +83,14 @@ export function openSecrets(dir: string, cipher: SecretCipher, now: () => number
   } catch (err) {
     // Never a crash at start (unfinished payments must still be recovered) and never a silent reset.
     const aside = `${file}.corrupt-${now()}`;
-    let where = aside;
-    try { renameSync(file, aside); } catch (e) { where = `${file}（无法移开：${e instanceof Error ? e.message : String(e)}）`; }
+    const detail = err instanceof Error ? err.message : String(err);
+    let moveError: string | undefined;
+    try { renameSync(file, aside); } catch (e) { moveError = e instanceof Error ? e.message : String(e); }
     cache = null;
     vendorKey = null;
     hqPassword = null;
     cmb = null;
-    damagedMessage = `终端密钥文件已损坏（${err instanceof Error ? err.message : String(err)}），已另存为 ${where}。历史记录可查看，但在工程师重新激活终端之前不能收款或退款。/ The key file is damaged (kept as ${where}); payments are refused until the engineer activates the terminal again.`;
+    damagedMessage = moveError === undefined ? msg('warn.secretsDamaged', { detail, aside }) : msg('warn.secretsDamagedStuck', { detail, file, error: moveError });
   }
 
   /** Writes first (fsync file and directory, rename), then takes the new values: a failed write changes nothing. */

@@ -9,6 +9,7 @@
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { settingsSchema, DEFAULT_SETTINGS, migrate, type Settings } from './schema';
+import { msg, type Msg } from '../../preload/messages';
 
 /** The part of conf / electron-store this module needs. */
 export interface ConfLike { store: Record<string, unknown>; readonly path: string }
@@ -17,8 +18,8 @@ export type ConfFactory = (opts: { cwd: string; configName: string }) => ConfLik
 export interface SettingsHandle {
   get(): Settings;
   /** Validates the whole object first; nothing is saved (or changed) when it does not validate or cannot be written. */
-  update(patch: (cur: Settings) => Settings): { ok: true; settings: Settings } | { ok: false; message: string };
-  readonly warnings: string[];
+  update(patch: (cur: Settings) => Settings): { ok: true; settings: Settings } | { ok: false; message: Msg };
+  readonly warnings: Msg[];
   readonly path: string;
 }
 
@@ -32,7 +33,7 @@ function memoryConf(path: string): ConfLike {
 }
 
 export function openSettings(dir: string, factory: ConfFactory, clock: () => number = Date.now): SettingsHandle {
-  const warnings: string[] = [];
+  const warnings: Msg[] = [];
   const opts = { cwd: dir, configName: 'settings' };
   const file = join(dir, 'settings.json');
   /** False once the file must not be written: it could not be read, or a corrupt one could not be moved aside. */
@@ -43,16 +44,16 @@ export function openSettings(dir: string, factory: ConfFactory, clock: () => num
   } catch (err) {
     if (errnoOf(err)) {
       // The disk or the permissions, not the content: leave the file alone.
-      warnings.push(`设置文件无法读取（${errnoOf(err)}：${why(err)}），当前使用默认设置且不会保存；请工程师检查数据目录 ${dir}。`);
+      warnings.push(msg('warn.settingsUnreadable', { errno: errnoOf(err) ?? '', detail: why(err), dir }));
       persist = false;
       conf = memoryConf(file);
     } else {
       const aside = moveAside(file, clock());
       if (typeof aside === 'string') {
-        warnings.push(`设置文件已损坏（${why(err)}），已另存为 ${aside}；当前使用默认设置，请工程师检查。`);
+        warnings.push(msg('warn.settingsCorrupt', { detail: why(err), aside }));
         conf = factory(opts);
       } else {
-        warnings.push(`设置文件已损坏（${why(err)}），且无法移到一旁（${aside.error}），原文件未改动；当前使用默认设置且不会保存，请工程师检查。`);
+        warnings.push(msg('warn.settingsCorruptStuck', { detail: why(err), error: aside.error }));
         persist = false;
         conf = memoryConf(file);
       }
@@ -66,25 +67,25 @@ export function openSettings(dir: string, factory: ConfFactory, clock: () => num
     current = DEFAULT_SETTINGS;
     const issue = `${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`;
     const aside = Object.keys(conf.store).length ? moveAside(conf.path, clock()) : null;
-    if (typeof aside === 'string') warnings.push(`设置文件内容无效（${issue}），已另存为 ${aside}；当前使用默认设置。`);
+    if (typeof aside === 'string') warnings.push(msg('warn.settingsInvalid', { detail: issue, aside }));
     else if (aside) {
-      warnings.push(`设置文件内容无效（${issue}），且无法移到一旁（${aside.error}），原文件未改动；当前使用默认设置且不会保存。`);
+      warnings.push(msg('warn.settingsInvalidStuck', { detail: issue, error: aside.error }));
       persist = false;
     }
   }
 
   /** Writes through conf; returns why it could not. */
-  const save = (value: Settings): string | null => {
-    if (!persist) return '设置文件需要工程师处理，暂不保存';
+  const save = (value: Settings): Msg | null => {
+    if (!persist) return msg('eng.settingsNeedEngineer');
     try {
       conf.store = value as unknown as Record<string, unknown>;
       return null;
     } catch (err) {
-      return `${errnoOf(err) ?? 'error'}：${why(err)}`;
+      return msg('settings.writeFailed', { errno: errnoOf(err) ?? 'error', detail: why(err) });
     }
   };
   const failed = save(current);
-  if (failed && persist) warnings.push(`数据目录不可写（${failed}）：设置无法保存，本次使用${parsed.success ? '已读取的' : '默认'}设置。`);
+  if (failed && persist) warnings.push(msg('warn.settingsDirNotWritable', { reasonMsg: failed }));
 
   return {
     warnings,
@@ -94,10 +95,10 @@ export function openSettings(dir: string, factory: ConfFactory, clock: () => num
       const next = settingsSchema.safeParse(patch(structuredClone(current)));
       if (!next.success) {
         const issue = next.error.issues[0];
-        return { ok: false, message: `${issue?.path.join('.') ?? ''}：${issue?.message ?? '无效'}` };
+        return { ok: false, message: msg('settings.invalid', { path: issue?.path.join('.') ?? '', detail: issue?.message ?? 'invalid' }) };
       }
       const error = save(next.data);
-      if (error) return { ok: false, message: `设置未保存：${error}` };
+      if (error) return { ok: false, message: msg('eng.settingsNotSaved', { reasonMsg: error }) };
       current = next.data;
       return { ok: true, settings: current };
     },

@@ -6,6 +6,7 @@
 import { migrate, type Settings } from './schema';
 import { parseJsonBounded } from './json-limits';
 import { strictSettingsSchema, type RuleOptions } from './settings-rules';
+import { isMsg, msg, type Msg } from '../../preload/messages';
 
 export const EXPORT_KIND = 'yima-settings';
 
@@ -33,29 +34,33 @@ function secretPath(value: unknown, path: string[] = []): string | null {
   return null;
 }
 
-export type ImportResult = { ok: true; settings: Settings } | { ok: false; message: string };
+export type ImportResult = { ok: true; settings: Settings } | { ok: false; message: Msg };
 
 export function parseSettingsImport(text: string, rules: RuleOptions = {}): ImportResult {
   let raw: unknown;
   try {
     raw = parseJsonBounded(text);
   } catch (err) {
-    return { ok: false, message: `不是有效的 JSON 文件：${err instanceof Error ? err.message : String(err)}` };
+    return { ok: false, message: msg('eng.importBadJson', { detail: err instanceof Error ? err.message : String(err) }) };
   }
-  if (!raw || typeof raw !== 'object') return { ok: false, message: '文件内容不是设置' };
+  if (!raw || typeof raw !== 'object') return { ok: false, message: msg('eng.importNotSettings') };
   const obj = raw as Record<string, unknown>;
   // Accept our export envelope, or a bare settings.json copied from a data directory.
   const body = obj.kind === EXPORT_KIND ? obj.settings : obj;
   if (!body || typeof body !== 'object' || typeof (body as Record<string, unknown>).version !== 'number') {
-    return { ok: false, message: '文件不是一码收银的设置文件（缺少 version）' };
+    return { ok: false, message: msg('eng.importNoVersion') };
   }
   const secret = secretPath(body);
-  if (secret) return { ok: false, message: `设置文件里不应有密钥（${secret}），已拒绝导入；密钥请在工程师界面重新输入` };
+  if (secret) return { ok: false, message: msg('eng.importHasSecret', { key: secret }) };
   // The same rules as the engineer's forms (production https, no `..` folders, serial paths).
   const parsed = strictSettingsSchema(rules).safeParse(migrate(body as Record<string, unknown>));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, message: `设置文件无效：${issue?.path.join('.') ?? ''}：${issue?.message ?? ''}` };
+    const path = issue?.path.join('.') ?? '';
+    // A rule's issue (settings-rules.ts) carries its message code; zod's own issues are technical text.
+    const rule = issue?.code === 'custom' ? (issue.params as { msg?: unknown } | undefined)?.msg : undefined;
+    if (isMsg(rule)) return { ok: false, message: msg('eng.importInvalidRule', { path, detailMsg: rule }) };
+    return { ok: false, message: msg('eng.importInvalid', { path, detail: issue?.message ?? '' }) };
   }
   return { ok: true, settings: parsed.data };
 }

@@ -2,29 +2,30 @@
  * Money is integer fen everywhere. Yuan strings typed by a cashier are parsed here without
  * floats; formatting to "¥12.30" happens only at the edges (screen, receipt, CSV).
  */
+import { msg, type Msg } from '../../preload/messages';
 
 export const DEFAULT_MAX_AMOUNT_FEN = 5_000_000; // ¥50,000.00
 
 export type AmountParse =
   | { ok: true; fen: number }
-  | { ok: false; reason: 'empty' | 'malformed' | 'too_many_decimals' | 'zero' | 'negative' | 'over_limit'; message: string };
+  | { ok: false; reason: 'empty' | 'malformed' | 'too_many_decimals' | 'zero' | 'negative' | 'over_limit'; message: Msg };
 
 /** Parse a yuan amount such as "12", "12.3", "12.30", "1,234.50" into integer fen. */
 export function parseYuanToFen(input: string, maxFen: number = DEFAULT_MAX_AMOUNT_FEN): AmountParse {
   const grouped = input.replace(/\s/g, '').replace(/，/g, ',').replace(/^(-?)[¥￥]/, '$1');
   // A comma is only a thousands separator: "12,34" must not become ¥1,234.00.
-  if (grouped.includes(',') && !/^-?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/.test(grouped)) return { ok: false, reason: 'malformed', message: `金额格式不正确：${input}` };
+  if (grouped.includes(',') && !/^-?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/.test(grouped)) return { ok: false, reason: 'malformed', message: msg('amount.malformed', { input }) };
   const text = grouped.replace(/,/g, '');
-  if (text === '') return { ok: false, reason: 'empty', message: '请输入金额' };
-  if (/^-/.test(text)) return { ok: false, reason: 'negative', message: '金额不能为负数' };
+  if (text === '') return { ok: false, reason: 'empty', message: msg('amount.required') };
+  if (/^-/.test(text)) return { ok: false, reason: 'negative', message: msg('amount.negative') };
   const m = /^(\d{1,12})(?:\.(\d*))?$/.exec(text) ?? /^()\.(\d+)$/.exec(text);
-  if (!m) return { ok: false, reason: 'malformed', message: `金额格式不正确：${input}` };
+  if (!m) return { ok: false, reason: 'malformed', message: msg('amount.malformed', { input }) };
   const decimals = m[2] ?? '';
-  if (decimals.length > 2) return { ok: false, reason: 'too_many_decimals', message: '金额最多两位小数' };
+  if (decimals.length > 2) return { ok: false, reason: 'too_many_decimals', message: msg('amount.tooManyDecimals') };
   const fen = Number(m[1] || '0') * 100 + Number((decimals + '00').slice(0, 2));
-  if (!Number.isSafeInteger(fen)) return { ok: false, reason: 'over_limit', message: `金额超过上限 ${formatFen(maxFen)}` };
-  if (fen === 0) return { ok: false, reason: 'zero', message: '金额必须大于 0' };
-  if (fen > maxFen) return { ok: false, reason: 'over_limit', message: `金额超过上限 ${formatFen(maxFen)}` };
+  if (!Number.isSafeInteger(fen)) return { ok: false, reason: 'over_limit', message: msg('amount.overLimit', { maxFen }) };
+  if (fen === 0) return { ok: false, reason: 'zero', message: msg('amount.mustBePositive') };
+  if (fen > maxFen) return { ok: false, reason: 'over_limit', message: msg('amount.overLimit', { maxFen }) };
   return { ok: true, fen };
 }
 

@@ -6,11 +6,12 @@
  */
 import { drawerKick } from './escpos-encoder';
 import type { PrintQueue } from './print-queue';
+import { msg, type Msg } from '../../../preload/messages';
 
-export interface DrawerResult { opened: boolean; message: string }
+export interface DrawerResult { opened: boolean; message: Msg }
 
 export async function kickDrawer(printer: Pick<PrintQueue, 'sendNow'> | null): Promise<DrawerResult> {
-  if (!printer) return { opened: false, message: '未配置打印机，钱箱无法自动打开，请用钥匙打开' };
+  if (!printer) return { opened: false, message: msg('drawer.noPrinter') };
   const sent = await printer.sendNow(drawerKick(), 'drawer').catch((e: unknown) => ({ ok: false as const, message: String(e) }));
-  return sent.ok ? { opened: true, message: '钱箱已打开' } : { opened: false, message: `钱箱未能打开（打印机：${sent.message}），请用钥匙打开` };
+  return sent.ok ? { opened: true, message: msg('drawer.opened') } : { opened: false, message: msg('drawer.failed', { detail: sent.message }) };
 }

@@ -16,6 +16,7 @@ import { jobsDir, loadJobs, pruneDone, saveJob } from './job-store';
 import { jobMarks, renderJob } from './job-render';
 import { PrinterFaultError, PrinterUnavailableError } from './transports/transport-types';
 import type { PrinterTransport, WriteOutcome } from './transports/transport-types';
+import type { Msg } from '../../../preload/messages';
 
 import type { Timers } from '../../shared/time';
 
@@ -41,7 +42,7 @@ export interface EnqueueRequest { kind: ReceiptKind; doc: ReceiptDoc; reprint?: 
 
 export interface QueueStatus {
   state: PrinterState;
-  message: string;
+  message: Msg;
   pending: number;
   nearEnd?: boolean;
   detail?: string;

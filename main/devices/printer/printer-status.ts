@@ -7,32 +7,35 @@
  * Every status byte has bit1 and bit4 set and bits 0 and 7 clear; anything else is not a
  * status answer.
  */
+import { msg, type Msg } from '../../../preload/messages';
 
 export type PrinterState = 'ok' | 'paper_out' | 'cover_open' | 'offline' | 'unknown';
 
 export interface PrinterStatus {
   state: PrinterState;
-  /** Chinese, for the cashier */
-  message: string;
+  /** For the cashier: a message code the screen words in the cashier's language. */
+  message: Msg;
   /** paper near end: a warning, printing continues */
   nearEnd?: boolean;
   /** technical detail for the engineer screen / logs */
   detail?: string;
 }
 
-export const STATUS_MESSAGES: Record<PrinterState, string> = {
-  ok: '打印机正常',
-  paper_out: '打印机缺纸',
-  cover_open: '打印机盖未关',
-  offline: '打印机离线',
-  unknown: '打印机状态未知',
+export const STATUS_MESSAGES: Record<PrinterState, Msg> = {
+  ok: msg('printer.ok'),
+  paper_out: msg('printer.paperOut'),
+  cover_open: msg('printer.coverOpen'),
+  offline: msg('printer.offline'),
+  unknown: msg('printer.unknown'),
 };
 
-export const NEAR_END_MESSAGE = '打印纸将用尽';
+export const NEAR_END_MESSAGE: Msg = msg('printer.nearEnd');
 
-export function printerStatus(state: PrinterState, detail?: string, nearEnd?: boolean): PrinterStatus {
-  const message = state === 'ok' && nearEnd ? NEAR_END_MESSAGE : STATUS_MESSAGES[state];
-  return { state, message, ...(nearEnd ? { nearEnd } : {}), ...(detail ? { detail } : {}) };
+/** `detail`: technical text for the engineer, or a message (why, in words) added to the status. */
+export function printerStatus(state: PrinterState, detail?: string | Msg, nearEnd?: boolean): PrinterStatus {
+  const base = state === 'ok' && nearEnd ? NEAR_END_MESSAGE : STATUS_MESSAGES[state];
+  const message = typeof detail === 'object' ? msg('printer.withNote', { stateMsg: base, noteMsg: detail }) : base;
+  return { state, message, ...(nearEnd ? { nearEnd } : {}), ...(typeof detail === 'string' && detail ? { detail } : {}) };
 }
 
 /** States in which sending a job would only fill the printer's buffer: hold the job. */

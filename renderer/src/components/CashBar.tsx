@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useStore } from '../store';
-import { useServerText, useT } from '../i18n';
+import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
 
 /** The cashier's cash buttons (现金 F8, 开钱箱), the open mixed sale and its cancel, the drawer dialog. */
@@ -13,7 +13,7 @@ export function CashBar() {
   const showDrawer = useStore((s) => s.showDrawer);
   const watchCash = useStore((s) => s.watchCash);
   const t = useT();
-  const st = useServerText();
+  const st = useMsg();
   useEffect(() => { watchCash(); }, [watchCash]);
   const busy = phase !== 'idle' && phase !== 'result';
   return (

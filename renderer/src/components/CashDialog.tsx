@@ -1,5 +1,5 @@
 import { useStore } from '../store';
-import { useServerText, useT } from '../i18n';
+import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
 import { fenToYuanText, quickAmounts, yuanTextToFen } from '../cash-entry';
 
@@ -17,7 +17,7 @@ export function CashDialog() {
   const confirm = useStore((s) => s.confirmCash);
   const close = useStore((s) => s.closeCash);
   const t = useT();
-  const st = useServerText();
+  const st = useMsg();
   if (!open) return null;
   const money = (fen: number) => formatFen(fen, locale);
   const due = sale ? sale.remainingFen : (yuanTextToFen(amountText) ?? 0);

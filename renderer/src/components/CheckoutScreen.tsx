@@ -1,5 +1,5 @@
 import { useStore } from '../store';
-import { useServerText, useT } from '../i18n';
+import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
 import { yuanTextToFen } from '../cash-entry';
 import { Keypad } from './Keypad';
@@ -20,7 +20,7 @@ export function CheckoutScreen() {
   const locale = useStore((s) => s.locale);
   const cashOpen = useStore((s) => s.cashOpen);
   const t = useT();
-  const st = useServerText();
+  const st = useMsg();
   // While typing, the amount reads as typed (¥128.5 on the way to ¥128.56); once it is being
   // collected it is complete and shows two decimals like every other amount (¥128.50).
   const fen = phase === 'idle' && !cashOpen ? null : yuanTextToFen(amountText);
@@ -50,7 +50,7 @@ function PhasePanel() {
   const progress = useStore((s) => s.view.progress);
   const walletPick = useStore((s) => s.walletPick);
   const t = useT();
-  const st = useServerText();
+  const st = useMsg();
   if (phase === 'recovering') return <div className="big-note">{t('recovering')}</div>;
   if (phase === 'waiting' || phase === 'creating' || phase === 'cancelling') return <QrPanel />;
   if (walletPick && (phase === 'idle' || phase === 'result')) return <WalletPicker />;

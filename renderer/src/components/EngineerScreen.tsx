@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { UnlockRole } from '../../../preload/contract';
 import { useStore } from '../store';
-import { useT } from '../i18n';
+import { useMsg, useT } from '../i18n';
 import { ScannerSection } from './engineer/ScannerSection';
 import { PrinterSection } from './engineer/PrinterSection';
 import { AggregatorSection } from './engineer/AggregatorSection';
@@ -25,6 +25,7 @@ function EngineerPin() {
   const message = useStore((s) => s.engineerPinMessage);
   const unlock = useStore((s) => s.unlockEngineer);
   const t = useT();
+  const tm = useMsg();
   return (
     <form className="eng-pin" onSubmit={(e) => { e.preventDefault(); void unlock(pin, role); setPin(''); }}>
       <h2>{t('engTitle')}</h2>
@@ -37,7 +38,7 @@ function EngineerPin() {
         <input type="password" inputMode="numeric" autoFocus value={pin} onChange={(e) => setPin(e.target.value)} data-testid="eng-pin" autoComplete="off" />
       </label>
       <button className="btn primary" type="submit" data-testid="eng-pin-submit">{t('engEnter')}</button>
-      {message && <div className="eng-error" role="alert" data-testid="eng-pin-message">{message}</div>}
+      {message && <div className="eng-error" role="alert" data-testid="eng-pin-message">{tm(message)}</div>}
     </form>
   );
 }
@@ -49,6 +50,7 @@ function EngineerSettings() {
   const restart = useStore((s) => s.engineerView?.restartNeeded);
   const warnings = useStore((s) => s.engineerView?.warnings);
   const t = useT();
+  const tm = useMsg();
   useEffect(() => watch(), [watch]);
   return (
     <div className="engineer" data-testid="engineer">
@@ -57,8 +59,8 @@ function EngineerSettings() {
         <button className="btn" onClick={() => void lock()} data-testid="eng-lock">{t('engLock')}</button>
       </div>
       {inClear && <div className="eng-warn" data-testid="eng-secrets-clear">{t('engSecretsInClear')}</div>}
-      {restart?.map((r) => <div key={r} className="eng-warn" data-testid="eng-restart">{r}</div>)}
-      {warnings?.filter((w) => !(inClear && w.includes('钥匙串'))).map((w) => <div key={w} className="eng-warn">{w}</div>)}
+      {restart?.map((r) => <div key={r.code} className="eng-warn" data-testid="eng-restart">{tm(r)}</div>)}
+      {warnings?.filter((w) => !(inClear && w.code === 'warn.secretsInClear')).map((w, i) => <div key={i} className="eng-warn">{tm(w)}</div>)}
       <div className="eng-columns">
         <ScannerSection />
         <div>

@@ -1,6 +1,6 @@
 import type { ManagerOrder } from '../../../preload/contract';
 import { useStore } from '../store';
-import { useT } from '../i18n';
+import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
 import type { SearchFields } from '../store/search-slice';
 import { displayStatus } from '../order-status';
@@ -23,6 +23,7 @@ export function HistorySearch({ onSelect }: { onSelect?: (clientSn: string) => v
   const scanTarget = useStore((s) => s.scanTarget);
   const scanMiss = useStore((s) => s.scanMiss);
   const t = useT();
+  const tm = useMsg();
   const input = (key: keyof SearchFields, label: string, extra: Record<string, string> = {}) => (
     <label>
       {label}
@@ -59,7 +60,7 @@ export function HistorySearch({ onSelect }: { onSelect?: (clientSn: string) => v
       </div>
       {scanTarget === 'history' && <p className="hint" data-testid="scan-hint">{t('histScanHint')}</p>}
       {scanMiss && <div className="error" data-testid="scan-miss">{t('histScanMiss', { code: scanMiss })}</div>}
-      {error && <div className="error">{error}</div>}
+      {error && <div className="error">{tm(error)}</div>}
       <p className="hint" data-testid="search-count">{t('mgrSearchCount', { n: total })}</p>
       {results.length === 0 ? <p>{t('mgrSearchEmpty')}</p> : (
         <table className="compact results" data-testid="search-results">

@@ -1,5 +1,5 @@
 import { useStore } from '../store';
-import { useT } from '../i18n';
+import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
 import { PinDialog } from './PinDialog';
 
@@ -16,6 +16,7 @@ export function LatePaymentDialog() {
   const refundResult = useStore((s) => s.refundResult);
   const refundError = useStore((s) => s.refundError);
   const t = useT();
+  const tm = useMsg();
   const p = list[0];
   if (!p) return null;
   const done = refundResult?.clientSn === p.clientSn ? refundResult : null;
@@ -34,10 +35,10 @@ export function LatePaymentDialog() {
         <p className={p.amountMismatch ? 'error' : 'hint'}>{p.amountMismatch ? t('lateMismatch') : t('lateCounted')}</p>
         {done && (
           <div className={done.status === 'failed' ? 'error' : 'ok'} role="status" data-testid="late-refund-result">
-            {done.status === 'refunded' ? t('lateRefunded', { a: formatFen(done.amountFen, locale) }) : done.status === 'pending' ? t('lateRefundPending') : t('lateRefundFailed', { m: done.message })}
+            {done.status === 'refunded' ? t('lateRefunded', { a: formatFen(done.amountFen, locale) }) : done.status === 'pending' ? t('lateRefundPending') : t('lateRefundFailed', { m: tm(done.message) })}
           </div>
         )}
-        {refundError && !done && <div className="error" role="alert">{refundError}</div>}
+        {refundError && !done && <div className="error" role="alert">{tm(refundError)}</div>}
         {list.length > 1 && <p className="hint">{t('lateMore', { n: list.length - 1 })}</p>}
         <div className="actions">
           {done

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Role } from '../../../preload/contract';
 import { useStore } from '../store';
-import { useT } from '../i18n';
+import { useMsg, useT } from '../i18n';
 import { useCountdown } from './use-countdown';
 import { ChangePinForm, StaffForm } from './OperatorForms';
 import '../manager.css';
@@ -48,6 +48,7 @@ function SignIn() {
   const signIn = useStore((s) => s.signIn);
   const close = useStore((s) => s.closeOperatorDialog);
   const t = useT();
+  const tm = useMsg();
   const [pin, setPin] = useState('');
   const left = useCountdown(lockedUntil);
   const locked = left > 0;
@@ -69,7 +70,7 @@ function SignIn() {
         onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))} onKeyDown={(e) => { if (e.key === 'Enter') send(); }} />
       {locked
         ? <div className="error" data-testid="op-locked">{t('mgrPinLocked', { s: left })}</div>
-        : message && <div className="error" data-testid="op-message">{message}</div>}
+        : message && <div className="error" data-testid="op-message">{tm(message)}</div>}
       <p className="hint">{t('opNobodyHint')}</p>
       <div className="actions">
         <button className="btn" onClick={close}>{t('mgrPinCancel')} <kbd>Esc</kbd></button>

@@ -1,7 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { Role } from '../../../preload/contract';
 import { useStore } from '../store';
-import { useServerText, useT } from '../i18n';
+import { useMsg, useT } from '../i18n';
 import { StaffList } from './StaffList';
 
 const digits = (v: string) => v.replace(/\D/g, '');
@@ -15,6 +15,7 @@ export function ChangePinForm() {
   const change = useStore((s) => s.changeOwnPin);
   const close = useStore((s) => s.closeOperatorDialog);
   const t = useT();
+  const tm = useMsg();
   const [name, setName] = useState(operator?.name ?? '');
   const [oldPin, setOldPin] = useState('');
   const [pin, setPin] = useState('');
@@ -36,7 +37,7 @@ export function ChangePinForm() {
       <label>{t('opOldPin')}<input type="password" inputMode="numeric" maxLength={8} autoFocus value={oldPin} onChange={(e) => setOldPin(digits(e.target.value))} onKeyDown={enter} data-testid="op-old-pin" /></label>
       <label>{t('opNewPin')}<input type="password" inputMode="numeric" maxLength={8} value={pin} onChange={(e) => setPin(digits(e.target.value))} onKeyDown={enter} data-testid="op-new-pin" /></label>
       <label>{t('opNewPin2')}<input type="password" inputMode="numeric" maxLength={8} value={again} onChange={(e) => setAgain(digits(e.target.value))} onKeyDown={enter} data-testid="op-new-pin2" /></label>
-      {mismatch ? <div className="error">{t('opPinMismatch')}</div> : message && <div className="error" data-testid="op-message">{message}</div>}
+      {mismatch ? <div className="error">{t('opPinMismatch')}</div> : message && <div className="error" data-testid="op-message">{tm(message)}</div>}
       <div className="actions">
         <button className="btn" onClick={close} data-testid="op-later">{mustChange ? t('opLater') : t('mgrPinCancel')}</button>
         <button className="btn primary" onClick={save} disabled={busy} data-testid="op-save-pin">{t('opSave')}</button>
@@ -53,7 +54,8 @@ export function StaffForm() {
   const save = useStore((s) => s.saveStaff);
   const close = useStore((s) => s.closeOperatorDialog);
   const t = useT();
-  const st = useServerText();
+  const tm = useMsg();
+  const st = useMsg();
   const [role, setRole] = useState<Role>('cashier');
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
@@ -77,7 +79,7 @@ export function StaffForm() {
       <label>{t('opName')}<input value={name} maxLength={32} onChange={(e) => setName(e.target.value)} onKeyDown={enter} data-testid="op-staff-name" /></label>
       <label>{t('opNewPin')}<input type="password" inputMode="numeric" maxLength={8} value={pin} onChange={(e) => setPin(digits(e.target.value))} onKeyDown={enter} data-testid="op-staff-pin" /></label>
       <label>{t('mgrPinPlaceholder')}<input type="password" inputMode="numeric" maxLength={8} value={managerPin} onChange={(e) => setManagerPin(digits(e.target.value))} onKeyDown={enter} data-testid="op-staff-manager-pin" /></label>
-      {feedback ? <div className={feedback.ok ? 'ok-text' : 'error'} data-testid="op-staff-message">{st(feedback.text)}</div> : message && <div className="error" data-testid="op-staff-message">{message}</div>}
+      {feedback ? <div className={feedback.ok ? 'ok-text' : 'error'} data-testid="op-staff-message">{st(feedback.text)}</div> : message && <div className="error" data-testid="op-staff-message">{tm(message)}</div>}
       <div className="actions">
         <button className="btn" onClick={close}>{t('close')} <kbd>Esc</kbd></button>
         <button className="btn primary" onClick={() => void send()} disabled={busy} data-testid="op-staff-save">{t('opSave')}</button>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import type { PreviewLine } from '../../../preload/contract';
 import { useStore } from '../store';
-import { useT } from '../i18n';
+import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
 import { RefundPanel } from './RefundPanel';
 import { displayStatus } from '../order-status';
@@ -19,9 +19,12 @@ export function OrderDetail() {
   const close = useStore((s) => s.closeOrderDetail);
   const reprint = useStore((s) => s.reprintOrder);
   const t = useT();
+  const tm = useMsg();
   if (!clientSn || !order) return null;
   const time = (ms: number | undefined) => (ms === undefined ? '—' : new Date(ms).toLocaleString(locale));
   const paid = order.status === 'paid';
+  // Orders journaled before message codes carry Chinese text only: shown in Chinese mode only.
+  const note = order.note ? tm(order.note) : locale === 'zh-CN' ? order.message : undefined;
   return (
     <aside className="order-detail" data-testid="order-detail" aria-label={t('orderDetailTitle')}
       onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); close(); } }}>
@@ -38,11 +41,11 @@ export function OrderDetail() {
         <dt>{t('fieldStatus')}</dt><dd data-testid="detail-status">{t(`status${displayStatus(order)}`)}</dd>
         <dt>{t('fieldCreated')}</dt><dd>{time(order.createdAt)}</dd>
         <dt>{t('fieldFinished')}</dt><dd>{time(order.finishedAt)}</dd>
-        {order.message && <><dt>{t('fieldMessage')}</dt><dd>{order.message}</dd></>}
+        {note && <><dt>{t('fieldMessage')}</dt><dd data-testid="detail-note">{note}</dd></>}
       </dl>
       <h4>{t('receiptPreviewTitle')}</h4>
       {!paid && <p className="hint">{t('receiptNone')}</p>}
-      {previewError && <div className="print-feedback error">{previewError}</div>}
+      {previewError && <div className="print-feedback error">{tm(previewError)}</div>}
       {paid && preview && preview.clientSn === clientSn && <ReceiptLines lines={preview.lines} />}
       {paid && (
         <div className="actions">
@@ -51,7 +54,7 @@ export function OrderDetail() {
       )}
       {feedback && (
         <div className={feedback.kind === 'error' ? 'print-feedback error' : 'print-feedback'} data-testid="reprint-feedback">
-          {feedback.kind === 'error' ? feedback.message : t('printQueued')}
+          {feedback.kind === 'error' ? tm(feedback.message) : t('printQueued')}
         </div>
       )}
       {paid && <RefundPanel clientSn={clientSn} />}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useStore } from '../store';
-import { useServerText, useT } from '../i18n';
+import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
 
 /**
@@ -13,12 +13,12 @@ export function PayoutForm() {
   const askPin = useStore((s) => s.askPin);
   const locale = useStore((s) => s.locale);
   const t = useT();
-  const st = useServerText();
+  const st = useMsg();
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const send = () => {
-    if (!amount.trim()) { setResult({ ok: false, error: t('payoutNeedAmount') }); return; }
-    if (!reason.trim()) { setResult({ ok: false, error: t('payoutNeedReason') }); return; }
+    if (!amount.trim()) { setResult({ ok: false, error: { code: 'amount.payoutRequired' } }); return; }
+    if (!reason.trim()) { setResult({ ok: false, error: { code: 'cash.payoutReasonRequired' } }); return; }
     setResult(null);
     askPin({ kind: 'payout', amount: amount.trim(), reason: reason.trim() });
   };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useStore } from '../store';
-import { useT } from '../i18n';
+import { useMsg, useT } from '../i18n';
 import type { PinIntent } from '../store/manager-slice';
 import { useCountdown } from './use-countdown';
 
@@ -17,6 +17,7 @@ export function PinDialog({ kinds, clientSn }: { kinds: PinIntent['kind'][]; cli
   const submit = useStore((s) => s.submitPin);
   const cancel = useStore((s) => s.cancelPin);
   const t = useT();
+  const tm = useMsg();
   const [pin, setPin] = useState('');
   const left = useCountdown(lockedUntil);
   const mine = intent !== null && kinds.includes(intent.kind) && (clientSn === undefined || ('clientSn' in intent && intent.clientSn === clientSn));
@@ -39,7 +40,7 @@ export function PinDialog({ kinds, clientSn }: { kinds: PinIntent['kind'][]; cli
         />
         {locked
           ? <div className="error" data-testid="pin-locked">{t('mgrPinLocked', { s: left })}</div>
-          : message && <div className="error" data-testid="pin-message">{message}</div>}
+          : message && <div className="error" data-testid="pin-message">{tm(message)}</div>}
         <div className="actions">
           <button className="btn" onClick={cancel}>{t('mgrPinCancel')} <kbd>Esc</kbd></button>
           <button className="btn primary" onClick={send} disabled={locked || busy || !pin} data-testid="pin-ok">{t('mgrPinOk')} <kbd>Enter</kbd></button>

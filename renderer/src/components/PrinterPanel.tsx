@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { PrintJob } from '../../../preload/contract';
 import { useStore } from '../store';
-import { useT } from '../i18n';
+import { useMsg, useT } from '../i18n';
 import './printer.css';
 
 const BLOCKING = new Set(['paper_out', 'cover_open', 'offline']);
@@ -34,6 +34,7 @@ export function PrinterPanel() {
   const testPrint = useStore((s) => s.testPrint);
   const retry = useStore((s) => s.retryPrintQueue);
   const t = useT();
+  const tm = useMsg();
   useEffect(() => watch(), [watch]);
   const pendingJobs = queue?.jobs.filter((j) => j.state === 'pending') ?? [];
   return (
@@ -57,7 +58,7 @@ export function PrinterPanel() {
       </div>
       {feedback && (
         <div className={feedback.kind === 'error' ? 'print-feedback error' : 'print-feedback'} data-testid="printer-feedback">
-          {feedback.kind === 'error' ? feedback.message : t('printQueued')}
+          {feedback.kind === 'error' ? tm(feedback.message) : t('printQueued')}
         </div>
       )}
       {queue && pendingJobs.length === 0 && <div className="muted">{t('printQueueEmpty')}</div>}
@@ -71,6 +72,7 @@ export function PrinterPanel() {
 function JobRow({ job }: { job: PrintJob }) {
   const locale = useStore((s) => s.locale);
   const t = useT();
+  const tm = useMsg();
   return (
     <li data-testid={job.state === 'pending' ? 'print-job-pending' : 'print-job-done'}>
       <div>
@@ -79,7 +81,7 @@ function JobRow({ job }: { job: PrintJob }) {
         {job.attempts > 1 ? ` · ${t('jobAttempts', { n: job.attempts })}` : ''}
       </div>
       {job.orderRef && <div className="muted mono">{job.orderRef}</div>}
-      {job.state === 'pending' && job.error && <div className="err">{job.error}</div>}
+      {job.state === 'pending' && job.error && <div className="err">{tm(job.error)}</div>}
     </li>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import QRCode from 'qrcode';
 import { useStore } from '../store';
-import { useServerText, useT } from '../i18n';
+import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
 
 /** QR (for the dynamic-QR path) or the "customer is paying" note (scan path), with countdown and cancel. */
@@ -10,7 +10,7 @@ export function QrPanel() {
   const locale = useStore((s) => s.locale);
   const cancel = useStore((s) => s.cancel);
   const t = useT();
-  const st = useServerText();
+  const st = useMsg();
   const image = useQrImage(view.qrCode);
   const seconds = useCountdown(view.expiresAt);
   return (

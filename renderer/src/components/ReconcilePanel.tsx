@@ -1,5 +1,5 @@
 import { useStore } from '../store';
-import { useT } from '../i18n';
+import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
 
 /** Reconciliation of the chosen day: differences with the next step, and the expected settlement. */
@@ -10,6 +10,7 @@ export function ReconcilePanel() {
   const locale = useStore((s) => s.locale);
   const run = useStore((s) => s.runReconcile);
   const t = useT();
+  const tm = useMsg();
   const money = (fen: number) => formatFen(fen, locale);
   const diffs = result?.items.filter((i) => i.kind !== 'matched') ?? [];
   return (
@@ -18,7 +19,7 @@ export function ReconcilePanel() {
       <button className="btn primary" onClick={() => void run()} disabled={running} data-testid="reconcile-run">
         {running ? t('mgrReconciling') : t('mgrReconcileRun')}
       </button>
-      {error && <div className="error">{error}</div>}
+      {error && <div className="error">{tm(error)}</div>}
       {result && (
         <>
           <p className="hint">{t(`mgrSource${result.source}`)}{result.statementProblem ? ` · ${result.statementProblem}` : ''}</p>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useStore } from '../store';
-import { useT } from '../i18n';
+import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
 import { PinDialog } from './PinDialog';
 
@@ -20,6 +20,7 @@ export function RefundPanel({ clientSn }: { clientSn: string }) {
   const retry = useStore((s) => s.retryRefund);
   const watch = useStore((s) => s.watchRefunds);
   const t = useT();
+  const tm = useMsg();
   // What the manager typed, for this order as it was; empty until typed (or 全额 pressed), so a
   // refund of everything is never one Enter away. After a refund the field is empty again.
   const [edit, setEdit] = useState<{ clientSn: string; refundedFen: number; text: string } | null>(null);
@@ -50,8 +51,8 @@ export function RefundPanel({ clientSn }: { clientSn: string }) {
           {!order.voidRefusal && <button className="btn danger" onClick={() => askPin({ kind: 'void', clientSn })} data-testid="void-submit">{t('mgrVoidBtn')}</button>}
         </div>
       ) : <p className="hint">{t('mgrNotRefundable')}</p>}
-      {error && <div className="error" data-testid="refund-error">{error}</div>}
-      {mine && <div className={mine.status === 'refunded' ? 'ok-text' : 'warn-text'} data-testid="refund-result">{mine.message}</div>}
+      {error && <div className="error" data-testid="refund-error">{tm(error)}</div>}
+      {mine && <div className={mine.status === 'refunded' ? 'ok-text' : 'warn-text'} data-testid="refund-result">{tm(mine.message)}</div>}
       {order.refunds.length > 0 && (
         <table className="compact" data-testid="refund-list">
           <tbody>

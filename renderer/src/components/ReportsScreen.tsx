@@ -1,5 +1,5 @@
 import { useStore } from '../store';
-import { useT } from '../i18n';
+import { useMsg, useT } from '../i18n';
 import { ExportButtons } from './ExportButtons';
 import { HourChart } from './HourChart';
 import { ReconcilePanel } from './ReconcilePanel';
@@ -15,13 +15,14 @@ export function ReportsScreen() {
   const reload = useStore((s) => s.loadReports);
   const error = useStore((s) => s.reportsError);
   const t = useT();
+  const tm = useMsg();
   return (
     <div className="reports" data-testid="reports">
       <div className="history-head">
         <label className="day-label">{t('mgrDay')} <DayField value={day} onChange={setDay} testId="report-day" /></label>
         <button className="btn" onClick={() => void reload()} data-testid="reports-refresh">{t('refresh')}</button>
       </div>
-      {error && <div className="error" data-testid="reports-error">{error}</div>}
+      {error && <div className="error" data-testid="reports-error">{tm(error)}</div>}
       <div className="reports-grid">
         <TotalsPanel />
         <HourChart />

@@ -1,5 +1,5 @@
 import { useStore } from '../store';
-import { useServerText, useT } from '../i18n';
+import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
 
 /** True when the message only restates the title, e.g. 支付成功（现金） under 支付成功. */
@@ -14,7 +14,7 @@ export function ResultPanel() {
   const next = useStore((s) => s.next);
   const queryAgain = useStore((s) => s.queryAgain);
   const t = useT();
-  const st = useServerText();
+  const st = useMsg();
   if (!result) return null;
   const tone = result.outcome === 'PAID' ? 'ok' : result.outcome === 'NEEDS_ATTENTION' ? 'warn' : 'bad';
   return (

@@ -1,5 +1,5 @@
 import { useStore } from '../store';
-import { useServerText, useT } from '../i18n';
+import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
 import { PinDialog } from './PinDialog';
 import { CashLines, CountAndClose, OpenShiftForm } from './ShiftCash';
@@ -19,7 +19,7 @@ export function ShiftPanel() {
   const askPin = useStore((s) => s.askPin);
   const sale = useStore((s) => s.sale);
   const t = useT();
-  const st = useServerText();
+  const st = useMsg();
   const money = (fen: number) => formatFen(fen, locale);
   return (
     <section className="panel" data-testid="shift-panel">

@@ -1,5 +1,5 @@
 import { useStore } from '../store';
-import { useT } from '../i18n';
+import { useMsg, useT } from '../i18n';
 import { PrinterIndicator } from './PrinterPanel';
 import { DisplayToggles } from './DisplayToggles';
 import { OperatorButton } from './OperatorButton';
@@ -13,6 +13,7 @@ export function StatusBar() {
   const toggleLocale = useStore((s) => s.toggleLocale);
   const locale = useStore((s) => s.locale);
   const t = useT();
+  const tm = useMsg();
   return (
     <div className="status">
       {/* The shop's own name is data: shown as entered, in any language. */}
@@ -25,14 +26,14 @@ export function StatusBar() {
         </span>
       )}
       {devices && (
-        <span className={devices.scanner.state === 'connected' ? 'pill ok' : 'pill'} data-testid="scanner-status" title={devices.scanner.message}>
+        <span className={devices.scanner.state === 'connected' ? 'pill ok' : 'pill'} data-testid="scanner-status" title={tm(devices.scanner.message)}>
           {t(`scanner${devices.scanner.state}`)}
         </span>
       )}
       <OperatorButton />
       <PrinterIndicator />
       <SyncStatus />
-      {connectionError && <span className="pill bad">{connectionError}</span>}
+      {connectionError && <span className="pill bad">{tm(connectionError)}</span>}
       <DisplayToggles />
       {/* The other language, named in that language (中文 / English). */}
       <button className="link" onClick={toggleLocale} data-testid="language-toggle" lang={locale === 'en' ? 'zh-CN' : 'en'}>{t('language')}</button>

@@ -6,7 +6,6 @@ import i18next from 'i18next';
 import { useStore } from '../store';
 import { en } from './en';
 import { zhCN, type MessageKey } from './zh-CN';
-import { serverText } from './server-text';
 import { messagesEn } from './messages-en';
 import { messagesZhCN } from './messages-zh-CN';
 import { formatDateTime, formatFen, formatNumber } from '../format';
@@ -44,14 +43,9 @@ export function useT(): (key: MessageKey, vars?: Record<string, string | number>
 
 export type { MessageKey };
 
-/** Main-process messages (progress, results, refusals) in the current language. */
-export function useServerText(): (text: string) => string {
-  const locale = useStore((s) => s.locale);
-  return (text) => serverText(text, locale);
-}
-
 /** One parameter of a main-process message, formatted by its name's convention (preload/messages.ts). */
 function formatParam(locale: Locale, name: string, value: unknown): string {
+  if (Array.isArray(value)) return value.map((m) => translateMsg(locale, m as Msg)).join(locale === 'zh-CN' ? '、' : ', ');
   if (typeof value === 'object' && value !== null) return translateMsg(locale, value as Msg);
   if (typeof value === 'number' && name.endsWith('Fen')) return formatFen(value, locale);
   if (typeof value === 'number' && name.endsWith('At')) return formatDateTime(value, locale);

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { DeviceStatus, Notice, RecoveryReport, Snapshot } from '../../../preload/contract';
 import { pos, errorMessage } from '../pos';
 import type { StoreState } from './index';
+import type { Msg } from '../../../preload/contract';
 
 export type Screen = 'checkout' | 'history' | 'reports' | 'engineer';
 
@@ -13,9 +14,9 @@ export interface AppSlice {
   aggregator: Snapshot['aggregator'] | null;
   devices: DeviceStatus | null;
   recovery: RecoveryReport | null;
-  warnings: string[];
+  warnings: Msg[];
   notice: Notice | null;
-  connectionError: string | null;
+  connectionError: Msg | null;
   /** Loads the snapshot and subscribes to every event; called once at start. */
   connect(): Promise<void>;
   setScreen(screen: Screen): void;

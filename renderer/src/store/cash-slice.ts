@@ -7,6 +7,7 @@ import type { PinFailure, SaleView } from '../../../preload/contract';
 import { fenToYuanText } from '../cash-entry';
 import { pos, errorMessage } from '../pos';
 import type { StoreState } from './index';
+import type { Msg } from '../../../preload/contract';
 
 /** What waits for the manager PIN on the shift panel: mixed tender on/off, a payout (支出). */
 export type CashPinIntent =
@@ -14,16 +15,16 @@ export type CashPinIntent =
   | { kind: 'payout'; amount: string; reason: string };
 
 /** The last payout: recorded (what, why, the drawer's answer) or refused before the PIN. */
-export type PayoutResult = { ok: true; amountFen: number; reason: string; drawer: string } | { ok: false; error: string };
+export type PayoutResult = { ok: true; amountFen: number; reason: string; drawer: Msg } | { ok: false; error: Msg };
 
 export interface CashSlice {
   cashOpen: boolean;
   receivedText: string;
-  cashError: string | null;
+  cashError: Msg | null;
   mixedTender: boolean;
   sale: SaleView | null;
   drawerOpen: boolean;
-  drawerMessage: string | null;
+  drawerMessage: Msg | null;
   shiftOpen: boolean;
   floatFen: number | null;
   cashBusy: boolean;
@@ -67,7 +68,7 @@ export const createCashSlice: StateCreator<StoreState, [], [], CashSlice> = (set
     openCash() {
       const { view, amountText, sale } = get();
       if (view.phase !== 'idle' && view.phase !== 'result') return;
-      if (!sale && amountText.trim() === '') { set({ error: '请输入金额' }); return; }
+      if (!sale && amountText.trim() === '') { set({ error: { code: 'amount.required' } }); return; }
       if (view.phase === 'result') void get().next();
       requestId = newRequestId();
       set({ cashOpen: true, receivedText: '', cashError: null });

@@ -3,13 +3,14 @@ import type { CheckoutView, QrWalletId } from '../../../preload/contract';
 import { editAmount } from '../money';
 import { pos, errorMessage } from '../pos';
 import type { StoreState } from './index';
+import type { Msg } from '../../../preload/contract';
 
 export interface CheckoutSlice {
   amountText: string;
   view: CheckoutView;
   /** Difference main-clock minus browser-clock, so the QR countdown follows the main process. */
   clockOffsetMs: number;
-  error: string | null;
+  error: Msg | null;
   pendingAmountFen: number | null;
   pressKey(key: string): void;
   setAmountText(text: string): void;
@@ -60,7 +61,7 @@ export const createCheckoutSlice: StateCreator<StoreState, [], [], CheckoutSlice
     async collect(wallet) {
       const { amountText, view } = get();
       if (view.phase !== 'idle' && view.phase !== 'result') return;
-      if (amountText.trim() === '') { set({ error: '请输入金额' }); return; }
+      if (amountText.trim() === '') { set({ error: { code: 'amount.required' } }); return; }
       const sale = get().sale; // an open mixed-tender sale: the QR is for what it still owes
       if (get().qrMode === 'per-wallet' && !wallet) { get().setWalletPick(true); return; }
       try {

@@ -8,10 +8,12 @@ import { downloadBlob } from '../download';
 import type { AggregatorForm, EngineerView, EventPayload, PrinterForm, SaveResult, ScannerForm, SerialPortView, ShopForm, UnlockRole } from '../../../preload/contract';
 import { pos, errorMessage } from '../pos';
 import type { StoreState } from './index';
+import type { Msg } from '../../../preload/contract';
 
 export type EngineerSection = 'scanner' | 'printer' | 'aggregator' | 'shop' | 'terminal' | 'files';
 export type MonitorLine = EventPayload<'scannerMonitor'>;
-export interface SectionFeedback { ok: boolean; text: string }
+/** `text`: a message from main, or a plain value (a file path, a job id). */
+export interface SectionFeedback { ok: boolean; text: Msg | string }
 export interface EngineerForms { scanner: ScannerForm; printer: PrinterForm; aggregator: AggregatorForm; shop: ShopForm }
 type FormSection = keyof EngineerForms;
 
@@ -32,10 +34,10 @@ function formsOf(v: EngineerView): EngineerForms {
 
 export interface EngineerSlice {
   engineerUnlocked: boolean;
-  engineerPinMessage: string | null;
+  engineerPinMessage: Msg | null;
   engineerView: EngineerView | null;
   engineerForms: EngineerForms | null;
-  engineerErrors: Partial<Record<FormSection, Record<string, string>>>;
+  engineerErrors: Partial<Record<FormSection, Record<string, Msg>>>;
   engineerFeedback: Partial<Record<EngineerSection, SectionFeedback>>;
   serialPorts: SerialPortView[] | null;
   monitor: MonitorLine[];
@@ -68,10 +70,10 @@ function save(section: FormSection, forms: EngineerForms): Promise<SaveResult> {
 
 
 export const createEngineerSlice: StateCreator<StoreState, [], [], EngineerSlice> = (set, get) => {
-  const feedback = (section: EngineerSection, ok: boolean, text: string) => set({ engineerFeedback: { ...get().engineerFeedback, [section]: { ok, text } } });
+  const feedback = (section: EngineerSection, ok: boolean, text: Msg | string) => set({ engineerFeedback: { ...get().engineerFeedback, [section]: { ok, text } } });
   const refused = (err: unknown) => {
     // The session ended (idle) in main: back to the PIN.
-    if (/工程师 PIN/.test(errorMessage(err))) set({ engineerUnlocked: false, engineerPinMessage: errorMessage(err) });
+    if (errorMessage(err).code === 'eng.pinFirst') set({ engineerUnlocked: false, engineerPinMessage: errorMessage(err) });
   };
   return {
     engineerUnlocked: false,
@@ -110,7 +112,7 @@ export const createEngineerSlice: StateCreator<StoreState, [], [], EngineerSlice
     setEngineerField(section, field, value) {
       const forms = get().engineerForms;
       if (!forms) return;
-      const errors: Record<string, string> = { ...(get().engineerErrors[section] ?? {}) };
+      const errors: Record<string, Msg> = { ...(get().engineerErrors[section] ?? {}) };
       delete errors[field];
       set({ engineerForms: { ...forms, [section]: { ...forms[section], [field]: value } }, engineerErrors: { ...get().engineerErrors, [section]: errors } });
     },

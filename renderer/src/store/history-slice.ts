@@ -2,10 +2,11 @@ import type { StateCreator } from 'zustand';
 import type { OrderView } from '../../../preload/contract';
 import { pos, errorMessage } from '../pos';
 import type { StoreState } from './index';
+import type { Msg } from '../../../preload/contract';
 
 export interface HistorySlice {
   orders: OrderView[];
-  historyError: string | null;
+  historyError: Msg | null;
   loadOrders(): Promise<void>;
 }
 

@@ -8,6 +8,7 @@ import type { CashCountInput, ManagerOrder, PinFailure, RefundOutcomeView, ZRepo
 import { pos, errorMessage } from '../pos';
 import type { StoreState } from './index';
 import type { CashPinIntent } from './cash-slice';
+import type { Msg } from '../../../preload/contract';
 
 export type PinIntent =
   | { kind: 'refund'; clientSn: string; amount: string }
@@ -17,16 +18,16 @@ export type PinIntent =
 
 export interface ManagerSlice {
   pinIntent: PinIntent | null;
-  pinMessage: string | null;
+  pinMessage: Msg | null;
   /** Browser time when the lockout ends (the dialog counts down to it). */
   pinLockedUntil: number | null;
   pinBusy: boolean;
   refundOrders: Record<string, ManagerOrder | null>;
   refundResult: RefundOutcomeView | null;
-  refundError: string | null;
+  refundError: Msg | null;
   lastZ: ZReportView | null;
   zPrinted: boolean;
-  shiftError: string | null;
+  shiftError: Msg | null;
   askPin(intent: PinIntent): void;
   cancelPin(): void;
   submitPin(pin: string): Promise<void>;

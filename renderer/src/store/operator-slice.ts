@@ -7,6 +7,7 @@ import type { StateCreator } from 'zustand';
 import type { OperatorInfo, OperatorProfile, PinFailure, Role } from '../../../preload/contract';
 import { pos, errorMessage } from '../pos';
 import type { StoreState } from './index';
+import type { Msg } from '../../../preload/contract';
 
 export type OperatorDialog = 'signIn' | 'menu' | 'changePin' | 'staff';
 
@@ -14,14 +15,14 @@ export interface OperatorSlice {
   operator: OperatorInfo | null;
   operatorDialog: OperatorDialog | null;
   signInRole: Role;
-  operatorMessage: string | null;
+  operatorMessage: Msg | null;
   /** Browser time when each role's lockout ends (the dialog counts down). */
   operatorLocks: Partial<Record<Role, number>>;
   operatorBusy: boolean;
   /** Signed in with a factory-default PIN: the change-PIN form says it must be changed. */
   mustChangePin: boolean;
   operatorProfiles: OperatorProfile[];
-  staffMessage: { ok: boolean; text: string } | null;
+  staffMessage: { ok: boolean; text: Msg } | null;
   openOperatorDialog(view?: OperatorDialog): void;
   closeOperatorDialog(): void;
   setSignInRole(role: Role): void;

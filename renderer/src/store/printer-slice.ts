@@ -6,15 +6,16 @@ import type { StateCreator } from 'zustand';
 import type { PrintQueueView, ReceiptPreview } from '../../../preload/contract';
 import { pos, errorMessage } from '../pos';
 import type { StoreState } from './index';
+import type { Msg } from '../../../preload/contract';
 
 /** What the last printer action did, for the line under its button (translated by key). */
-export type PrintFeedback = { kind: 'queued' } | { kind: 'error'; message: string };
+export type PrintFeedback = { kind: 'queued' } | { kind: 'error'; message: Msg };
 
 export interface PrinterSlice {
   /** client_sn of the order whose detail is open, or null. */
   detailClientSn: string | null;
   receiptPreview: ReceiptPreview | null;
-  previewError: string | null;
+  previewError: Msg | null;
   reprintFeedback: PrintFeedback | null;
   printerPanelOpen: boolean;
   printQueue: PrintQueueView | null;

@@ -4,6 +4,7 @@ import type { CsvKind, ReconcileView, TotalsView } from '../../../preload/contra
 import { downloadText, localDay } from '../download';
 import { pos, errorMessage } from '../pos';
 import type { StoreState } from './index';
+import type { Msg } from '../../../preload/contract';
 
 export type XReportView = Awaited<ReturnType<ReturnType<typeof pos>['xReport']>>;
 
@@ -11,10 +12,10 @@ export interface ReportsSlice {
   reportDay: string;
   totals: TotalsView | null;
   xReport: XReportView | null;
-  reportsError: string | null;
+  reportsError: Msg | null;
   reconcileResult: ReconcileView | null;
   reconciling: boolean;
-  reconcileError: string | null;
+  reconcileError: Msg | null;
   exportInfo: string | null;
   setReportDay(day: string): void;
   loadReports(): Promise<void>;

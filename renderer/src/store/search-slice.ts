@@ -6,6 +6,7 @@ import type { StateCreator } from 'zustand';
 import type { ManagerOrder, OrderSearch, ScanTargetName } from '../../../preload/contract';
 import { pos, errorMessage } from '../pos';
 import type { StoreState } from './index';
+import type { Msg } from '../../../preload/contract';
 
 export interface SearchFields {
   day: string;
@@ -22,7 +23,7 @@ export interface SearchSlice {
   searchFields: SearchFields;
   searchResults: ManagerOrder[];
   searchTotal: number;
-  searchError: string | null;
+  searchError: Msg | null;
   selectedOrder: string | null;
   /** The scanner's target as main confirmed it (a scan on Orders looks an order up). */
   scanTarget: ScanTargetName;

@@ -8,7 +8,7 @@ import type { HqForm, HqView, Msg, PlatformForm, PlatformView, ProbeResultView }
 import { pos, errorMessage } from '../pos';
 import type { StoreState } from './index';
 
-export interface SetupFeedback { ok: boolean; message: Msg | string }
+export interface SetupFeedback { ok: boolean; message: Msg }
 type Errors = Record<string, Msg>;
 
 export interface SetupSlice {
@@ -45,7 +45,7 @@ const without = (errors: Errors, field: string): Errors => { const e = { ...erro
 export const createSetupSlice: StateCreator<StoreState, [], [], SetupSlice> = (set, get) => {
   /** The session ended (idle) in main: back to the PIN, as the other engineer forms do. */
   const failed = (err: unknown): SetupFeedback => {
-    if (/工程师 PIN/.test(errorMessage(err))) set({ engineerUnlocked: false, engineerPinMessage: errorMessage(err) });
+    if (errorMessage(err).code === 'eng.pinFirst') set({ engineerUnlocked: false, engineerPinMessage: errorMessage(err) });
     return { ok: false, message: errorMessage(err) };
   };
   const probe = (r: ProbeResultView): SetupFeedback => ({ ok: r.ok, message: r.message });

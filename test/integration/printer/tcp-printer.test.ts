@@ -57,7 +57,7 @@ describe('network printer over TCP (127.0.0.1)', () => {
     await waitFor(() => cuts(p) === 1, 5000, 'receipt');
     expect(Date.now() - started).toBeLessThan(2000);
     await queue.idle();
-    expect(statuses.some((s) => s.state === 'unknown' && s.message === '打印机状态未知')).toBe(true);
+    expect(statuses.some((s) => s.state === 'unknown' && s.message.code === 'printer.unknown')).toBe(true);
     expect(queue.jobs()[0]).toMatchObject({ state: 'done', result: 'sent' });
     expect(printedText(allPrinted(p))).toContain('￥12.30');
   });

@@ -32,7 +32,7 @@ export function createFileTransport(opts: FileTransportOptions): PrinterTranspor
     status,
     write: async (bytes, meta): Promise<WriteOutcome> => {
       const st = await status();
-      if (st.state !== 'ok') throw new PrinterUnavailableError(st.detail ?? st.message);
+      if (st.state !== 'ok') throw new PrinterUnavailableError(st.detail ?? st.state);
       const id = safeName(meta?.jobId ?? `print-${now()}-${++seq}`);
       const target = path.join(opts.dir, `${id}.bin`);
       const tmp = `${target}.tmp-${process.pid}`;

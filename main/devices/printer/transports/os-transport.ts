@@ -8,6 +8,7 @@ import { renderReceiptHtml } from '../receipt-html';
 import { printerStatus, type PrinterStatus } from '../printer-status';
 import type { ReceiptWidth } from '../receipt-types';
 import { PrinterUnavailableError, type PrinterTransport, type WriteMeta } from './transport-types';
+import { msg } from '../../../../preload/messages';
 
 export interface OsPrinting {
   /** Prints one HTML page on the named printer (the default printer when absent); rejects with the OS's reason. */
@@ -18,7 +19,8 @@ export interface OsPrinting {
 
 export interface OsTransportOptions { printerName?: string; width: ReceiptWidth; os?: OsPrinting }
 
-const ONLY_DESKTOP = '系统打印机只能在桌面版（Electron）中使用';
+// Thrown errors are technical text for the log and the job list; statuses carry message codes.
+const ONLY_DESKTOP = 'the system printer works only in the desktop app (Electron)';
 
 export function createOsTransport(opts: OsTransportOptions): PrinterTransport {
   const name = opts.printerName ? `os:${opts.printerName}` : 'os';
@@ -26,19 +28,19 @@ export function createOsTransport(opts: OsTransportOptions): PrinterTransport {
     name,
     async write(_bytes: Uint8Array, meta?: WriteMeta) {
       if (!opts.os) throw new PrinterUnavailableError(ONLY_DESKTOP);
-      if (!meta?.doc) throw new PrinterUnavailableError('系统打印机需要收据内容，这个任务只有原始字节');
+      if (!meta?.doc) throw new PrinterUnavailableError('the system printer needs the receipt content; this job has raw bytes only');
       await opts.os.printHtml(renderReceiptHtml(meta.doc, { width: opts.width }), opts.printerName);
       return 'sent';
     },
     async status(): Promise<PrinterStatus> {
-      if (!opts.os) return printerStatus('offline', ONLY_DESKTOP);
-      if (!opts.os.listPrinters) return printerStatus('unknown', '系统打印机不报告状态');
+      if (!opts.os) return printerStatus('offline', msg('printer.osDesktopOnly'));
+      if (!opts.os.listPrinters) return printerStatus('unknown', msg('printer.osNoStatus'));
       try {
         const printers = await opts.os.listPrinters();
         const found = opts.printerName ? printers.some((p) => p.name === opts.printerName) : printers.some((p) => p.isDefault);
-        return found ? printerStatus('unknown', '系统打印机已找到（不报告缺纸）') : printerStatus('offline', opts.printerName ? `系统中没有打印机“${opts.printerName}”` : '系统没有默认打印机');
+        return found ? printerStatus('unknown', msg('printer.osFound')) : printerStatus('offline', opts.printerName ? msg('printer.osMissing', { name: opts.printerName }) : msg('printer.osNone'));
       } catch (e) {
-        return printerStatus('unknown', `无法列出系统打印机：${e instanceof Error ? e.message : String(e)}`);
+        return printerStatus('unknown', msg('printer.osListFailed', { detail: e instanceof Error ? e.message : String(e) }));
       }
     },
     async close() { /* nothing held open */ },

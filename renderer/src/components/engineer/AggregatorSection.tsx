@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useStore } from '../../store';
-import { useT } from '../../i18n';
+import { useMsg, useT } from '../../i18n';
 import { EngineerField, SectionFeedbackLine } from './EngineerField';
 
 /** Aggregator: sandbox / production, API URL, vendor sn / app id / key (write-only), activation, check-in. */
@@ -16,6 +16,7 @@ export function AggregatorSection() {
   const checkin = useStore((s) => s.checkinNow);
   const [code, setCode] = useState('');
   const t = useT();
+  const tm = useMsg();
   return (
     <section className="eng-card" data-testid="eng-aggregator">
       <h3>{t('engAggregator')}</h3>
@@ -40,7 +41,7 @@ export function AggregatorSection() {
         {activated ? t('engActivated', { sn: terminalSn ?? '' }) : t('engNotActivated')}
         {' · '}{t('engTerminalKey')}: {activated ? t('engKeySet') : t('engKeyNotSet')}
       </div>
-      {terminalMessage && <div className="eng-warn">{terminalMessage}</div>}
+      {terminalMessage && <div className="eng-warn">{tm(terminalMessage)}</div>}
       <form className="eng-inline" onSubmit={(e) => { e.preventDefault(); void activate(code); }}>
         <label>{t('engActivationCode')}
           <input value={code} onChange={(e) => setCode(e.target.value)} data-testid="eng-activation-code" autoComplete="off" inputMode="numeric" />

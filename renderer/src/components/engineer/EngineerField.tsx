@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useStore } from '../../store';
+import { useMsg } from '../../i18n';
 import type { EngineerForms } from '../../store/engineer-slice';
 
 type Section = keyof EngineerForms;
@@ -21,6 +22,7 @@ export function EngineerField<S extends Section>({ section, field, label, option
   const id = useId();
   const value = useStore((s) => (s.engineerForms?.[section] as Record<string, string> | undefined)?.[field] ?? '');
   const error = useStore((s) => s.engineerErrors[section]?.[field]);
+  const tm = useMsg();
   const setField = useStore((s) => s.setEngineerField);
   const testId = `eng-${section}-${field}`;
   return (
@@ -35,7 +37,7 @@ export function EngineerField<S extends Section>({ section, field, label, option
           autoComplete="off" spellCheck={false} onChange={(e) => setField(section, field, e.target.value)} />
       )}
       {hint && !error && <div className="eng-hint">{hint}</div>}
-      {error && <div className="eng-error" role="alert" data-testid={`${testId}-error`}>{error}</div>}
+      {error && <div className="eng-error" role="alert" data-testid={`${testId}-error`}>{tm(error)}</div>}
     </div>
   );
 }
@@ -43,6 +45,7 @@ export function EngineerField<S extends Section>({ section, field, label, option
 /** The line under a section's buttons: what main said (saved, refused, activated…). */
 export function SectionFeedbackLine({ section }: { section: 'scanner' | 'printer' | 'aggregator' | 'shop' | 'terminal' | 'files' }) {
   const fb = useStore((s) => s.engineerFeedback[section]);
+  const tm = useMsg();
   if (!fb) return null;
-  return <div className={fb.ok ? 'eng-feedback ok' : 'eng-feedback bad'} role="status" data-testid={`eng-${section}-feedback`}>{fb.text}</div>;
+  return <div className={fb.ok ? 'eng-feedback ok' : 'eng-feedback bad'} role="status" data-testid={`eng-${section}-feedback`}>{tm(fb.text)}</div>;
 }

@@ -1,5 +1,5 @@
 import { useStore } from '../../store';
-import { useT } from '../../i18n';
+import { useMsg, useT } from '../../i18n';
 import { EngineerField, SectionFeedbackLine } from './EngineerField';
 
 /** Receipt printer: transport and address, paper width, test print, status. */
@@ -10,11 +10,12 @@ export function PrinterSection() {
   const override = useStore((s) => s.engineerView?.printerOverride);
   const state = useStore((s) => s.devices?.printer.message);
   const t = useT();
+  const tm = useMsg();
   const hint = transport === 'tcp' ? t('engAddrTcp') : transport === 'serial' ? t('engAddrSerial') : transport === 'file' ? t('engAddrFile') : transport === 'os' ? t('engAddrOs') : undefined;
   return (
     <section className="eng-card" data-testid="eng-printer">
       <h3>{t('engPrinter')}</h3>
-      <div className="eng-status" data-testid="eng-printer-state">{state}</div>
+      <div className="eng-status" data-testid="eng-printer-state">{state && tm(state)}</div>
       {override && <div className="eng-warn">{t('engOverride', { v: override })}</div>}
       <div className="eng-grid">
         <EngineerField section="printer" field="transport" label={t('engTransport')}

@@ -1,5 +1,5 @@
 import { useStore } from '../../store';
-import { useT } from '../../i18n';
+import { useMsg, useT } from '../../i18n';
 import { EngineerField, SectionFeedbackLine } from './EngineerField';
 import { ScannerMonitor } from './ScannerMonitor';
 
@@ -14,10 +14,11 @@ export function ScannerSection() {
   const override = useStore((s) => s.engineerView?.scannerOverride);
   const state = useStore((s) => s.devices?.scanner.message);
   const t = useT();
+  const tm = useMsg();
   return (
     <section className="eng-card" data-testid="eng-scanner">
       <h3>{t('engScanner')}</h3>
-      <div className="eng-status" data-testid="eng-scanner-state">{state}</div>
+      <div className="eng-status" data-testid="eng-scanner-state">{state && tm(state)}</div>
       {override && <div className="eng-warn">{t('engOverride', { v: override })}</div>}
       <div className="eng-ports">
         <strong>{t('engPorts')}</strong>

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import { changeFor, quickTenders } from '../../../../main/checkout/cash-math';
 
 describe('cash tender: change in fen', () => {

@@ -1,7 +1,8 @@
 /**
  * The checkout over the real wire: sandbox over HTTP + real Upay driver + real journal files.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import type { AggOutcome, Aggregator, OrderData } from '../../../../main/aggregator/types';
 import type { JournalPort } from '../../../../main/checkout/checkout-service';
 import { ServiceError } from '../../../../main/services/dispatch';
@@ -219,7 +220,7 @@ describe('guards', () => {
     const err = await errorOf(r.service.startQr(1000, id));
     expect(err.code).toBe('REFUSED');
     expect(err.message).toContain('无法写入交易记录，未发起收款');
-    expect(err.message).toContain('ENOSPC');
+    expect(err.message).toContain('记录写入失败'); // the errno detail is in the log, not on the screen
     expect(sent).toEqual([]);
     expect(await ctl.orders()).toEqual([]);
     expect(r.service.current().phase).toBe('idle');

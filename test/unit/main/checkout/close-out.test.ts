@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import { closeOut } from '../../../../main/checkout/close-out';
 import { FakeTime } from '../../../support/fake-time';
 import { cancelOk, notFound, ok, order, queryAnswer, scriptedAggregator, unknown } from './agg-fixtures';
@@ -39,7 +40,7 @@ describe('closeOut: finishing an order whose outcome is not known', () => {
 
   it('already canceled or expired on the platform: no cancel needed', async () => {
     const a = await run({ query: [ok('SUCCESS', order('PAY_CANCELED'), { errorCode: 'TRADE_TIMEOUT' })] });
-    expect(a.result).toEqual({ kind: 'canceled', message: '二维码已过期', expired: true });
+    expect(a.result).toEqual({ kind: 'canceled', message: '交易超时自动撤单', expired: true });
     const b = await run({ query: [queryAnswer('CANCELED')] });
     expect(b.result).toMatchObject({ kind: 'canceled', expired: false });
     expect([...a.log, ...b.log]).toEqual(['query@0', 'query@0']);
@@ -58,7 +59,7 @@ describe('closeOut: finishing an order whose outcome is not known', () => {
 
   it('queries it cannot answer are retried 2 s apart, and it never cancels blind', async () => {
     const { result, log } = await run({ query: [unknown('连接超时')], cancel: [cancelOk] });
-    expect(result).toEqual({ kind: 'unknown', message: '连接超时' });
+    expect(result).toEqual({ kind: 'unknown', message: '请求超时，结果未知' });
     expect(log).toEqual(['query@0', 'query@2000', 'query@4000']);
   });
 

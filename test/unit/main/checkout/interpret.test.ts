@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import { interpretCancel, interpretPay, interpretPrecreate, interpretQuery } from '../../../../main/checkout/interpret';
 import { cancelOk, notFound, ok, order, queryAnswer, rejected, unknown } from './agg-fixtures';
 
@@ -13,7 +14,7 @@ describe('interpretQuery: what a status query means for the order', () => {
   });
 
   it('PAY_CANCELED after a QR timeout → canceled and expired', () => {
-    expect(interpretQuery(ok('SUCCESS', order('PAY_CANCELED'), { errorCode: 'TRADE_TIMEOUT' }))).toMatchObject({ kind: 'canceled', expired: true, message: '二维码已过期' });
+    expect(interpretQuery(ok('SUCCESS', order('PAY_CANCELED'), { errorCode: 'TRADE_TIMEOUT' }))).toMatchObject({ kind: 'canceled', expired: true, message: '交易超时自动撤单' });
     expect(interpretQuery(ok('SUCCESS', order('PAY_CANCELED'), { message: '订单已超时关闭' }))).toMatchObject({ kind: 'canceled', expired: true, message: '订单已超时关闭' });
     expect(interpretQuery(ok('SUCCESS', order('PAY_CANCELED'), { message: '二维码已过期' }))).toMatchObject({ kind: 'canceled', expired: true });
   });
@@ -36,8 +37,9 @@ describe('interpretQuery: what a status query means for the order', () => {
   });
 
   it('a transport failure or a refused query tells us nothing → unknown (never a guess)', () => {
-    expect(interpretQuery(unknown('连接超时'))).toEqual({ kind: 'unknown', message: '连接超时' });
-    expect(interpretQuery(rejected('ILLEGAL_SIGN', '签名错误'))).toEqual({ kind: 'unknown', message: 'ILLEGAL_SIGN 签名错误' });
+    // No answer: the cashier reads why (timeout), the technical text goes to the log.
+    expect(interpretQuery(unknown('连接超时'))).toEqual({ kind: 'unknown', message: '请求超时，结果未知' });
+    expect(interpretQuery(rejected('ILLEGAL_SIGN', '签名错误'))).toEqual({ kind: 'unknown', message: '签名错误' });
   });
 
   it('an answer without order data → unknown', () => {
@@ -64,13 +66,13 @@ describe('interpretPay: the answer to charging a customer payment code', () => {
 
   it('a refused request → failed (nothing was done); an unknown answer → unknown', () => {
     expect(interpretPay(rejected('INVALID_PARAMS', 'dynamic_id 必填'))).toEqual({ kind: 'failed', message: 'dynamic_id 必填' });
-    expect(interpretPay(rejected('INVALID_TERMINAL', ''))).toEqual({ kind: 'failed', message: 'INVALID_TERMINAL' });
-    expect(interpretPay(unknown('socket hang up'))).toEqual({ kind: 'unknown', message: 'socket hang up' });
+    expect(interpretPay(rejected('INVALID_TERMINAL', ''))).toEqual({ kind: 'failed', message: '终端不存在或未激活' });
+    expect(interpretPay(unknown('socket hang up'))).toEqual({ kind: 'unknown', message: '请求超时，结果未知' });
   });
 
   it('PAY_FAIL_ERROR and any other business code → unknown (the charge may have happened)', () => {
     expect(interpretPay(ok('PAY_FAIL_ERROR', undefined, { message: '支付失败，状态未知' }))).toEqual({ kind: 'unknown', message: '支付失败，状态未知' });
-    expect(interpretPay(ok('PAY_FAIL_IN_PROGRESS'))).toEqual({ kind: 'unknown', message: 'PAY_FAIL_IN_PROGRESS' });
+    expect(interpretPay(ok('PAY_FAIL_IN_PROGRESS'))).toEqual({ kind: 'unknown', message: 'PAY_FAIL_IN_PROGRESS（无订单数据）' });
   });
 });
 
@@ -81,7 +83,7 @@ describe('interpretPrecreate: the answer to creating a dynamic QR', () => {
   });
 
   it('PRECREATE_SUCCESS without a qr_code → unknown, never an empty QR', () => {
-    expect(interpretPrecreate(ok('PRECREATE_SUCCESS', order('CREATED')))).toEqual({ kind: 'unknown', message: 'PRECREATE_SUCCESS' });
+    expect(interpretPrecreate(ok('PRECREATE_SUCCESS', order('CREATED')))).toEqual({ kind: 'unknown', message: 'PRECREATE_SUCCESS（无订单数据）' });
   });
 
   it('PRECREATE_FAIL / FAIL / refused → failed; unknown answer → unknown', () => {
@@ -89,7 +91,7 @@ describe('interpretPrecreate: the answer to creating a dynamic QR', () => {
     expect(interpretPrecreate(ok('FAIL', undefined, { errorCode: 'CLIENT_SN_CONFLICT' }))).toEqual({ kind: 'failed', message: 'CLIENT_SN_CONFLICT' });
     expect(interpretPrecreate(ok('FAIL'))).toEqual({ kind: 'failed', message: '下单失败' });
     expect(interpretPrecreate(rejected('INVALID_PARAMS', 'subject 必填'))).toEqual({ kind: 'failed', message: 'subject 必填' });
-    expect(interpretPrecreate(unknown('HTTP 502'))).toEqual({ kind: 'unknown', message: 'HTTP 502' });
+    expect(interpretPrecreate(unknown('HTTP 502'))).toEqual({ kind: 'unknown', message: '请求超时，结果未知' });
   });
 });
 

@@ -4,7 +4,8 @@
  * cannot act: no request goes out that the journal could not announce, the cashier gets a clear
  * message instead of a stuck screen, and once the disk is fixed everything ends right, counted once.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import { recoverUnfinished } from '../../../../main/checkout/recovery';
 import { systemClock } from '../../../../main/checkout/time';
 import { localBusinessDay, openJournal } from '../../../../main/journal';
@@ -12,7 +13,7 @@ import { errno, faultyFs } from '../journal/helpers';
 import { activatedDriver, makeService, recordsOnDisk, requestId, sandbox, tempDir, wechatCode } from './service-rig';
 import { walletQrCodes } from '../../../../main/services/wallet-qr-codes';
 
-const DISK_FULL = /磁盘已满.*disk full/;
+const DISK_FULL = /磁盘已满，记录未保存/;
 
 async function diskRig(config: Parameters<typeof makeService>[0]['config'] = {}) {
   const { sb, ctl } = await sandbox();
@@ -83,7 +84,7 @@ describe('disk full during a payment', () => {
     await r.ctl.walletPay({ clientSn: view.clientSn }, 'alipay');
     const result = await r.result(8_000);
     expect(result.outcome).toBe('PAID');
-    expect(result.message).toMatch(/^支付成功（警告：交易记录保存失败 磁盘已满/);
+    expect(result.message).toMatch(/^支付成功（警告：交易记录保存失败：磁盘已满/);
     expect((await recordsOnDisk(r.dir)).some((x) => x.type === 'PAYMENT_FINAL')).toBe(false);
 
     // restart with space freed: recovery finds the unfinished attempt, queries it, records PAID once

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import { openSaleRefusal, unfinishedSales, type PartOrder } from '../../../../main/checkout/mixed-tender';
 import { computeZReport, ShiftBook } from '../../../../main/reports/shift';
 import { order, T0, HOUR } from '../reports/fixtures';

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import { abandon, addCash, openSale, remainingFen, saleState, salesFromOrders, startWallet, walletFinished } from '../../../../main/checkout/mixed-tender';
 
 describe('mixed tender: a ¥100 sale, ¥20 cash and ¥80 by wallet', () => {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import { DEFAULT_MAX_AMOUNT_FEN, fenToYuanString, formatFen, parseFenString, parseYuanToFen } from '../../../../main/checkout/money';
 
 const fen = (input: string, max?: number): number => {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import { DEFAULT_PAYCODE_TABLE, detectPaycode, isGoodsBarcode, maskPaycode, type PaycodeRule } from '../../../../main/checkout/paycode';
 
 describe('detectPaycode', () => {

@@ -2,7 +2,8 @@
  * Crash recovery over the real wire: journal files written as a crashed counter left them, a real
  * sandbox that knows (or does not know) the order, and the real driver.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import type { RecoveryReport } from '../../../../preload/contract';
 import { recoverUnfinished } from '../../../../main/checkout/recovery';
 import { systemClock } from '../../../../main/checkout/time';

@@ -3,13 +3,15 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import WebSocket from 'ws';
 import { startHarness, type Harness } from '../../../../main/harness/harness-server';
 import { createDispatch, ServiceError, type Handlers } from '../../../../main/services/dispatch';
 import { EventBus } from '../../../../main/services/event-bus';
 import { actionNames } from '../../../../preload/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../../main/shared/content-security-policy';
+import { msg } from '../../../../preload/messages';
 
 const BUILT_BRIDGE = 'out/renderer/pos-bridge.js';
 
@@ -47,7 +49,7 @@ beforeEach(async () => {
   received.length = 0;
   const handlers = {
     dismissResult: (args: unknown) => { received.push({ name: 'dismissResult', args }); return { phase: 'idle', serverNow: 42 }; },
-    startQrPayment: (args: unknown) => { received.push({ name: 'startQrPayment', args }); throw new ServiceError('BUSY', '上一笔收款尚未结束'); },
+    startQrPayment: (args: unknown) => { received.push({ name: 'startQrPayment', args }); throw new ServiceError('BUSY', msg('checkout.busy')); },
   } as unknown as Handlers;
   harness = await startHarness({ dispatch: createDispatch(handlers), bus, staticDir, port: 0 });
   auth = { authorization: `Bearer ${harness.token}`, 'content-type': 'application/json' };
@@ -160,13 +162,13 @@ describe('harness: the API', () => {
   it('a refusal from the service is a 200 with the typed error', async () => {
     const r = await call(harness.port, '/api/startQrPayment', { method: 'POST', body: JSON.stringify({ amount: '1', requestId: 'req-12345678' }), headers: auth });
     expect(r.status).toBe(200);
-    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'BUSY', message: '上一笔收款尚未结束' } });
+    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'BUSY', message: '上一笔收款尚未结束', msg: '上一笔收款尚未结束' } });
   });
 
   it('invalid JSON → 400 with an INVALID_ARGS envelope; the action is not run', async () => {
     const r = await call(harness.port, '/api/dismissResult', { method: 'POST', body: '{"a":', headers: auth });
     expect(r.status).toBe(400);
-    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'INVALID_ARGS', message: '请求不是有效的 JSON' } });
+    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'INVALID_ARGS', message: '请求不是有效的 JSON', msg: '请求不是有效的 JSON' } });
     expect(received).toEqual([]);
   });
 
@@ -191,7 +193,7 @@ describe('harness: the API', () => {
     const big = JSON.stringify({ pad: 'x'.repeat(70 * 1024) });
     const declared = await call(harness.port, '/api/dismissResult', { method: 'POST', body: big, headers: { ...auth, 'content-length': String(Buffer.byteLength(big)) } });
     expect(declared.status).toBe(413);
-    expect(JSON.parse(declared.body)).toEqual({ ok: false, error: { code: 'INVALID_ARGS', message: '请求过大' } });
+    expect(JSON.parse(declared.body)).toEqual({ ok: false, error: { code: 'INVALID_ARGS', message: '请求过大', msg: '请求过大' } });
     const streamed = await call(harness.port, '/api/dismissResult', { method: 'POST', body: big, headers: { ...auth, 'transfer-encoding': 'chunked' } });
     expect(streamed.status).toBe(413);
     expect(received).toEqual([]);
@@ -264,7 +266,7 @@ describe('harness: WebSocket /events', () => {
   });
 
   it('with the token: replays the latest events, then receives every bus event', async () => {
-    bus.emit('notice', { level: 'info', message: '已连接', at: 1 });
+    bus.emit('notice', { level: 'info', message: msg('scanner.connected', { path: '/dev/ttyUSB0' }), at: 1 });
     const ws = open(`ws://127.0.0.1:${harness.port}/events?token=${harness.token}`, { origin: `http://127.0.0.1:${harness.port}` });
     const messages: unknown[] = [];
     ws.on('message', (m) => messages.push(JSON.parse(String(m))));
@@ -274,7 +276,7 @@ describe('harness: WebSocket /events', () => {
     bus.emit('pendingAmount', { amountFen: 88 });
     await expect.poll(() => messages.length).toBe(3);
     expect(messages).toEqual([
-      { event: 'notice', payload: { level: 'info', message: '已连接', at: 1 } },
+      { event: 'notice', payload: { level: 'info', message: '扫码枪已连接（/dev/ttyUSB0）', at: 1 } },
       { event: 'checkout', payload: { phase: 'waiting', serverNow: 5, amountFen: 1230 } },
       { event: 'pendingAmount', payload: { amountFen: 88 } },
     ]);

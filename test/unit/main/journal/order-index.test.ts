@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import type { Journal } from '../../../../main/journal/index';
 import { attempt, DAY0, HOUR, manualClock, open, paid, T0, tempDir } from './helpers';
 
@@ -85,7 +86,7 @@ describe('order index', () => {
   it('a PAID result with a different amount is not counted and needs attention', async () => {
     await j.append(attempt('A1', 1000));
     await j.append(paid('A1', 10));
-    expect(j.orders.get('A1')).toMatchObject({ status: 'needs_attention', message: expect.stringContaining('amount mismatch') });
+    expect(j.orders.get('A1')).toMatchObject({ status: 'needs_attention', message: expect.stringContaining('金额不符'), note: '金额不符：订单 ¥10.00，支付结果 ¥0.10' });
     expect(j.orders.totals(DAY0).count).toBe(0);
   });
 

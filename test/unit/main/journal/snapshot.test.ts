@@ -2,7 +2,7 @@ import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openJournal } from '../../../../main/journal/index';
-import { SNAPSHOT_FILE } from '../../../../main/journal/snapshot-file';
+import { SNAPSHOT_FILE, SNAPSHOT_VERSION } from '../../../../main/journal/snapshot-file';
 import { tempDir } from './helpers';
 import { DAY_MS, randomJournal, utcDay, type RandomJournal } from './random-journal';
 
@@ -117,7 +117,7 @@ describe('index snapshots: a start with them equals a start without', () => {
     const damaged: [string, () => Promise<void>][] = [
       ['truncated', () => writeFile(SNAP(), good.subarray(0, Math.floor(good.length / 2)))],
       ['one byte flipped', () => flipByte(SNAP(), (n) => Math.floor(n * 0.6))],
-      ['wrong version', () => writeFile(SNAP(), Buffer.from(good.toString('latin1').replace('yima-index-snapshot 1 ', 'yima-index-snapshot 0 '), 'latin1'))],
+      ['wrong version', () => writeFile(SNAP(), Buffer.from(good.toString('latin1').replace(`yima-index-snapshot ${SNAPSHOT_VERSION} `, 'yima-index-snapshot 0 '), 'latin1'))],
       ['a journal file it covers missing from its header', () => writeFile(SNAP(), good.subarray(good.indexOf(10) + 1))],
       ['empty', () => writeFile(SNAP(), '')],
     ];

@@ -1,6 +1,7 @@
 import { appendFile, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import { decodeLine } from '../../../../main/journal/index';
 import { attempt, DAY0, manualClock, open, paid, tempDir } from './helpers';
 

@@ -1,5 +1,6 @@
 /** Which refund answers are final: a wrong "done" would tell the customer money came back when it did not. */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import type { AggOutcome, OrderData } from '../../../../main/aggregator/types';
 import { interpretRefund, makeRefundNoFactory, refundApplied } from '../../../../main/refunds';
 

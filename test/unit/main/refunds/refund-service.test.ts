@@ -3,7 +3,8 @@
  * journal. What the manager sees: money goes back once, partials stop at the paid amount,
  * a lost answer never makes a second refund, and a void is same-day only.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import { ServiceError } from '../../../../main/services/dispatch';
 import { refundRig } from './refund-rig';
 

@@ -6,6 +6,7 @@ import { shiftCloseDoc } from '../../../../main/manager/receipts';
 import { DEFAULT_SETTINGS } from '../../../../main/settings/schema';
 import type { OrderView } from '../../../../main/journal/order-view';
 import type { JournalRecord } from '../../../../main/journal/records';
+import { zhText } from '../../../../main/i18n/zh-text';
 
 const paid = (clientSn: string, wallet: 'cash' | 'wechat', amountFen: number, at: number, refunds: OrderView['refunds'] = []): OrderView => ({
   clientSn, day: '2026-03-02', method: wallet === 'cash' ? 'cash' : 'qr', amountFen, operator: '收银员', subject: 's', createdAt: at, finishedAt: at,
@@ -41,7 +42,7 @@ describe('cash in the drawer at shift close', () => {
     ];
     // expected: 200.00 + 46.50 − 10.00 − 15.00 = 221.50; counted 220.50 → 短款 ¥1.00
     const z = computeZReport({ orders, book, operator: '店长', now: t0 + 100, count: { totalFen: 22_050 } });
-    if (!z.ok) throw new Error(z.message);
+    if (!z.ok) throw new Error(zhText(z.message));
     expect(z.report.cash).toMatchObject({ floatFen: 20_000, salesFen: 4_650, refundsFen: 1_000, payoutsFen: 1_500, expectedFen: 22_150, countedFen: 22_050, differenceFen: -100, difference: 'short' });
     expect(z.report.totals.byWallet.wechat?.paidFen).toBe(8_800);
     const text = layoutReceipt(shiftCloseDoc(z.report, DEFAULT_SETTINGS), 32).map((l) => (l.kind === 'text' ? l.text : '')).join('\n');

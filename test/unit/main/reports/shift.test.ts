@@ -1,12 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import { nodeJournalFs, openJournal } from '../../../../main/journal/index';
 import { replay } from '../../../../main/journal/replay';
 import type { JournalRecord, JournalRecordBody } from '../../../../main/journal/records';
 import { closeShift, computeZReport, openShiftRecord, reprintZ, ShiftBook, xReport } from '../../../../main/reports/shift';
 import { HOUR, order, T0, utc, utcDay } from './fixtures';
+import { zhText } from '../../../../main/i18n/zh-text';
 
 function fakeJournal(start: number) {
   let seq = 0;
@@ -34,7 +36,7 @@ describe('shift close / Z report', () => {
       order('C', { amountFen: 3000, at: T0 + 13 * HOUR, operator: '002' }),
     ];
     const opened = openShiftRecord(book, '001', 50_00);
-    if (!opened.ok) throw new Error(opened.message);
+    if (!opened.ok) throw new Error(zhText(opened.message));
     book.apply(await j.append(opened.record));
     expect(openShiftRecord(book, '001').ok).toBe(false); // one shift at a time
 
@@ -43,14 +45,14 @@ describe('shift close / Z report', () => {
     expect(book.nextZNo).toBe(1); // X report closes nothing
 
     const z1 = await closeShift({ orders, book, operator: '001', clock: j.clock, append: j.append, ...utc });
-    if (!z1.ok) throw new Error(z1.message);
+    if (!z1.ok) throw new Error(zhText(z1.message));
     expect(z1.report).toMatchObject({ zNo: 1, shiftNo: 1, operator: '001', openedBy: '001', openingFloatFen: 5000, fromTs: 0, toTs: T0 + 12 * HOUR });
     expect(z1.report.totals).toMatchObject({ count: 2, paidFen: 1200 });
     expect(j.records.at(-1)).toMatchObject({ type: 'SHIFT_CLOSED', zNo: 1, shiftNo: 1 });
 
     j.set(T0 + 18 * HOUR);
     const z2 = await closeShift({ orders, book, operator: '002', clock: j.clock, append: j.append, ...utc });
-    if (!z2.ok) throw new Error(z2.message);
+    if (!z2.ok) throw new Error(zhText(z2.message));
     expect(z2.report).toMatchObject({ zNo: 2, shiftNo: 2, fromTs: T0 + 12 * HOUR, toTs: T0 + 18 * HOUR });
     expect(z2.report.totals).toMatchObject({ count: 1, paidFen: 3000 });
     expect(z2.report.openedBy).toBeUndefined(); // implicit shift

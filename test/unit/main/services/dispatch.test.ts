@@ -1,6 +1,8 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, it, vi } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import { createDispatch, ServiceError, type Handlers } from '../../../../main/services/dispatch';
 import type { CheckoutView } from '../../../../preload/contract';
+import { msg } from '../../../../preload/messages';
 
 const idle: CheckoutView = { phase: 'idle', serverNow: 1 };
 
@@ -31,7 +33,7 @@ describe('dispatch', () => {
     const dispatch = createDispatch(handlers());
     for (const name of ['deleteEverything', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '']) {
       const env = await dispatch(name, {});
-      expect(env, name).toEqual({ ok: false, error: { code: 'UNKNOWN_ACTION', message: `未知操作：${name}` } });
+      expect(env, name).toEqual({ ok: false, error: { code: 'UNKNOWN_ACTION', message: `未知操作：${name}`, msg: `未知操作：${name}` } });
     }
   });
 
@@ -62,8 +64,8 @@ describe('dispatch', () => {
 
   it('turns a ServiceError into its typed code and the message the cashier reads', async () => {
     const log = vi.fn();
-    const dispatch = createDispatch(handlers({ startQrPayment: async () => { throw new ServiceError('BUSY', '上一笔收款尚未结束'); } }), log);
-    await expect(dispatch('startQrPayment', { amount: '1', requestId: 'req-12345678' })).resolves.toEqual({ ok: false, error: { code: 'BUSY', message: '上一笔收款尚未结束' } });
+    const dispatch = createDispatch(handlers({ startQrPayment: async () => { throw new ServiceError('BUSY', msg('checkout.busy')); } }), log);
+    await expect(dispatch('startQrPayment', { amount: '1', requestId: 'req-12345678' })).resolves.toEqual({ ok: false, error: { code: 'BUSY', message: '上一笔收款尚未结束', msg: { code: 'checkout.busy' } } });
     expect(log).not.toHaveBeenCalled();
   });
 
@@ -71,8 +73,8 @@ describe('dispatch', () => {
     const log = vi.fn();
     const boom = new Error('db exploded');
     const dispatch = createDispatch(handlers({ getSnapshot: () => { throw boom; }, listOrders: async () => { throw 'a string'; } }), log);
-    await expect(dispatch('getSnapshot', {})).resolves.toEqual({ ok: false, error: { code: 'INTERNAL', message: '内部错误：db exploded' } });
-    await expect(dispatch('listOrders', {})).resolves.toEqual({ ok: false, error: { code: 'INTERNAL', message: '内部错误：a string' } });
+    await expect(dispatch('getSnapshot', {})).resolves.toEqual({ ok: false, error: { code: 'INTERNAL', message: '内部错误：db exploded', msg: '内部错误：db exploded' } });
+    await expect(dispatch('listOrders', {})).resolves.toEqual({ ok: false, error: { code: 'INTERNAL', message: '内部错误：a string', msg: '内部错误：a string' } });
     expect(log).toHaveBeenCalledWith('action getSnapshot failed', boom);
   });
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import { parseAggregatorForm, parsePrinterForm, parseScannerForm, parseShopForm, printerFormOf } from '../../../../main/services/engineer-forms';
 
 const scanner = { path: '/dev/ttyUSB0', baudRate: '9600', dataBits: '8', parity: 'none', stopBits: '1', suffix: 'CR', interCharTimeoutMs: '50', dedupeMs: '1500', wedgeMaxGapMs: '30' };

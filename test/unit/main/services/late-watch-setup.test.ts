@@ -14,9 +14,10 @@ import { FakeTime } from '../../../support/fake-time';
 import { notFound, queryAnswer, scriptedAggregator } from '../checkout/agg-fixtures';
 import { tempDir } from '../checkout/service-rig';
 import type { LatePaymentView } from '../../../../preload/contract';
+import { msg } from '../../../../preload/messages';
 
 const T0 = Date.UTC(2026, 11, 2, 4, 0, 0);
-const settingsOf = (s: Settings): SettingsHandle => ({ get: () => s, update: () => ({ ok: false, message: 'read-only' }), warnings: [], path: '' });
+const settingsOf = (s: Settings): SettingsHandle => ({ get: () => s, update: () => ({ ok: false, message: msg('warn.technical', { detail: 'read-only' }) }), warnings: [], path: '' });
 
 describe('late-payment watch across a restart', () => {
   it('resumes the watch of a recently withdrawn QR from the journal and shows the late payment', async () => {

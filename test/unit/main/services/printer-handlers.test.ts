@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import { createFileTransport, createPrintQueue, type PrintQueue } from '../../../../main/devices/printer';
 import { openJournal, type Journal } from '../../../../main/journal';
 import { openSettings, type SettingsHandle } from '../../../../main/settings/settings-store';
@@ -57,7 +58,7 @@ describe('printer handlers', () => {
 
   it('reprints a paid order marked 重打印, and refuses orders without a receipt', async () => {
     const dispatch = dispatchWith(queue);
-    expect(await dispatch('reprint', { clientSn: 'C-FAIL' })).toEqual({ ok: false, error: { code: 'REFUSED', message: '只有支付成功的订单才有小票' } });
+    expect(await dispatch('reprint', { clientSn: 'C-FAIL' })).toEqual({ ok: false, error: { code: 'REFUSED', message: '只有支付成功的订单才有小票', msg: '只有支付成功的订单才有小票' } });
     expect(await dispatch('reprint', { clientSn: 'NOPE' })).toMatchObject({ ok: false, error: { code: 'REFUSED' } });
     expect(await dispatch('reprint', { clientSn: 'C-PAID' })).toMatchObject({ ok: true });
     await queue.idle();

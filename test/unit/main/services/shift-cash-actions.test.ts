@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import Conf from 'conf';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import type { Aggregator } from '../../../../main/aggregator/types';
 import type { CashService } from '../../../../main/checkout/cash-service';
 import { openOperators } from '../../../../main/manager/operators';
@@ -15,6 +16,7 @@ import { EventBus } from '../../../../main/services/event-bus';
 import { managerHandlers } from '../../../../main/services/manager-handlers';
 import { openSettings } from '../../../../main/settings/settings-store';
 import { journalIn, recordsOnDisk, tempDir } from '../checkout/service-rig';
+import { msg } from '../../../../preload/messages';
 
 async function rig() {
   const dir = await tempDir('yima-shift-cash-');
@@ -29,7 +31,7 @@ async function rig() {
   const c = cashHandlers({
     shifts, cash: { openSale: () => null } as unknown as CashService, journal, settings, log, operator: () => '收银员',
     verifyPin: async (pin) => ({ ok: true, value: await m.verifyPin({ role: 'manager', pin }) }),
-    kickDrawer: async () => { kicks++; return { opened: true, message: '钱箱已打开' }; },
+    kickDrawer: async () => { kicks++; return { opened: true, message: msg('drawer.opened') }; },
   });
   return { m, c, journal, settings, kicks: () => kicks, records: () => recordsOnDisk(join(dir, 'journal')) };
 }

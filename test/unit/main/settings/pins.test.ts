@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import { checkPin, createPinBook, hashPin, type PinState } from '../../../../main/settings/pins';
 
 function setup(initial?: PinState) {

@@ -1,7 +1,8 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import { openSecrets, plaintextCipher, type SecretCipher } from '../../../../main/settings/secrets';
 
 const CREDS = { terminalSn: '100800000001', terminalKey: 'f3a9c1e07b2d4e58a6b1c9d0e7f21534', deviceId: 'yima-counter-1' };

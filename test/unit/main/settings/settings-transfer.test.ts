@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import { DEFAULT_SETTINGS } from '../../../../main/settings/schema';
 import { exportSettings, parseSettingsImport, settingsExportName } from '../../../../main/settings/settings-transfer';
 

@@ -1,7 +1,8 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, it } from 'vitest';
+import { expect } from '../../../../support/zh-expect';
 import { createFileTransport, createPrintQueue, drawerKick, kickDrawer } from '../../../../../main/devices/printer';
 
 const dirs: string[] = [];

@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../../support/zh-expect';
 import { createPrintQueue } from '../../../../../main/devices/printer/print-queue';
 import { createTransport, formatPrinterSpec, parsePrinterSpec } from '../../../../../main/devices/printer/transports/printer-spec';
 import type { OsPrinting } from '../../../../../main/devices/printer/transports/os-transport';
@@ -46,10 +47,10 @@ describe('OS printer (os / os:NAME)', () => {
 
   it('a printer the OS does not know is offline; in the browser harness the cashier is told why', async () => {
     const { os } = fakeOs([{ name: 'Other', isDefault: true }]);
-    expect(await createTransport(parsePrinterSpec('os:EPSON TM-T82'), { os }).status()).toMatchObject({ state: 'offline', detail: expect.stringContaining('EPSON TM-T82') });
+    expect(await createTransport(parsePrinterSpec('os:EPSON TM-T82'), { os }).status()).toMatchObject({ state: 'offline', message: expect.stringContaining('EPSON TM-T82') });
 
     const transport = createTransport(parsePrinterSpec('os'), {});
-    expect(await transport.status()).toMatchObject({ state: 'offline', detail: expect.stringContaining('桌面版') });
+    expect(await transport.status()).toMatchObject({ state: 'offline', message: expect.stringContaining('桌面版') });
     const queue = await createPrintQueue({ dir: tmp(), transport, clock, timers: { setTimeout: () => 0, clearTimeout: () => undefined } });
     await queue.enqueue({ kind: 'sale', doc: SALE, orderRef: SALE.clientSn });
     await queue.idle();

@@ -1,7 +1,8 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../../support/zh-expect';
 import { createPrintQueue } from '../../../../../main/devices/printer/print-queue';
 import type { QueueStatus, Timers } from '../../../../../main/devices/printer/print-queue';
 import { printerStatus } from '../../../../../main/devices/printer/printer-status';
@@ -69,7 +70,7 @@ describe('print queue', () => {
     await queue.idle();
     expect(transport.writes).toHaveLength(1);
     expect(events).toEqual([expect.objectContaining({ type: 'printed', result: 'sent' })]);
-    expect(statuses.some((s) => s.state === 'unknown' && s.message === '打印机状态未知')).toBe(true);
+    expect(statuses.some((s) => s.state === 'unknown' && s.message.code === 'printer.unknown')).toBe(true);
   });
 
   it('paper out: holds the job with backoff 1 s → 30 s, then prints exactly one copy after the refill', async () => {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../../support/zh-expect';
 import { labelValue, textWidth, toPrinterText, wrapText } from '../../../../../main/devices/printer/text-width';
 import { decodeStatusBytes, isStatusByte } from '../../../../../main/devices/printer/printer-status';
 import { maskPaymentCode, formatReceiptTime } from '../../../../../main/devices/printer/receipt-format';

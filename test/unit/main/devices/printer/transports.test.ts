@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, readdirSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../../support/zh-expect';
 import { createFileTransport } from '../../../../../main/devices/printer/transports/file-transport';
 import { createNullTransport } from '../../../../../main/devices/printer/transports/null-transport';
 import { createTcpTransport } from '../../../../../main/devices/printer/transports/tcp-transport';
