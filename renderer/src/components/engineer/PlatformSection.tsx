@@ -31,7 +31,7 @@ export function PlatformSection() {
       <div className="eng-status" data-testid="eng-platform-running">{t('setRunning', { platform: t(`setPlatform${view.runningPlatform}`) })}</div>
       {view.restartNeeded && <div className="eng-warn" data-testid="eng-platform-restart">{t('setRestart')}</div>}
       <div className="eng-grid">
-        {field('platform', t('setPlatform'), { options: [['upay', t('setPlatformupay')], ['cmb', t('setPlatformcmb')]] })}
+        {field('platform', t('setPlatform'), { options: [['upay', t('setPlatformupay')], ['cmb', t('setPlatformcmb')]], wide: true })}
         {bank && <>
           {field('baseUrl', t('setEndpoint'), { placeholder: 'https://…/polypay/v1.0/mchorders', hint: t('setEndpointHint'), wide: true })}
           {field('merId', t('setMerId'))}
