@@ -11,7 +11,7 @@ import { sandboxCmbConfig } from '../aggregator/cmb/sandbox-config';
 import { startCmbSandbox, type CmbSandbox } from '../aggregator/cmb/sandbox';
 import type { AggregatorSetup, AggregatorSetupOptions } from './aggregator-setup';
 import { isMsg, msg, type MessageCode, type Msg } from '../../preload/messages';
-import { zhText } from '../i18n/zh-text';
+import { zhText } from '../shared/zh-text';
 
 /** Whether these options select polypay. */
 export function wantsCmb(opts: Pick<AggregatorSetupOptions, 'aggregatorUrl' | 'settings'>): boolean {
@@ -23,9 +23,9 @@ export function wantsCmb(opts: Pick<AggregatorSetupOptions, 'aggregatorUrl' | 's
 export function cmbConfigFromSettings(opts: AggregatorSetupOptions): CmbConfig | Msg {
   const s = opts.settings.cmb;
   const sec = opts.secrets.cmbSecrets();
-  const fields: Array<[MessageCode, string]> = [['cmbField.merId', s.merId], ['cmbField.userId', s.userId], ['cmbField.appId', s.appId], ['cmbField.bankPublic', s.bankPublic], ['cmbField.notifyUrl', s.notifyUrl], ['cmbField.termId', s.termId], ['cmbField.deviceId', s.deviceId]];
+  const fields: Array<[MessageCode, string]> = [['cmb.fieldMerId', s.merId], ['cmb.fieldUserId', s.userId], ['cmb.fieldAppId', s.appId], ['cmb.fieldBankPublic', s.bankPublic], ['cmb.fieldNotifyUrl', s.notifyUrl], ['cmb.fieldTermId', s.termId], ['cmb.fieldDeviceId', s.deviceId]];
   const missing = fields.filter(([, v]) => !v).map(([k]) => ({ code: k }) as Msg);
-  if (!sec) missing.push(msg('cmbField.secrets'));
+  if (!sec) missing.push(msg('cmb.fieldSecrets'));
   if (missing.length > 0 || !sec) return msg('cmb.incomplete', { fieldsMsgs: missing });
   const baseUrl = s.baseUrl || UAT_BASE_URL;
   return {

@@ -9,7 +9,7 @@ import { posix } from 'node:path';
 import type { z } from 'zod';
 import { settingsSchema, type Settings } from './schema';
 import { msg, type Msg } from '../../preload/messages';
-import { zhText } from '../i18n/zh-text';
+import { zhText } from '../shared/zh-text';
 
 export interface RuleOptions { serialDirs?: readonly string[] }
 /** `msg` for the screen; `message` its Chinese words (zod issues and logs carry text). */

@@ -4,7 +4,7 @@
  * an imported file is migrated and validated as a whole: nothing is applied unless all of it is valid.
  */
 import { migrate, type Settings } from './schema';
-import { parseJsonBounded } from './json-limits';
+import { JsonTooDeep, parseJsonBounded } from './json-limits';
 import { strictSettingsSchema, type RuleOptions } from './settings-rules';
 import { isMsg, msg, type Msg } from '../../preload/messages';
 
@@ -41,6 +41,7 @@ export function parseSettingsImport(text: string, rules: RuleOptions = {}): Impo
   try {
     raw = parseJsonBounded(text);
   } catch (err) {
+    if (err instanceof JsonTooDeep) return { ok: false, message: msg('error.jsonTooDeep', { limit: err.limit }) };
     return { ok: false, message: msg('eng.importBadJson', { detail: err instanceof Error ? err.message : String(err) }) };
   }
   if (!raw || typeof raw !== 'object') return { ok: false, message: msg('eng.importNotSettings') };

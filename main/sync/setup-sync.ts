@@ -11,7 +11,7 @@ import { nodeJournalFs, type Journal } from '../journal';
 import type { SettingsHandle } from '../settings/settings-store';
 import type { SecretsHandle } from '../settings/secrets';
 import type { SyncStatusView } from '../../preload/contract-sync';
-import { zhText } from '../i18n/zh-text';
+import { zhText } from '../shared/zh-text';
 import { JournalTail } from './journal-tail';
 import { makeConnector, parseHqUrl, redactUrl } from './pg-connect';
 import { SyncWorker, type SyncWorkerOptions } from './sync-worker';

@@ -3,7 +3,8 @@
  * brings back the factory PINs: every PIN action is refused with PIN_FILE_DAMAGED, the file is
  * left as it is, and the message says how the engineer restores it (pins.json.bak).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
