@@ -13,6 +13,7 @@ import { engineerActions, engineerEvents } from './contract-engineer';
 import { cashActions, cashEvents } from './contract-cash';
 import { msgSchema } from './contract-shared';
 import { syncActions, syncEvents } from './contract-sync';
+import { setupActions } from './contract-setup';
 
 export * from './contract-shared';
 export * from './contract-checkout';
@@ -22,6 +23,7 @@ export * from './contract-printer';
 export * from './contract-engineer';
 export * from './contract-cash';
 export * from './contract-sync';
+export * from './contract-setup';
 
 /**
  * Actions: renderer → main. Each becomes `window.pos.<name>(args)` returning a Promise of the
@@ -35,6 +37,7 @@ export const actions = {
   ...engineerActions,
   ...cashActions,
   ...syncActions,
+  ...setupActions,
 } as const;
 
 /** Events: main → renderer, pushed to every window (and every harness WebSocket). */

@@ -6,7 +6,7 @@
  * through `dispatch`. Every side effect (clock, timers, storage, keychain, HTTP) comes in through
  * the options.
  */
-import { setupSync } from '../sync/setup-sync';
+import { setupRestartableSync } from '../sync/restartable-sync';
 import { setupAggregator } from './aggregator-setup';
 import { setupCash } from './cash-setup';
 import { setupCheckout } from './checkout-setup';
@@ -14,6 +14,7 @@ import { openCore } from './core';
 import { setupDevices } from './device-setup';
 import { createDispatch, type Handlers } from './dispatch';
 import { setupEngineer } from './engineer-handlers';
+import { setupHandlers } from './setup-handlers';
 import { refuseWithoutKeys } from './keys-guard';
 import { setupManager } from './manager-handlers';
 import { setupOperators } from './operators-setup';
@@ -41,7 +42,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const engineer = setupEngineer(core, { aggregator, devices, checkPin: people.checkPin, operators: people.operators, overrides: opts.devices });
   const preferences = setupPreferences(core);
   // Head-office sync reads the journal files on its own; a payment never waits for it.
-  const sync = setupSync({ dataDir, settings, secrets, journal, emit: (v) => bus.emit('sync', v), clock: () => clock.now(), timers, log, flags: opts.hq });
+  const sync = setupRestartableSync({ dataDir, settings, secrets, journal, emit: (v) => bus.emit('sync', v), clock: () => clock.now(), timers, log, flags: opts.hq });
 
   // One handler table per feature; TypeScript checks that together they cover the contract.
   const handlers: Handlers = {
@@ -53,6 +54,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     ...cash.handlers,
     ...sync.handlers,
     ...engineer.handlers,
+    ...setupHandlers({ dataDir, settings, secrets, runningPlatform: aggregator.platform ?? 'upay', requireEngineer: () => engineer.handlers.engineerView(), orders: journal.orders, sync, clock: () => clock.now(), http: opts.http, log }),
   };
   refuseWithoutKeys(handlers, secrets);
   return {

@@ -7,8 +7,8 @@
 import { z } from 'zod';
 
 export const cmbSettingsSchema = z.object({
-  /** Empty = UAT https://api.cmburl.cn:8065/polypay/v1.0/mchorders [ref §1.1]. */
-  baseUrl: z.union([z.literal(''), z.url({ protocol: /^https$/ })]),
+  /** Empty = UAT https://api.cmburl.cn:8065/polypay/v1.0/mchorders [ref §1.1]; http only on loopback (the sandbox). */
+  baseUrl: z.union([z.literal(''), z.url({ protocol: /^https$/ }), z.url({ protocol: /^http$/, hostname: /^(127\.0\.0\.1|localhost|\[::1\])$/ })]),
   merId: z.string().max(32),
   userId: z.string().max(32),
   appId: z.string().max(64),

@@ -6,6 +6,8 @@ import { ScannerSection } from './engineer/ScannerSection';
 import { PrinterSection } from './engineer/PrinterSection';
 import { AggregatorSection } from './engineer/AggregatorSection';
 import { FilesSection } from './engineer/FilesSection';
+import { PlatformSection } from './engineer/PlatformSection';
+import { HqSection } from './engineer/HqSection';
 import './engineer/engineer.css';
 
 /** The field engineer's screen (F4): behind the engineer or manager PIN, checked in main. */
@@ -66,6 +68,10 @@ function EngineerSettings() {
           <AggregatorSection />
           <FilesSection />
         </div>
+      </div>
+      <div className="eng-columns">
+        <PlatformSection />
+        <HqSection />
       </div>
     </div>
   );

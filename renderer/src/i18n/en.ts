@@ -1,10 +1,12 @@
 import type { MessageKey } from './zh-CN';
 import { enManager } from './en-manager';
+import { enSetup } from './en-setup';
 import { enScreens } from './en-screens';
 
 export const en: Record<MessageKey, string> = {
   ...enManager,
   ...enScreens,
+  ...enSetup,
   appTitle: 'Yima Counter',
   navCheckout: 'Checkout',
   navHistory: 'Orders',

@@ -1,10 +1,12 @@
 /** zh-CN catalogue: every string the screens show lives in a catalogue, none in components. */
 import { zhCNManager } from './zh-CN-manager';
+import { zhCNSetup } from './zh-CN-setup';
 import { zhCNScreens } from './zh-CN-screens';
 
 export const zhCN = {
   ...zhCNManager,
   ...zhCNScreens,
+  ...zhCNSetup,
   appTitle: '一码收银',
   navCheckout: '收银',
   navHistory: '订单',

@@ -13,8 +13,9 @@ import { createCashSlice, type CashSlice } from './cash-slice';
 import { createOperatorSlice, type OperatorSlice } from './operator-slice';
 import { createLateSlice, type LateSlice } from './late-slice';
 import { createSyncSlice, type SyncSlice } from './sync-slice';
+import { createSetupSlice, type SetupSlice } from './setup-slice';
 
-export type StoreState = AppSlice & CheckoutSlice & HistorySlice & ManagerSlice & ReportsSlice & SearchSlice & PrinterSlice & PreferencesSlice & EngineerSlice & OperatorSlice & CashSlice & LateSlice & SyncSlice;
+export type StoreState = AppSlice & CheckoutSlice & HistorySlice & ManagerSlice & ReportsSlice & SearchSlice & PrinterSlice & PreferencesSlice & EngineerSlice & OperatorSlice & CashSlice & LateSlice & SyncSlice & SetupSlice;
 
 export const useStore = create<StoreState>()((...a) => ({
   ...createAppSlice(...a),
@@ -30,4 +31,5 @@ export const useStore = create<StoreState>()((...a) => ({
   ...createOperatorSlice(...a),
   ...createLateSlice(...a),
   ...createSyncSlice(...a),
+  ...createSetupSlice(...a),
 }));

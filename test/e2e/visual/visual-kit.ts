@@ -16,7 +16,7 @@ export type Lang = 'zh' | 'en';
 const SIZES = [{ width: 1024, height: 768 }, { width: 1366, height: 768 }, { width: 1920, height: 1080 }] as const;
 
 /** Elements whose content differs on every run by nature; masked in screenshots. */
-const VOLATILE = ['[data-testid=qr]', '[data-testid=countdown]', '[data-testid=receipt-qr]', '.customer img'];
+const VOLATILE = ['[data-testid=qr]', '[data-testid=countdown]', '[data-testid=receipt-qr]', '.customer img', '[data-testid=eng-hq-terminal]'];
 
 /**
  * Every date, time and order number on screen, rewritten to one fixed value of the same shape

@@ -9,6 +9,7 @@ import { test, expect, typeAmount, readQrFromScreen } from '../fixtures';
 import { walletOpens } from '../../support/wallet-app';
 import { payQrOn } from '../manager/manager-kit';
 import { checkView, type Lang } from './visual-kit';
+import { SANDBOX_BANK_KEYS, SANDBOX_MERCHANT } from '../../../main/aggregator/cmb/sandbox/test-keys';
 
 test.use({ viewport: { width: 1024, height: 768 }, timezoneId: 'Asia/Shanghai' });
 // Each view is audited at three sizes and two themes: more than the default minute.
@@ -146,5 +147,37 @@ for (const lang of LANGS) {
     await page.getByTestId('eng-pin-submit').click();
     await expect(page.getByTestId('engineer')).toBeVisible();
     await checkView(page, 'engineer', lang);
+  });
+
+  test(`the payment-platform and head-office forms look right (${lang})`, async ({ counter }) => {
+    const page = counter;
+    await prepare(page, lang);
+    await page.keyboard.press('F4');
+    await page.getByTestId('eng-pin').fill('6666');
+    await page.getByTestId('eng-pin-submit').click();
+    await expect(page.getByTestId('engineer')).toBeVisible();
+    const bank = page.getByTestId('eng-platform');
+    const m = SANDBOX_MERCHANT;
+    await bank.getByTestId('eng-platform-platform').selectOption('cmb');
+    const fill: [string, string][] = [['baseUrl', 'https://api.cmbchina.com/polypay/v1.0/mchorders'], ['merId', m.merId], ['userId', m.userId], ['appId', m.appId],
+      ['appSecret', m.appSecret], ['privateKey', m.privateKeyHex], ['publicKey', m.publicKeyBase64], ['bankPublic', SANDBOX_BANK_KEYS.publicKeyBase64],
+      ['notifyUrl', 'https://shop.example.com/cmb/notify'], ['termId', m.termId], ['deviceId', m.terminalInfo.device_id], ['serialNum', m.terminalInfo.serial_num], ['location', m.terminalInfo.location]];
+    for (const [field, value] of fill) await bank.getByTestId(`eng-platform-${field}`).fill(value);
+    await bank.getByTestId('eng-platform-save').click();
+    await expect(bank.getByTestId('eng-platform-our-public')).toBeVisible();
+    await bank.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await checkView(page, 'engineer-platform', lang);
+    await bank.getByTestId('eng-platform-feedback').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await checkView(page, 'engineer-platform-saved', lang);
+
+    const hq = page.getByTestId('eng-hq');
+    await hq.getByTestId('eng-hq-enabled').selectOption('on');
+    await hq.getByTestId('eng-hq-url').fill('postgres://yima_store_s001@hq.example.com:5432/yima');
+    await hq.getByTestId('eng-hq-storeId').fill('S001');
+    await hq.getByTestId('eng-hq-storeName').fill('南京西路店');
+    await hq.getByTestId('eng-hq-save').click(); // no password yet: the field says so, nothing is saved
+    await expect(hq.getByTestId('eng-hq-password-error')).toBeVisible();
+    await hq.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await checkView(page, 'engineer-hq', lang);
   });
 }
