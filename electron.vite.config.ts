@@ -27,7 +27,12 @@ export default defineConfig({
       outDir: resolve('out/renderer'),
       emptyOutDir: true,
       minify: true,
-      rolldownOptions: { input: resolve('renderer/index.html') },
+      // The harness's window.pos (preload/web-bridge.ts) is built here too, at a fixed name, so
+      // the browser runs the same buildPosApi as the Electron preload.
+      rolldownOptions: {
+        input: { index: resolve('renderer/index.html'), 'pos-bridge': resolve('preload/web-bridge.ts') },
+        output: { entryFileNames: (chunk) => (chunk.name === 'pos-bridge' ? 'pos-bridge.js' : 'assets/[name]-[hash].js') },
+      },
     },
   },
 });

@@ -5,6 +5,8 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
+  // A throwaway PostgreSQL cluster for the head-office spec (skipped when YIMA_TEST_PG_URL is set).
+  globalSetup: './test/support/pg-global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,

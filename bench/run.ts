@@ -8,6 +8,7 @@ import { runJournalBench } from './journal.bench';
 import { runPrinterBench } from './printer.bench';
 import { runReportsBench } from './reports.bench';
 import { runScannerBench } from './scanner.bench';
+import { runHqSyncBench } from './hq-sync.bench';
 import type { Row } from './row';
 
 const SUITES: Record<string, () => Promise<Row[]>> = {
@@ -17,6 +18,7 @@ const SUITES: Record<string, () => Promise<Row[]>> = {
   printer: () => runPrinterBench(),
   reports: () => runReportsBench(),
   display: () => runDisplayBench(),
+  'hq-sync': () => runHqSyncBench(),
 };
 
 async function main(): Promise<void> {

@@ -30,6 +30,17 @@ export const checkoutViewSchema = z.object({
 });
 export type CheckoutView = z.infer<typeof checkoutViewSchema>;
 
+/** Wallets a per-wallet QR can be made for (qrMode 'per-wallet'). */
+export const qrWalletSchema = z.enum(['wechat', 'alipay', 'unionpay']);
+export type QrWalletId = z.infer<typeof qrWalletSchema>;
+
+/** A payment made on a QR after it was withdrawn (checkout/late-watch.ts), until the cashier decides. */
+export const latePaymentSchema = z.object({
+  clientSn: z.string(), amountFen: fen, wallet: walletSchema, sn: z.string(), paidAt: z.number(), detectedAt: z.number(),
+  amountMismatch: z.boolean().optional(),
+});
+export type LatePaymentView = z.infer<typeof latePaymentSchema>;
+
 export const deviceStatusSchema = z.object({
   scanner: z.object({ state: z.enum(['connected', 'not_found', 'not_configured', 'error']), path: z.string().optional(), message: msgSchema }),
   printer: z.object({ state: z.enum(['ok', 'paper_out', 'cover_open', 'offline', 'unknown', 'not_configured']), message: msgSchema, pending: z.number().int() }),
@@ -52,6 +63,9 @@ export const snapshotSchema = z.object({
   wedgeMaxGapMs: z.number().int(),
   aggregator: z.object({ mode: z.enum(['sandbox', 'production']), activated: z.boolean(), terminalSn: z.string().optional(), message: msgSchema.optional() }),
   warnings: z.array(msgSchema),
+  /** 'unified': one QR for every wallet; 'per-wallet': the cashier picks the wallet first. */
+  qrMode: z.enum(['unified', 'per-wallet']).optional(),
+  latePayments: z.array(latePaymentSchema).optional(),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
@@ -78,7 +92,8 @@ export const checkoutActions = {
   getSnapshot: { args: empty, result: snapshotSchema },
   /** The amount as the cashier typed it, in yuan ("12.30"); main parses it to fen and refuses bad input. */
   setPendingAmount: { args: z.object({ amount: amountText }).strict(), result: z.object({ ok: z.boolean(), message: msgSchema.optional() }) },
-  startQrPayment: { args: z.object({ amount: amountText, requestId }).strict(), result: checkoutViewSchema },
+  /** `wallet`: required in the per-wallet QR mode (the wallet the cashier picked), ignored otherwise. */
+  startQrPayment: { args: z.object({ amount: amountText, requestId, wallet: qrWalletSchema.optional() }).strict(), result: checkoutViewSchema },
   startScanPayment: { args: z.object({ amount: amountText, code: z.string().max(128), requestId, source: z.enum(['wedge', 'serial']) }).strict(), result: checkoutViewSchema },
   cancelPayment: { args: z.object({ clientSn: clientSnSchema }).strict(), result: checkoutViewSchema },
   queryAgain: { args: z.object({ clientSn: clientSnSchema }).strict(), result: checkoutViewSchema },
@@ -91,6 +106,8 @@ export const checkoutActions = {
     }),
   },
   listOrders: { args: z.object({ day: daySchema.optional() }).strict(), result: z.array(orderViewSchema) },
+  /** The cashier keeps a late payment (the refund goes through `refund` with the manager PIN). */
+  dismissLatePayment: { args: z.object({ clientSn: clientSnSchema }).strict(), result: z.array(latePaymentSchema) },
 } as const;
 
 export const noticeSchema = z.object({ level: z.enum(['info', 'warn', 'error']), message: msgSchema, at: z.number() });
@@ -105,4 +122,6 @@ export const checkoutEvents = {
   scannerFrame: z.object({ status: z.enum(['ok', 'duplicate', 'noise', 'overflow']), text: z.string(), hex: z.string(), at: z.number() }),
   devices: deviceStatusSchema,
   recovery: recoverySchema,
+  /** Late payments waiting for the cashier's decision (the whole list, on every change). */
+  latePayments: z.array(latePaymentSchema),
 } as const;

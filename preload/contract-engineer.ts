@@ -25,7 +25,7 @@ export const engineerViewSchema = z.object({
   scannerOverride: z.string().optional(),
   printer: z.object({ transport: z.enum(['none', 'file', 'tcp', 'serial', 'os']), address: z.string(), width: z.number().int() }),
   printerOverride: z.string().optional(),
-  aggregator: z.object({ mode: z.enum(['sandbox', 'production']), baseUrl: z.string(), vendorSn: z.string(), appId: z.string(), vendorKeySet: z.boolean() }),
+  aggregator: z.object({ mode: z.enum(['sandbox', 'production']), baseUrl: z.string(), vendorSn: z.string(), appId: z.string(), vendorKeySet: z.boolean(), qrMode: z.enum(['unified', 'per-wallet']).optional() }),
   terminal: z.object({ activated: z.boolean(), terminalSn: z.string().optional(), message: msgSchema.optional() }),
   /** What the running app talks to now (a changed mode or URL needs a restart). */
   running: z.object({ mode: z.enum(['sandbox', 'production']), baseUrl: z.string() }),
@@ -59,7 +59,8 @@ export const printerFormSchema = z.object({ transport: text(10), address: text(2
 export type PrinterForm = z.infer<typeof printerFormSchema>;
 
 /** vendorKey: empty keeps the stored key; it is never sent back. */
-export const aggregatorFormSchema = z.object({ mode: text(12), baseUrl: text(300), vendorSn: text(64), appId: text(64), vendorKey: text(128) }).strict();
+/** qrMode: 'unified' | 'per-wallet' (settings checkout.qrMode); absent = unchanged. */
+export const aggregatorFormSchema = z.object({ mode: text(12), baseUrl: text(300), vendorSn: text(64), appId: text(64), vendorKey: text(128), qrMode: text(12).optional() }).strict();
 export type AggregatorForm = z.infer<typeof aggregatorFormSchema>;
 
 export const shopFormSchema = z.object({ name: text(100), terminalName: text(100) }).strict();

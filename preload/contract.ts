@@ -12,6 +12,7 @@ import { printerActions, printerEvents } from './contract-printer';
 import { engineerActions, engineerEvents } from './contract-engineer';
 import { cashActions, cashEvents } from './contract-cash';
 import { msgSchema } from './contract-shared';
+import { syncActions, syncEvents } from './contract-sync';
 
 export * from './contract-shared';
 export * from './contract-checkout';
@@ -20,6 +21,7 @@ export * from './contract-manager';
 export * from './contract-printer';
 export * from './contract-engineer';
 export * from './contract-cash';
+export * from './contract-sync';
 
 /**
  * Actions: renderer → main. Each becomes `window.pos.<name>(args)` returning a Promise of the
@@ -32,6 +34,7 @@ export const actions = {
   ...printerActions,
   ...engineerActions,
   ...cashActions,
+  ...syncActions,
 } as const;
 
 /** Events: main → renderer, pushed to every window (and every harness WebSocket). */
@@ -42,6 +45,7 @@ export const events = {
   ...printerEvents,
   ...engineerEvents,
   ...cashEvents,
+  ...syncEvents,
 } as const;
 
 
@@ -57,7 +61,7 @@ export const eventNames = Object.keys(events) as EventName[];
 
 /** The typed error every transport returns for a refused call; never an uncaught exception. */
 export const posErrorSchema = z.object({
-  code: z.enum(['INVALID_ARGS', 'UNKNOWN_ACTION', 'BUSY', 'RECOVERING', 'REFUSED', 'FORBIDDEN', 'INTERNAL']),
+  code: z.enum(['INVALID_ARGS', 'UNKNOWN_ACTION', 'BUSY', 'RECOVERING', 'REFUSED', 'FORBIDDEN', 'INTERNAL', 'PIN_FILE_DAMAGED', 'SECRETS_DAMAGED']),
   /** Chinese text for logs; the screen words `msg` in the cashier's language. */
   message: z.string(),
   msg: msgSchema,

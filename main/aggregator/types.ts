@@ -14,6 +14,23 @@ export type OrderStatus =
 
 export const FINAL_ORDER_STATUSES: ReadonlySet<string> = new Set(['PAID', 'PAY_CANCELED', 'REFUNDED', 'PARTIAL_REFUNDED', 'CANCELED']);
 
+/**
+ * Business error codes meaning "no such order". 收钱吧 spells it UPAY_ORDER_NOT_EXISTS in
+ * zh-cn/api/annex/resultCode.md but UPAY_ORDER_NOT_EXIST in en/api/transaction/appendix.md
+ * (payment-protocols.md §1.6b): accept both. ORDER_NOT_FOUND is the neutral code other drivers use.
+ */
+export const ORDER_NOT_FOUND_CODES: ReadonlySet<string> = new Set([
+  'UPAY_ORDER_NOT_EXISTS', 'UPAY_ORDER_NOT_EXIST', 'ORDER_NOT_FOUND', 'ORDER_NOT_EXISTS', 'ORDERNOTEXIST', 'TRADE_NOT_EXIST',
+]);
+
+/**
+ * The platform answered that the order does not exist. For a unified QR nobody opened yet this
+ * means *still waiting*; for a cancel it means nothing to cancel (zh-cn/api/apiflow.md).
+ */
+export function isOrderNotFound(outcome: AggOutcome): boolean {
+  return outcome.kind === 'ok' && outcome.errorCode !== undefined && ORDER_NOT_FOUND_CODES.has(outcome.errorCode);
+}
+
 export interface OrderData {
   sn: string;               // aggregator order number (16 digits at Upay)
   clientSn: string;         // our idempotency key
@@ -45,7 +62,21 @@ export type AggOutcome =
   | { kind: 'rejected'; errorCode: string; message: string }
   | { kind: 'unknown'; reason: 'timeout' | 'network' | 'http_status' | 'malformed' | 'server_error'; message: string };
 
-export interface PrecreateRequest { clientSn: string; amountFen: number; subject: string; operator: string; payway?: string }
+/**
+ * Wallet-specific QR (fallback mode). At 收钱吧 `payway` is required (zh-cn/api/interface/precreate.md;
+ * codes in upay/payway.ts; the Upay driver refuses a precreate without it before sending) and
+ * `subPayway` defaults to '2' = QR. Optional in this platform-neutral type because a bank
+ * platform may not need it. The QR every wallet can pay is `unifiedQr`.
+ */
+export interface PrecreateRequest { clientSn: string; amountFen: number; subject: string; operator: string; payway?: string; subPayway?: string }
+
+export interface UnifiedQrRequest { clientSn: string; amountFen: number; subject: string; operator: string }
+/** One QR every wallet can pay. Upay: a signed WAP-gateway URL built locally (no network call);
+ *  a bank platform: its qrcodeapply answer. The order may not exist at the platform until a wallet opens it. */
+export type UnifiedQrOutcome =
+  | { kind: 'ok'; qrCode: string; sn?: string }
+  | { kind: 'rejected'; errorCode: string; message: string }
+  | { kind: 'unknown'; reason: 'timeout' | 'network' | 'http_status' | 'malformed' | 'server_error'; message: string };
 export interface PayRequest { clientSn: string; amountFen: number; dynamicId: string; subject: string; operator: string }
 export interface RefundRequest { sn?: string; clientSn?: string; refundRequestNo: string; amountFen: number; operator: string }
 export interface OrderRef { sn?: string; clientSn?: string }
@@ -60,6 +91,7 @@ export interface Aggregator {
   /** Rotates the terminal key; on a lost answer retries with the old key. */
   checkin(): Promise<ActivateOutcome>;
   precreate(req: PrecreateRequest): Promise<AggOutcome>;
+  unifiedQr(req: UnifiedQrRequest): Promise<UnifiedQrOutcome>;
   pay(req: PayRequest): Promise<AggOutcome>;
   query(ref: OrderRef): Promise<AggOutcome>;
   cancel(ref: OrderRef): Promise<AggOutcome>;
@@ -75,4 +107,6 @@ export interface TerminalCredentials { terminalSn: string; terminalKey: string; 
 export interface CredentialStore {
   get(): TerminalCredentials | null;
   set(creds: TerminalCredentials): void;
+  /** Durably notes a check-in about to rotate the key; throws when that cannot be saved (then no check-in). */
+  beginCheckin?(): void;
 }

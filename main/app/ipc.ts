@@ -9,17 +9,30 @@ import type { Dispatch } from '../services/dispatch';
 import type { EventBus } from '../services/event-bus';
 import { isTrustedSender } from './security-policy';
 
+export const FORBIDDEN_SENDER = { ok: false, error: { code: 'FORBIDDEN', message: 'sender not allowed' } } as const;
+
 export function setupIpc(dispatch: Dispatch, bus: EventBus, windows: () => BrowserWindow[], rendererFileUrl: string, devOrigin?: string): void {
   for (const action of actionNames) {
     ipcMain.handle(actionChannel(action), async (event, args: unknown) => {
       const ids = new Set(windows().map((w) => w.webContents.id));
-      if (!isTrustedSender(event.senderFrame?.url, ids, event.sender.id, rendererFileUrl, devOrigin)) {
-        return { ok: false, error: { code: 'FORBIDDEN', message: 'sender not allowed' } };
-      }
+      if (!isTrustedSender(event.senderFrame?.url, ids, event.sender.id, rendererFileUrl, devOrigin)) return FORBIDDEN_SENDER;
       return dispatch(action, args);
     });
   }
   bus.subscribe((event, payload) => {
-    for (const w of windows()) if (!w.isDestroyed()) w.webContents.send(eventChannel(event), payload);
+    // The engineer monitor's raw scanner lines: cashier window (the first) only, not the customer display.
+    const targets = event === 'scannerMonitor' ? windows().slice(0, 1) : windows();
+    for (const w of targets) if (!w.isDestroyed()) w.webContents.send(eventChannel(event), payload);
+  });
+}
+
+/**
+ * A window that (re)loads gets the latest payload of every event, as the harness replays them
+ * to a new WebSocket: the customer display opened mid-payment shows the QR at once.
+ */
+export function replayLatestOnLoad(win: BrowserWindow, bus: EventBus): void {
+  win.webContents.on('did-finish-load', () => {
+    if (win.isDestroyed()) return;
+    for (const [event, payload] of bus.latest()) win.webContents.send(eventChannel(event), payload);
   });
 }

@@ -3,20 +3,9 @@
  * may show, which links may open outside, the CSP, and the web preferences every window gets.
  */
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "media-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "worker-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
+
+export { CONTENT_SECURITY_POLICY };
 
 export const SECURE_WEB_PREFERENCES = {
   contextIsolation: true,

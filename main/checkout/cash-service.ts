@@ -4,11 +4,12 @@
  * journaled order tagged with the sale (mixed-tender.ts decides what is allowed). The drawer
  * opens and the receipt prints after the record is on disk; neither can hold up the sale.
  */
+import type { QrWallet } from './qr-start';
 import type { CheckoutView } from '../../preload/contract';
 import type { Wallet } from '../aggregator/types';
 import type { JournalRecord, JournalRecordBody } from '../journal/records';
 import type { OrderView } from '../journal/order-view';
-import { ServiceError } from '../services/dispatch';
+import { ServiceError } from '../shared/service-error';
 import type { CheckoutService, FinalEvent } from './checkout-service';
 import { changeFor } from './cash-math';
 import { abandon, addCash, cashFen, openSale, paidFen, remainingFen, saleState, salesFromOrders, startWallet, type MixedSale, type SaleState } from './mixed-tender';
@@ -98,7 +99,7 @@ export class CashService {
   }
 
   /** The wallet part of the open sale: QR, or the customer's payment code when given. */
-  async payRemainder(req: { saleId: string; requestId: string; scan?: { code: string; wallet: Wallet; masked: string } }): Promise<CheckoutView> {
+  async payRemainder(req: { saleId: string; requestId: string; scan?: { code: string; wallet: Wallet; masked: string }; qrWallet?: QrWallet }): Promise<CheckoutView> {
     const sale = this.sale(req.saleId) ?? refuse(msg('cash.noSuchSale'));
     const due = remainingFen(sale);
     const step = startWallet(sale, '-', due);
@@ -106,7 +107,7 @@ export class CashService {
     const ref = { saleId: sale.saleId, saleTotalFen: sale.totalFen };
     const view = req.scan
       ? await this.deps.checkout.startScan(due, req.scan.code, req.scan.wallet, req.scan.masked, req.requestId, ref)
-      : await this.deps.checkout.startQr(due, req.requestId, ref);
+      : await this.deps.checkout.startQr(due, req.requestId, ref, req.qrWallet);
     this.deps.onSale(this.openSale());
     return view;
   }

@@ -9,10 +9,11 @@ import type { CheckoutView } from '../../preload/contract';
 import type { JournalRecordBody, PaymentMethod } from '../journal/records';
 import type { Attempt, CheckoutDeps, SaleRef } from './checkout-types';
 import { closeOut, type CloseOutResult } from './close-out';
-import { interpretPay, interpretPrecreate, interpretQuery, type OrderState } from './interpret';
+import { interpretPay, interpretQuery, type OrderState } from './interpret';
+import { requestQr, type QrWallet } from './qr-start';
 import { runPoll } from './poller';
 import { QR_POLICY, SCAN_POLICY } from './poll-policy';
-import { ServiceError } from '../services/dispatch';
+import { ServiceError } from '../shared/service-error';
 import { msg, type Msg } from '../../preload/messages';
 import { journalText, zhText } from '../i18n/zh-text';
 import { journalErrorMsg } from '../i18n/error-msg';
@@ -46,29 +47,34 @@ export class CheckoutService {
     if (!this.active) this.show(on ? { phase: 'recovering' } : { phase: 'idle' });
   }
 
-  /** `sale`: the wallet part of a mixed-tender sale (mixed-tender.ts). */
-  async startQr(amountFen: number, requestId: string, sale?: SaleRef): Promise<CheckoutView> {
+  /**
+   * `sale`: the wallet part of a mixed-tender sale (mixed-tender.ts). `wallet`: in the per-wallet
+   * QR mode, the wallet the cashier picked (qr-start.ts); absent in the unified mode.
+   */
+  async startQr(amountFen: number, requestId: string, sale?: SaleRef, wallet?: QrWallet): Promise<CheckoutView> {
+    const perWallet = this.deps.config().qrMode === 'per-wallet';
+    if (perWallet && wallet === undefined && !this.seenRequests.has(requestId)) throw new ServiceError('REFUSED', msg('checkout.pickWallet'));
     const dup = this.admit(amountFen, requestId);
     if (dup) return dup;
-    const att = await this.createAttempt('qr', amountFen, requestId, this.deps.config().qrExpiryMs, { ...sale });
-    this.markSent(att, 'precreate');
+    const att = await this.createAttempt('qr', amountFen, requestId, this.deps.config().qrExpiryMs, { ...sale, ...(perWallet ? { wallet } : {}) });
+    if (perWallet) this.markSent(att, 'precreate'); // the unified QR is built locally: nothing is sent
     const cfg = this.deps.config();
-    const answer = interpretPrecreate(await this.deps.aggregator.precreate({ clientSn: att.clientSn, amountFen, subject: cfg.subject, operator: cfg.operator }));
+    const answer = await requestQr(this.deps.aggregator, { clientSn: att.clientSn, amountFen, subject: cfg.subject, operator: cfg.operator }, perWallet ? wallet : undefined, this.deps.walletQrCodes ?? (() => null));
     if (answer.kind === 'qr') {
       att.qrCode = answer.qrCode;
       att.expiresAt = att.deadline;
       try {
-        await this.journal({ type: 'QR_READY', clientSn: att.clientSn, sn: answer.data.sn, qrCode: answer.qrCode, expiresAt: att.deadline });
+        await this.journal({ type: 'QR_READY', clientSn: att.clientSn, sn: answer.sn, qrCode: answer.qrCode, expiresAt: att.deadline });
       } catch (err) {
         // Not shown, so nobody can pay it; the order is closed once the journal can record again.
-        await this.needsAttention(att, msg('result.journalFailedQrHidden', { reasonMsg: journalErrorMsg(err) }), answer.data.sn, errText(err));
+        await this.needsAttention(att, msg('result.journalFailedQrHidden', { reasonMsg: journalErrorMsg(err) }), answer.sn, errText(err));
         return this.current();
       }
-      this.wait(att, msg('checkout.scanPrompt'));
+      this.wait(att, msg(perWallet ? 'checkout.scanPromptWallet' : 'checkout.scanPrompt'));
     } else if (answer.kind === 'failed') {
       await this.settle(att, { outcome: 'FAILED', message: msg('result.createFailed', { reasonMsg: answer.message }), nextStep: msg('next.collectAgain') });
     } else {
-      await this.finishUnclear(att, answer.kind === 'unknown' ? answer.message : msg('result.createUnknown'));
+      await this.finishUnclear(att, answer.message);
     }
     return this.current();
   }
@@ -128,7 +134,9 @@ export class CheckoutService {
     const state = interpretQuery(await this.deps.aggregator.query({ clientSn: att.clientSn }));
     if (await this.applyState(att, state)) return this.outcomes.get(att.clientSn);
     const resumable = att.method === 'scan' || !!att.qrCode;
-    if (foreground && state.kind === 'pending' && this.deps.clock.now() < att.deadline && resumable) {
+    // A unified QR nobody opened yet is "not found" at the platform: still waiting (§1.6a).
+    const waiting = state.kind === 'pending' || (state.kind === 'not_found' && att.method === 'qr' && !!att.qrCode);
+    if (foreground && waiting && this.deps.clock.now() < att.deadline && resumable) {
       this.wait(att, msg(att.method === 'qr' ? 'checkout.recoveredScan' : 'checkout.recoveredConfirming'));
       return undefined;
     }
@@ -259,7 +267,14 @@ export class CheckoutService {
       return this.needsAttention(att, msg('result.journalFailedNotReversed', { reasonMsg: journalErrorMsg(err) }), undefined, errText(err));
     }
     if (res.kind === 'paid') return this.settlePaid(att, res.state.data);
-    if (res.kind === 'not_found') return this.settle(att, { outcome: 'FAILED', message: msg('result.notFoundNotCharged'), nextStep: msg('next.collectAgain') });
+    if (res.kind === 'not_found') {
+      // A QR that was shown but nobody opened has no order at the platform: nothing to cancel
+      // (§1.6, §1.6a). One never shown (its request got lost) simply failed.
+      const shown = att.method === 'qr' && att.qrCode !== undefined;
+      if (shown && reason === 'expired') return this.settle(att, { outcome: 'EXPIRED', message: msg('result.qrExpiredUnpaid'), nextStep: msg('next.continueCollect') });
+      if (shown) return this.settle(att, { outcome: 'CANCELED', message: msg('result.canceledUnpaid'), nextStep: msg('next.continueCollect') });
+      return this.settle(att, { outcome: 'FAILED', message: msg('result.notFoundNotCharged'), nextStep: msg('next.collectAgain') });
+    }
     if (res.kind === 'unknown') return this.needsAttention(att, res.message);
     if (reason === 'expired') return this.settle(att, { outcome: 'EXPIRED', message: msg('result.qrExpiredClosed'), nextStep: msg('next.continueCollect') });
     if (reason === 'window_end') return this.settle(att, { outcome: 'CANCELED', message: msg('result.reversedWindowEnd'), nextStep: msg('next.refreshCode') });
@@ -281,6 +296,8 @@ export class CheckoutService {
     }
     this.showResult(att, { ...r, message, wallet: r.wallet ?? att.wallet, amountFen: att.amountFen });
     this.deps.onFinal?.({ clientSn: att.clientSn, outcome: r.outcome, amountFen: att.amountFen, wallet: r.wallet ?? att.wallet, sn: r.sn, method: att.method, recovered: !!att.recovered, codeMasked: att.codeMasked, saleId: att.saleId });
+    // A withdrawn QR can still be paid (no expiry in a gateway URL): watch it (late-watch.ts).
+    if (att.method === 'qr' && (r.outcome === 'CANCELED' || r.outcome === 'EXPIRED')) this.deps.onQrWithdrawn?.({ clientSn: att.clientSn, amountFen: att.amountFen, withdrawnAt: this.deps.clock.now() });
   }
 
   private showResult(att: Attempt, result: Result): void {

@@ -5,8 +5,14 @@ import type { JournalRecordBody, PaymentMethod } from '../journal/records';
 import type { PollRun } from './poller';
 import type { PollPolicy } from './poll-policy';
 import type { Clock, Timers } from './time';
+import type { QrMode, WalletQrCodes } from './qr-start';
+import type { WithdrawnQr } from './late-watch';
 
-export interface CheckoutConfig { qrExpiryMs: number; scanWindowMs: number; maxAmountFen: number; operator: string; subject: string }
+export interface CheckoutConfig {
+  qrExpiryMs: number; scanWindowMs: number; maxAmountFen: number; operator: string; subject: string;
+  /** One QR any wallet pays (default), or one precreate QR per wallet the cashier picks (qr-start.ts). */
+  qrMode?: QrMode;
+}
 
 export interface JournalPort { append(body: JournalRecordBody): Promise<unknown> }
 
@@ -26,6 +32,10 @@ export interface CheckoutDeps {
   closeOutRetryMs?: number;
   /** Polling policies per method (defaults: QR_POLICY, SCAN_POLICY); the bench swaps in a fixed loop. */
   policies?: { qr: PollPolicy; scan: PollPolicy };
+  /** Per-wallet QR mode: the platform's payway / sub_payway of a wallet. */
+  walletQrCodes?: WalletQrCodes;
+  /** A QR attempt ended CANCELED or EXPIRED: it may still be paid late (late-watch.ts). */
+  onQrWithdrawn?: (w: WithdrawnQr) => void;
 }
 
 export interface Attempt { clientSn: string; method: PaymentMethod; amountFen: number; createdAt: number; deadline: number; qrCode?: string; expiresAt?: number; poll?: PollRun; wallet?: Wallet; codeMasked?: string; recovered?: boolean; saleId?: string; saleTotalFen?: number }

@@ -3,7 +3,7 @@
  * the order? Anything not clearly final or clearly nothing-happened is `unknown` or `pending`,
  * never a guess.
  */
-import type { AggOutcome, OrderData } from '../aggregator/types';
+import { ORDER_NOT_FOUND_CODES, type AggOutcome, type OrderData } from '../aggregator/types';
 import { msg, type Msg } from '../../preload/messages';
 import { platformSaid, unknownMsg } from './platform-msg';
 
@@ -16,7 +16,8 @@ export type OrderState =
   | { kind: 'error_state'; message: Msg }       // platform says its own state is unclear
   | { kind: 'unknown'; message: Msg };          // we could not learn anything
 
-const NOT_FOUND = new Set(['UPAY_ORDER_NOT_EXISTS', 'TRADE_NOT_EXIST', 'ORDER_NOT_EXISTS']);
+/** Both spellings of 收钱吧's not-found code and the neutral one (aggregator/types.ts). */
+const NOT_FOUND = ORDER_NOT_FOUND_CODES;
 
 /** An answer to `query` (or the data attached to any answer). */
 export function interpretQuery(out: AggOutcome): OrderState {

@@ -1,29 +1,23 @@
 /**
- * Harness request checks: loopback Host only (DNS rebinding), a random token on every request
- * and WebSocket (query once → HttpOnly cookie), and a body size limit.
+ * Harness request checks (issue 14, README "Security"): loopback Host only (DNS rebinding); the
+ * app's own Origin only (`http://127.0.0.1:<port>` / `http://localhost:<port>`), so a page served
+ * from another local port can neither call the API nor open the event stream; POST bodies must be
+ * `application/json` (a no-cors or form POST cannot send that); a per-start random token on every
+ * API call and WebSocket. The token lives in the page (URL once, then sessionStorage) and is sent
+ * as a Bearer header — never in a cookie, because cookies ignore ports and would reach every other
+ * loopback server the browser visits. A body size limit and a nesting limit keep parsing bounded.
  */
 import type { IncomingMessage } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 
-export const TOKEN_COOKIE = 'yima_token';
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export function hostAllowed(req: IncomingMessage, port: number): boolean {
-  const host = (req.headers.host ?? '').toLowerCase();
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
-}
+export { hostAllowed, isJsonContentType, originAllowed } from '../shared/loopback-guard';
 
 export function tokenFrom(req: IncomingMessage, url: URL): string | null {
   const auth = req.headers.authorization;
   if (auth?.startsWith('Bearer ')) return auth.slice(7);
-  const q = url.searchParams.get('token');
-  if (q) return q;
-  const cookie = req.headers.cookie ?? '';
-  for (const part of cookie.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === TOKEN_COOKIE) return decodeURIComponent(v.join('='));
-  }
-  return null;
+  return url.searchParams.get('token');
 }
 
 export function tokenMatches(given: string | null, expected: string): boolean {

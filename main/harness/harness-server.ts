@@ -10,8 +10,9 @@ import { randomBytes } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatch } from '../services/dispatch';
 import type { EventBus } from '../services/event-bus';
-import { bridgeScript } from './bridge-script';
-import { BodyTooLarge, hostAllowed, readBody, TOKEN_COOKIE, tokenFrom, tokenMatches } from './guard';
+import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
+import { BodyTooLarge, hostAllowed, isJsonContentType, originAllowed, readBody, tokenFrom, tokenMatches } from './guard';
+import { JsonTooDeep, parseJsonBounded } from '../settings/json-limits';
 import { msg } from '../../preload/messages';
 import { fail } from '../services/dispatch';
 
@@ -33,7 +34,6 @@ const SPA_ROUTES = new Set(['/', '/customer', '/index.html']);
 
 export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   const token = opts.token ?? randomBytes(24).toString('hex');
-  const bridge = bridgeScript();
   let port = 0;
 
   const server = createServer((req, res) => {
@@ -42,30 +42,30 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     if (!hostAllowed(req, port)) return send(res, 403, 'text/plain', 'forbidden host');
+    // A page on another local port must not drive the counter (issue 14 item 2).
+    if (!originAllowed(req, port)) return send(res, 403, 'text/plain', 'forbidden origin');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const given = tokenFrom(req, url);
-    if (!tokenMatches(given, token)) return send(res, 401, 'text/plain', 'missing or wrong token: open the URL Yima printed at start');
-    if (url.searchParams.has('token')) {
-      // Trade the token in the URL for a cookie, so it does not linger in the address bar.
-      res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      url.searchParams.delete('token');
-      res.writeHead(302, { Location: url.pathname + url.search });
-      return res.end();
+    if (url.pathname.startsWith('/api/')) {
+      if (!tokenMatches(tokenFrom(req, url), token)) return send(res, 401, 'application/json', JSON.stringify({ ok: false, error: { code: 'UNAUTHORIZED', message: 'missing or wrong token: open the URL Yima printed at start' } }));
+      return api(req, res, url.pathname.slice(5));
     }
-    if (url.pathname.startsWith('/api/')) return api(req, res, url.pathname.slice(5));
     if (req.method !== 'GET') return send(res, 405, 'text/plain', 'method not allowed');
-    if (url.pathname === '/pos-bridge.js') return send(res, 200, TYPES['.js']!, bridge);
+    // The page and its scripts are the public build; the token guards the API and the events only.
+    if (url.searchParams.has('token') && !tokenMatches(url.searchParams.get('token'), token)) return send(res, 401, 'text/plain', 'wrong token: open the URL Yima printed at start');
     return serveStatic(res, url.pathname);
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, action: string) {
     if (req.method !== 'POST') return send(res, 405, 'application/json', JSON.stringify(fail('INVALID_ARGS', msg('error.invalidArgs', { detail: 'POST only' }))));
+    // Forms and no-cors fetches can only send text/plain, form or multipart bodies.
+    if (!isJsonContentType(req)) return send(res, 415, 'application/json', JSON.stringify(fail('INVALID_ARGS', msg('error.invalidArgs', { detail: 'Content-Type must be application/json' }))));
     let args: unknown;
     try {
       const body = await readBody(req);
-      args = body ? JSON.parse(body) : {};
+      args = body ? parseJsonBounded(body) : {};
     } catch (err) {
       if (err instanceof BodyTooLarge) return send(res, 413, 'application/json', JSON.stringify(fail('INVALID_ARGS', msg('error.requestTooLarge'))));
+      if (err instanceof JsonTooDeep) return send(res, 400, 'application/json', JSON.stringify(fail('INVALID_ARGS', msg('error.invalidArgs', { detail: err.message }))));
       return send(res, 400, 'application/json', JSON.stringify(fail('INVALID_ARGS', msg('error.badJson'))));
     }
     const env = await opts.dispatch(action, args);
@@ -79,7 +79,8 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     let data: Buffer;
     try { data = await readFile(file); } catch { return send(res, 404, 'text/plain', 'not found'); }
     if (rel === '/index.html') {
-      // The browser has no preload: the bridge script gives it the same window.pos.
+      // The browser has no preload: pos-bridge.js (preload/web-bridge.ts, built next to
+      // index.html) gives it the same window.pos, from the same buildPosApi.
       const html = data.toString('utf8').replace('<head>', '<head><script src="/pos-bridge.js"></script>');
       return send(res, 200, TYPES['.html']!, html);
     }
@@ -91,28 +92,30 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       'Content-Type': type,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': `default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}; media-src 'self' data:; frame-ancestors 'none'; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'`,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     });
     res.end(body);
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   const sockets = new Set<WebSocket>();
+  const customerSockets = new WeakSet<WebSocket>();
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (!hostAllowed(req, port) || url.pathname !== '/events' || !tokenMatches(tokenFrom(req, url), token)) {
+    if (!hostAllowed(req, port) || !originAllowed(req, port) || url.pathname !== '/events' || !tokenMatches(tokenFrom(req, url), token)) {
       socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.add(ws);
+      if (url.searchParams.get('view') === 'customer') customerSockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
       for (const [event, payload] of opts.bus.latest()) ws.send(JSON.stringify({ event, payload }));
     });
   });
   const unsubscribe = opts.bus.subscribe((event, payload) => {
     const msg = JSON.stringify({ event, payload });
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(msg);
+    for (const ws of sockets) if (ws.readyState === ws.OPEN && !(event === 'scannerMonitor' && customerSockets.has(ws))) ws.send(msg);
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -5,7 +5,7 @@
  */
 import type { Msg } from '../../preload/messages';
 import { messagesZhCN } from '../../renderer/src/i18n/messages-zh-CN';
-import { formatFen } from '../checkout/money';
+import { formatFen } from '../shared/money';
 
 const WALLET_ZH: Record<string, string> = { wechat: '微信支付', alipay: '支付宝', unionpay: '云闪付', ecny: '数字人民币', bestpay: '翼支付', cash: '现金', other: '其他' };
 

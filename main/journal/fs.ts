@@ -36,15 +36,15 @@ const fh = (h: JournalHandle): FileHandle => h as FileHandle;
 export const nodeJournalFs: JournalFs = {
   async mkdir(dir) {
     try {
-      await mkdir(dir, { recursive: true });
+      await mkdir(dir, { recursive: true, mode: 0o700 });
     } catch (err) {
       // Recursive mkdir answers ENOENT under a read-only parent; a plain mkdir names the real cause (EROFS…).
       if (errnoCode(err) !== 'ENOENT') throw err;
-      await mkdir(dir);
+      await mkdir(dir, { mode: 0o700 });
     }
   },
   readdir: (dir) => readdir(dir),
-  open: (path, flags) => open(path, flags),
+  open: (path, flags) => open(path, flags, 0o600), // the shop's payments: the owner only (issue 14 item 10)
   async read(h, buf, offset, length, position) {
     return (await fh(h).read(buf, offset, length, position)).bytesRead;
   },

@@ -4,6 +4,7 @@
  * so no partial line is ever left behind.
  */
 import { join } from 'node:path';
+import { checkLine } from './crc-line';
 import { JournalWriteError } from './errors';
 import type { JournalFs, JournalHandle } from './fs';
 
@@ -150,7 +151,11 @@ export class JournalWriter {
       const state: FileState = known ?? { name, day, segment, validSize: 0, readOnly: false };
       let size = await this.fs.size(handle);
       if (size > state.validSize) {
-        // Unacknowledged bytes (a torn tail we could not cut at replay, or a failed append).
+        // Unacknowledged bytes (a torn tail we could not cut at replay, or a failed append). A
+        // complete line there was written by someone else (a second copy of Yima): never cut it.
+        if (await this.holdsCompleteLine(path, state.validSize, size)) {
+          throw new JournalWriteError(`交易记录 ${name} 被另一个程序追加了记录（可能同时运行了两个 Yima），为保护数据已停止写入 / ${name} was appended to by another program (a second Yima on this data directory?): not cutting ${size - state.validSize} bytes we did not write`, { code: 'EFOREIGN', file: path });
+        }
         this.warn(`journal: cutting ${size - state.validSize} unacknowledged bytes from the end of ${name}`);
         await this.fs.truncate(handle, state.validSize);
         await this.fs.sync(handle);
@@ -164,6 +169,29 @@ export class JournalWriter {
     } catch (err) {
       await this.fs.close(handle).catch(() => undefined);
       throw JournalWriteError.from(err, path, 'open');
+    }
+  }
+
+  /** True when bytes [from, to) of the file contain a newline-terminated line that passes its CRC. */
+  private async holdsCompleteLine(path: string, from: number, to: number): Promise<boolean> {
+    const h = await this.fs.open(path, 'r');
+    try {
+      const buf = Buffer.alloc(to - from);
+      let got = 0;
+      while (got < buf.length) {
+        const n = await this.fs.read(h, buf, got, buf.length - got, from + got);
+        if (n <= 0) break;
+        got += n;
+      }
+      let start = 0;
+      for (let i = 0; i < got; i++) {
+        if (buf[i] !== 0x0a) continue;
+        if (checkLine(buf, start, i) === null) return true;
+        start = i + 1;
+      }
+      return false;
+    } finally {
+      await this.fs.close(h).catch(() => undefined);
     }
   }
 

@@ -56,7 +56,7 @@ export class OrderBook implements OrderIndex {
     }
     switch (rec.type) {
       case 'QR_READY':
-        this.setSn(o, rec.sn);
+        if (rec.sn) this.setSn(o, rec.sn);
         if (!FINAL.has(o.status)) o.qrCode = rec.qrCode;
         o.expiresAt = rec.expiresAt;
         return;

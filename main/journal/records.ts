@@ -3,7 +3,6 @@
  * before the next network call. The order index is folded from them at start (replay).
  */
 import type { Wallet } from '../aggregator/types';
-import type { ZReport } from '../reports/types';
 /** `message` / `reason` are the Chinese text for people reading the journal; `msg` is the code the screen words (absent in older records). */
 import type { Msg } from '../../preload/messages';
 
@@ -13,9 +12,11 @@ export type FinalOutcome = 'PAID' | 'FAILED' | 'CANCELED' | 'EXPIRED';
 export type JournalRecordBody =
   | { type: 'ATTEMPT_CREATED'; clientSn: string; method: PaymentMethod; amountFen: number; operator: string; subject: string; wallet?: Wallet; codeMasked?: string; windowMs: number; saleId?: string; saleTotalFen?: number }
   | { type: 'REQUEST_SENT'; clientSn: string; op: 'precreate' | 'pay' | 'query' | 'cancel' | 'refund' | 'revoke' }
-  | { type: 'QR_READY'; clientSn: string; sn: string; qrCode: string; expiresAt: number }
+  /** sn is absent for a unified QR (WAP gateway URL): the order exists only once a wallet opens it. */
+  | { type: 'QR_READY'; clientSn: string; sn?: string; qrCode: string; expiresAt: number }
   | { type: 'CANCEL_REQUESTED'; clientSn: string; reason: 'cashier' | 'expired' | 'window_end' | 'recovery' }
-  | { type: 'PAYMENT_FINAL'; clientSn: string; outcome: FinalOutcome; amountFen: number; sn?: string; tradeNo?: string; wallet?: Wallet; message?: string; msg?: Msg; recovered?: boolean }
+  /** late: paid after its QR was withdrawn (checkout/late-watch.ts); the order index folds it like any PAID. */
+  | { type: 'PAYMENT_FINAL'; clientSn: string; outcome: FinalOutcome; amountFen: number; sn?: string; tradeNo?: string; wallet?: Wallet; message?: string; msg?: Msg; recovered?: boolean; late?: boolean }
   | { type: 'NEEDS_ATTENTION'; clientSn: string; reason: string; msg?: Msg; sn?: string }
   /** kind 'void': a same-day 撤销 (revoke) of the whole payment; absent = a refund. */
   | { type: 'REFUND_REQUESTED'; clientSn: string; refundRequestNo: string; amountFen: number; operator: string; kind?: 'refund' | 'void' }
@@ -27,8 +28,11 @@ export type JournalRecordBody =
   | { type: 'OPERATOR_ACTION'; operator: string; action: string; detail?: string }
   /** Shift records (交接班): the order index ignores them; reports/shift.ts folds them. */
   | { type: 'SHIFT_OPENED'; shiftNo: number; operator: string; openingFloatFen?: number }
-  /** The frozen Z report: a reprint shows exactly this, never a recomputation. */
-  | { type: 'SHIFT_CLOSED'; shiftNo: number; zNo: number; operator: string; fromTs: number; toTs: number; report: ZReport };
+  /**
+   * The frozen Z report: a reprint shows exactly this, never a recomputation. Its shape belongs
+   * to reports/ (ZReport); the journal stores it as it came and does not look inside.
+   */
+  | { type: 'SHIFT_CLOSED'; shiftNo: number; zNo: number; operator: string; fromTs: number; toTs: number; report: object };
 
 export type JournalRecordType = JournalRecordBody['type'];
 

@@ -25,7 +25,7 @@ export function logExportName(now: number): string {
 }
 
 export function exportLogsZip(req: LogExportRequest): Promise<LogExportResult> {
-  mkdirSync(req.outDir, { recursive: true });
+  mkdirSync(req.outDir, { recursive: true, mode: 0o700 });
   const fileName = logExportName(req.now);
   const path = join(req.outDir, fileName);
   const zip = new ZipFile();

@@ -1,5 +1,6 @@
 /** Small JSON files in the data directory (PINs, manager config), written atomically. */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { writeFileDurable } from '../settings/durable-write';
 
 export function readJson<T>(file: string, warn: (msg: string) => void): T | null {
   if (!existsSync(file)) return null;
@@ -15,7 +16,5 @@ export function readJson<T>(file: string, warn: (msg: string) => void): T | null
 }
 
 export function writeJsonAtomic(file: string, value: unknown): void {
-  const tmp = `${file}.tmp`;
-  writeFileSync(tmp, JSON.stringify(value, null, 2), { mode: 0o600 });
-  renameSync(tmp, file);
+  writeFileDurable(file, JSON.stringify(value, null, 2));
 }

@@ -12,7 +12,7 @@
 import type { Aggregator } from '../aggregator/types';
 import type { JournalRecordBody } from '../journal/records';
 import type { OrderView, RefundView } from '../journal/order-view';
-import { ServiceError } from '../services/dispatch';
+import { ServiceError } from '../shared/service-error';
 import { interpretRefund, refundApplied } from './interpret-refund';
 import type { RefundKind } from './refund-no';
 import { msg, type Msg } from '../../preload/messages';
@@ -104,6 +104,22 @@ export class RefundService {
       // The order as it was before this refund: refundedFen counts completed refunds only.
       return this.drive(o, { refundRequestNo: r.refundRequestNo, amountFen: r.amountFen, kind }, req.operator);
     });
+  }
+
+  /**
+   * Crash recovery for refunds (issue 14 item 9): every refund the journal shows pending (asked
+   * for, no final answer) is continued with its own refund_request_no, as the manager's
+   * "再次查询" would. Returns the outcomes, in journal order.
+   */
+  async resumePending(orders: readonly OrderView[], operator: string): Promise<RefundOutcome[]> {
+    const out: RefundOutcome[] = [];
+    for (const o of orders) {
+      for (const r of o.refunds) {
+        if (r.status !== 'pending') continue;
+        out.push(await this.retry({ clientSn: o.clientSn, refundRequestNo: r.refundRequestNo, operator }));
+      }
+    }
+    return out;
   }
 
   private paidOrder(clientSn: string, what: RefundKind): OrderView {

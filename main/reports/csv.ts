@@ -4,7 +4,7 @@
  * leading single quote, except plain numbers such as "-12.30", which cannot be formulas.
  * Amounts are yuan strings ("12.30") from money.ts.
  */
-import { fenToYuanString as yuan } from '../checkout/money';
+import { fenToYuanString as yuan } from '../shared/money';
 import type { OrderView } from '../journal/order-view';
 import { DIFF_NAME, type ReconcileResult } from './reconcile-types';
 import type { Settlement } from './settlement';

@@ -3,8 +3,8 @@
  * differences on orders the counter knows (no 长款 from strangers' payments); the query is the
  * same one the cashier's "再次查询" uses, with limited concurrency so the gateway is not flooded.
  */
-import type { AggOutcome } from '../aggregator/types';
-import { fenToYuanString as yuan } from '../checkout/money';
+import { ORDER_NOT_FOUND_CODES, type AggOutcome } from '../aggregator/types';
+import { fenToYuanString as yuan } from '../shared/money';
 import type { OrderView } from '../journal/order-view';
 import { NEXT_STEP, summarize, type DiffKind, type ReconcileItem, type ReconcileResult } from './reconcile-types';
 import { STATUS_NAME } from './types';
@@ -16,7 +16,7 @@ export interface QueryReconcileOptions {
   concurrency?: number;
 }
 
-const NOT_FOUND = new Set(['UPAY_ORDER_NOT_EXISTS', 'ORDER_NOT_EXISTS', 'ORDERNOTEXIST', 'TRADE_NOT_EXIST']);
+const NOT_FOUND = ORDER_NOT_FOUND_CODES;
 
 type AggView = { known: false; reason: string } | { known: true; status: string; netFen: number; final: boolean };
 

@@ -5,7 +5,7 @@
  * Per order, the payment (收款 − 撤单) and the refunds of that day (退款) are compared in fen.
  * Refunds count on the day they completed at the counter, as the statement lists them.
  */
-import { fenToYuanString } from '../checkout/money';
+import { fenToYuanString } from '../shared/money';
 import { localBusinessDay } from '../journal/index';
 import type { OrderView } from '../journal/order-view';
 import { NEXT_STEP, summarize, type DiffKind, type ReconcileItem, type ReconcileResult } from './reconcile-types';

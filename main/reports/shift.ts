@@ -48,7 +48,7 @@ export class ShiftBook {
       this.opened = undefined;
       this.lastZNo = Math.max(this.lastZNo, rec.zNo);
       this.lastShiftNo = Math.max(this.lastShiftNo, rec.shiftNo);
-      this.reports.set(rec.zNo, rec.report);
+      this.reports.set(rec.zNo, rec.report as ZReport); // written by closeShift below, as a ZReport
       this.payouts = this.payouts.filter((p) => p.ts > rec.toTs);
     }
   }

@@ -7,7 +7,7 @@
  * never dropped silently, since a dropped row is exactly a reconciliation difference.
  */
 import type { Wallet } from '../aggregator/types';
-import { parseYuanToFen } from '../checkout/money';
+import { parseYuanToFen } from '../shared/money';
 
 export type StatementKind = 'pay' | 'refund' | 'reversal';
 

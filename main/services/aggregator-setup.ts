@@ -6,19 +6,27 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createUpayDriver, type HttpPost } from '../aggregator/upay';
-import { startSandbox, TEST_VENDOR_SN, TEST_VENDOR_KEY, TEST_APP_ID, TEST_ACTIVATION_CODE, type Sandbox } from '../aggregator/sandbox';
+import type { HttpPost } from '../aggregator/upay';
+import { createAggregator } from '../aggregator/create-aggregator';
+import { startSandbox, TEST_ACTIVATION_CODE, type Sandbox } from '../aggregator/sandbox';
 import type { Aggregator } from '../aggregator/types';
 import type { SecretsHandle } from '../settings/secrets';
 import type { Settings } from '../settings/schema';
 import { msg, type Msg } from '../../preload/messages';
 import { activationFailureMsg } from '../checkout/platform-msg';
+import { setupCmb, wantsCmb } from './cmb-setup';
 
 export interface AggregatorSetup {
   aggregator: Aggregator;
   baseUrl: string;
+  /** WAP gateway the unified QR points at. */
+  gatewayUrl: string;
   sandbox?: Sandbox;
   mode: Settings['aggregator']['mode'];
+  /** Which platform's driver runs (issue 18); absent = upay. */
+  platform?: Settings['aggregator']['platform'];
+  /** A signed round trip proving keys and reachability, where the platform has one (cmb). */
+  testConnection?: () => Promise<{ ok: boolean; message: string }>;
   /** Activation / check-in state for the status line. */
   status(): { activated: boolean; terminalSn?: string; message?: Msg };
   /** Activates (sandbox: with the test code) or checks in; never throws. */
@@ -32,12 +40,15 @@ export interface AggregatorSetupOptions {
   secrets: SecretsHandle;
   /** `--aggregator URL`; absent = embedded sandbox in sandbox mode. */
   aggregatorUrl?: string;
+  /** `--gateway URL`; absent = `<aggregator URL>/gateway`, the embedded sandbox's own, or the setting. */
+  gatewayUrl?: string;
   clock: () => number;
   http?: HttpPost;
   log: (msg: string) => void;
 }
 
 export async function setupAggregator(opts: AggregatorSetupOptions): Promise<AggregatorSetup> {
+  if (wantsCmb(opts)) return setupCmb(opts); // 招商银行 polypay (cmb-setup.ts)
   const mode = opts.settings.aggregator.mode;
   let sandbox: Sandbox | undefined;
   let baseUrl = opts.aggregatorUrl ?? opts.settings.aggregator.baseUrl;
@@ -46,12 +57,12 @@ export async function setupAggregator(opts: AggregatorSetupOptions): Promise<Agg
     baseUrl = sandbox.url;
   }
   const deviceId = loadDeviceId(opts.dataDir);
-  const vendor = mode === 'sandbox' ? { sn: TEST_VENDOR_SN, key: TEST_VENDOR_KEY, appId: TEST_APP_ID } : { sn: opts.settings.aggregator.vendorSn, key: opts.secrets.vendorKey() ?? '', appId: opts.settings.aggregator.appId };
-  const aggregator = createUpayDriver({ baseUrl, vendor, credentials: opts.secrets, deviceId, http: opts.http, timeoutMs: 10_000 });
+  const gatewayUrl = resolveGatewayUrl(opts, baseUrl);
+  const aggregator = createAggregator(opts.settings.aggregator, { baseUrl, gatewayUrl, credentials: opts.secrets, vendorKey: () => opts.secrets.vendorKey(), deviceId, http: opts.http });
   let message: Msg | undefined;
 
   return {
-    aggregator, baseUrl, sandbox, mode,
+    aggregator, baseUrl, gatewayUrl, sandbox, mode,
     status: () => ({ activated: opts.secrets.isSet(), terminalSn: opts.secrets.get()?.terminalSn, message }),
     async prepare() {
       if (opts.secrets.isSet()) {
@@ -61,12 +72,21 @@ export async function setupAggregator(opts: AggregatorSetupOptions): Promise<Agg
         if (mode !== 'sandbox' || !checkin.definite) { message = msg('aggregator.checkinFailed', { reasonMsg: activationFailureMsg(checkin) }); opts.log(`check-in failed: ${checkin.errorCode} ${checkin.message}`); return; }
       }
       if (mode !== 'sandbox') { message = msg('aggregator.notActivated'); return; }
+      // A damaged key file is the engineer's to resolve (issue 14 item 7): no silent re-activation.
+      if (opts.secrets.damaged()) { message = opts.secrets.damaged() ?? undefined; return; }
       const act = await aggregator.activate({ code: TEST_ACTIVATION_CODE, deviceId, name: opts.settings.shop.terminalName });
       message = act.ok ? undefined : msg('aggregator.sandboxActivationFailed', { reasonMsg: activationFailureMsg(act) });
       if (!act.ok) opts.log(`sandbox activation failed: ${act.errorCode} ${act.message}`);
     },
     async close() { await sandbox?.close(); },
   };
+}
+
+/** --gateway wins; then a given or embedded aggregator's own /gateway; production: the setting. */
+export function resolveGatewayUrl(opts: Pick<AggregatorSetupOptions, 'gatewayUrl' | 'aggregatorUrl' | 'settings'>, baseUrl: string): string {
+  if (opts.gatewayUrl) return opts.gatewayUrl;
+  if (opts.aggregatorUrl || opts.settings.aggregator.mode === 'sandbox') return `${baseUrl.replace(/\/+$/, '')}/gateway`;
+  return opts.settings.aggregator.gatewayUrl;
 }
 
 function loadDeviceId(dir: string): string {

@@ -5,7 +5,6 @@
  */
 import type { ShiftBook } from '../reports/shift';
 import type { CashService } from '../checkout/cash-service';
-import { parseYuanToFen } from '../checkout/money';
 import { detectPaycode, maskPaycode } from '../checkout/paycode';
 import type { Journal } from '../journal';
 import { openShiftRecord } from '../reports/shift';
@@ -15,6 +14,7 @@ import type { cashActions } from '../../preload/contract-cash';
 import type { DrawerResult } from '../devices/printer';
 import { ServiceError, type Handlers } from './dispatch';
 import { msg, type MessageCode } from '../../preload/messages';
+import { fenOf as fenOfAmount } from './amount-args';
 
 export interface CashHandlerDeps {
   /** The one shift book of the counter (loaded once in create-services). */
@@ -36,11 +36,7 @@ type Auth = { ok: true; name: string } | { ok: false; auth: Exclude<PinResult, {
 export function cashHandlers(d: CashHandlerDeps): CashHandlers {
   const shifts = d.shifts;
   /** `empty`: what to ask for when nothing was typed (the amount, the cash received, the float…). */
-  const fenOf = (amount: string, empty: MessageCode = 'amount.required'): number => {
-    const parsed = parseYuanToFen(amount, d.settings.get().checkout.maxAmountFen);
-    if (!parsed.ok) throw new ServiceError('REFUSED', parsed.reason === 'empty' ? msg(empty as 'amount.required') : parsed.message);
-    return parsed.fen;
-  };
+  const fenOf = (amount: string, empty: MessageCode = 'amount.required'): number => fenOfAmount(amount, d.settings.get().checkout.maxAmountFen, empty);
   const manager = async (pin: string): Promise<Auth> => {
     const env = await d.verifyPin(pin);
     if (!env.ok) throw new ServiceError(env.error.code, env.error.msg);
@@ -56,8 +52,8 @@ export function cashHandlers(d: CashHandlerDeps): CashHandlers {
     cashSale: ({ amount, received, requestId, partial, saleId }) => d.cash.cash({
       amountFen: saleId ? 0 : fenOf(amount), receivedFen: fenOf(received, 'amount.receivedRequired'), requestId, partial, saleId,
     }),
-    payRemainder: ({ saleId, requestId, code }) => {
-      if (code === undefined) return d.cash.payRemainder({ saleId, requestId });
+    payRemainder: ({ saleId, requestId, code, wallet }) => {
+      if (code === undefined) return d.cash.payRemainder({ saleId, requestId, qrWallet: wallet });
       const detected = detectPaycode(code);
       if (!detected.ok) throw new ServiceError('REFUSED', detected.message);
       return d.cash.payRemainder({ saleId, requestId, scan: { code: detected.code, wallet: detected.wallet, masked: maskPaycode(detected.code) } });

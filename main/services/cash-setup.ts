@@ -3,7 +3,7 @@ import type { ShiftBook } from '../reports/shift';
 import { randomInt } from 'node:crypto';
 import { CashService } from '../checkout/cash-service';
 import type { CheckoutService, FinalEvent } from '../checkout/checkout-service';
-import type { Clock } from '../checkout/time';
+import type { Clock } from '../shared/time';
 import { kickDrawer } from '../devices/printer';
 import type { Journal } from '../journal';
 import type { SettingsHandle } from '../settings/settings-store';

@@ -1,8 +1,8 @@
 /** Handlers for the checkout's contract actions; thin: validation already happened in dispatch. */
 import type { CheckoutService } from '../checkout/checkout-service';
-import type { Clock } from '../checkout/time';
+import type { Clock } from '../shared/time';
 import { detectPaycode, maskPaycode } from '../checkout/paycode';
-import { parseYuanToFen } from '../checkout/money';
+import { parseYuanToFen } from '../shared/money';
 import { localBusinessDay, type Journal } from '../journal';
 import type { SettingsHandle } from '../settings/settings-store';
 import type { DeviceStatus, OrderView, RecoveryReport } from '../../preload/contract';
@@ -10,6 +10,8 @@ import type { checkoutActions } from '../../preload/contract-checkout';
 import type { AggregatorSetup } from './aggregator-setup';
 import { ServiceError, type Handlers } from './dispatch';
 import type { Msg } from '../../preload/messages';
+import { fenOf as fenOfAmount } from './amount-args';
+import type { LateWatchSetup } from './late-watch-setup';
 
 export interface CheckoutHandlerDeps {
   checkout: CheckoutService;
@@ -22,17 +24,14 @@ export interface CheckoutHandlerDeps {
   clock: Clock;
   /** The amount on the keypad (fen) for serial scans and the customer display. */
   pending: { set(fen: number | null): void };
+  late: Pick<LateWatchSetup, 'pending' | 'dismiss'>;
 }
 
 export type CheckoutHandlers = Pick<Handlers, keyof typeof checkoutActions>;
 
 export function checkoutHandlers(d: CheckoutHandlerDeps): CheckoutHandlers {
   let recovery: RecoveryReport = { done: false, recovered: [] };
-  const fenOf = (amount: string): number => {
-    const parsed = parseYuanToFen(amount, d.settings.get().checkout.maxAmountFen);
-    if (!parsed.ok) throw new ServiceError('REFUSED', parsed.message);
-    return parsed.fen;
-  };
+  const fenOf = (amount: string): number => fenOfAmount(amount, d.settings.get().checkout.maxAmountFen);
   void d.recovered.then((r) => { recovery = r; });
 
   return {
@@ -47,6 +46,8 @@ export function checkoutHandlers(d: CheckoutHandlerDeps): CheckoutHandlers {
         wedgeMaxGapMs: s.scanner.wedgeMaxGapMs,
         aggregator: { mode: d.aggregator.mode, ...d.aggregator.status() },
         warnings: [...d.warnings],
+        qrMode: s.checkout.qrMode,
+        latePayments: d.late.pending(),
       };
     },
     setPendingAmount: ({ amount }) => {
@@ -54,7 +55,7 @@ export function checkoutHandlers(d: CheckoutHandlerDeps): CheckoutHandlers {
       d.pending.set(parsed?.ok ? parsed.fen : null);
       return parsed === null || parsed.ok ? { ok: true } : { ok: false, message: parsed.message };
     },
-    startQrPayment: ({ amount, requestId }) => d.checkout.startQr(fenOf(amount), requestId),
+    startQrPayment: ({ amount, requestId, wallet }) => d.checkout.startQr(fenOf(amount), requestId, undefined, wallet),
     startScanPayment: ({ amount, code, requestId }) => {
       const amountFen = fenOf(amount);
       const detected = detectPaycode(code);
@@ -66,6 +67,7 @@ export function checkoutHandlers(d: CheckoutHandlerDeps): CheckoutHandlers {
     dismissResult: () => d.checkout.dismiss(),
     dayTotals: ({ day }) => d.journal.orders.totals(day ?? localBusinessDay(d.clock.now())),
     listOrders: ({ day }) => d.journal.orders.list(day ? { day } : {}).map(toOrderView),
+    dismissLatePayment: ({ clientSn }) => d.late.dismiss(clientSn),
   };
 }
 

@@ -7,12 +7,13 @@ import { join } from 'node:path';
 import { createScannerReader, type ScannerReader } from '../devices/scanner/scanner-reader';
 import { createPrintQueue, createTransport, createNullTransport, parsePrinterSpec, type OsPrinting, type PrintQueue, type ReceiptDoc } from '../devices/printer';
 import type { FinalEvent } from '../checkout/checkout-service';
-import type { Clock } from '../checkout/time';
+import type { Clock } from '../shared/time';
 import type { Settings } from '../settings/schema';
 import type { DeviceStatus, EventPayload } from '../../preload/contract';
 import type { EventBus } from './event-bus';
 import { paperColumns, shopInfo } from './receipt-docs';
 import { msg, type Msg } from '../../preload/messages';
+import { maskSecrets } from '../logs/mask';
 
 export interface DeviceOptions {
   dataDir: string;
@@ -21,6 +22,8 @@ export interface DeviceOptions {
   clock: Clock;
   bus: EventBus;
   onScan: (code: string) => void;
+  /** Every scanner frame unmasked, for the engineer's monitor only (never the bus). */
+  onRawFrame?: (frame: EventPayload<'scannerFrame'>) => void;
   /** Who took the payment (journaled with the attempt); the receipt names them. */
   cashierOf?: (clientSn: string) => string | undefined;
   /** The OS printer (Electron's webContents.print); absent in the browser harness. */
@@ -118,7 +121,12 @@ function setupScanner(opts: DeviceOptions, state: DeviceStatus, push: () => void
   reader.on('disconnected', (e) => { state.scanner = { state: 'not_found', path: reader.status().path, message: msg('scanner.disconnected', { detail: e.reason }) }; push(); });
   reader.on('error', (e) => opts.log(`scanner: ${e.message}`));
   reader.on('code', (e) => opts.onScan(e.text));
-  reader.on('frame', (f) => opts.bus.emit('scannerFrame', { status: f.status, text: f.text, hex: f.hex, at: f.at } satisfies EventPayload<'scannerFrame'>));
+  reader.on('frame', (f) => {
+    // Issue 14 item 4: the raw frame goes only to the engineer's monitor; every subscriber gets the masked code.
+    opts.onRawFrame?.({ status: f.status, text: f.text, hex: f.hex, at: f.at });
+    const text = maskSecrets(f.text);
+    opts.bus.emit('scannerFrame', { status: f.status, text, hex: text === f.text ? f.hex : Buffer.from(text, 'utf8').toString('hex'), at: f.at } satisfies EventPayload<'scannerFrame'>);
+  });
   reader.start();
   return reader;
 }

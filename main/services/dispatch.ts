@@ -3,25 +3,18 @@
  * that every transport (Electron ipcMain, harness HTTP) calls. Arguments are validated with the
  * contract's zod schema; every failure becomes a typed error envelope, never a crash.
  */
+import { ServiceError } from '../shared/service-error';
+import { resultProblem, type ContractCheck } from './contract-check';
 import { actions, msg, type ActionArgs, type ActionName, type ActionResult, type Envelope, type Msg, type PosErrorBody } from '../../preload/contract';
 import { zhText } from '../i18n/zh-text';
 
 export type Handlers = { [N in ActionName]: (args: ActionArgs<N>) => Promise<ActionResult<N>> | ActionResult<N> };
 
-/**
- * Thrown by services for refusals the cashier should read (BUSY, REFUSED…): a message code with
- * its parameters, worded on the screen in the cashier's language; `message` is the Chinese text for logs.
- */
-export class ServiceError extends Error {
-  constructor(readonly code: PosErrorBody['code'], readonly msg: Msg) {
-    super(zhText(msg));
-    this.name = 'ServiceError';
-  }
-}
+export { ServiceError };
 
 export type Dispatch = (name: string, rawArgs: unknown) => Promise<Envelope<unknown>>;
 
-export function createDispatch(handlers: Handlers, log: (msg: string, err?: unknown) => void = () => {}): Dispatch {
+export function createDispatch(handlers: Handlers, log: (msg: string, err?: unknown) => void = () => {}, check: ContractCheck = 'strict'): Dispatch {
   return async (name, rawArgs) => {
     if (!Object.hasOwn(actions, name)) return fail('UNKNOWN_ACTION', msg('error.unknownAction', { name: String(name).slice(0, 40) }));
     const action = name as ActionName;
@@ -32,7 +25,13 @@ export function createDispatch(handlers: Handlers, log: (msg: string, err?: unkn
     }
     try {
       const handler = handlers[action] as (args: unknown) => Promise<unknown> | unknown;
-      return { ok: true, value: await handler(parsed.data) };
+      const value = await handler(parsed.data);
+      const drift = check === 'off' ? null : resultProblem(action, value);
+      if (drift) {
+        log(`action ${action}: result does not match the contract (${drift})`);
+        if (check === 'strict') return fail('INTERNAL', msg('error.internal', { detail: `${action} result does not match the contract (${drift})` }));
+      }
+      return { ok: true, value };
     } catch (err) {
       if (err instanceof ServiceError) return fail(err.code, err.msg);
       log(`action ${action} failed`, err);

@@ -82,7 +82,8 @@ export function printerFormOf(spec: string): { transport: 'none' | 'file' | 'tcp
   return { transport: 'none', address: spec };
 }
 
-export interface AggregatorFormValue { aggregator: Settings['aggregator']; vendorKey: string | null }
+/** The form does not edit gatewayUrl (yet): saving keeps the stored one. qrMode is settings checkout.qrMode. The platform (issue 18) is its own setting. */
+export interface AggregatorFormValue { aggregator: Omit<Settings['aggregator'], 'gatewayUrl' | 'platform'>; vendorKey: string | null; qrMode?: Settings['checkout']['qrMode'] }
 
 export function parseAggregatorForm(f: AggregatorForm, vendorKeyStored: boolean): FormResult<AggregatorFormValue> {
   const e: Record<string, Msg> = {};
@@ -105,7 +106,8 @@ export function parseAggregatorForm(f: AggregatorForm, vendorKeyStored: boolean)
     if (!appId) e.appId = msg('form.appIdRequired');
     if (!vendorKey && !vendorKeyStored) e.vendorKey = msg('form.vendorKeyRequired');
   }
-  return result(e, { aggregator: { mode, baseUrl, vendorSn, appId }, vendorKey: vendorKey || null });
+  const qrMode = f.qrMode === undefined ? undefined : oneOf(e, 'qrMode', f.qrMode, ['unified', 'per-wallet'] as const, msg('field.qrMode'));
+  return result(e, { aggregator: { mode, baseUrl, vendorSn, appId }, vendorKey: vendorKey || null, ...(qrMode ? { qrMode } : {}) });
 }
 
 export function parseShopForm(f: ShopForm): FormResult<{ name: string; terminalName: string }> {

@@ -6,9 +6,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createUpayDriver } from '../aggregator/upay';
-import { TEST_APP_ID, TEST_VENDOR_KEY, TEST_VENDOR_SN } from '../aggregator/sandbox';
-import type { Clock } from '../checkout/time';
+import { createAggregator } from '../aggregator/create-aggregator';
+import type { Clock } from '../shared/time';
 import { exportLogsZip } from '../logs/log-export';
 import { sharedLog } from '../logs/rotating-log';
 import type { SecretsHandle } from '../settings/secrets';
@@ -22,6 +21,7 @@ import type { Devices } from './device-setup';
 import type { EventBus } from './event-bus';
 import { ServiceError, type Handlers } from './dispatch';
 import { extraPortDirsFromEnv, monitorLine, portViews } from './engineer-devices';
+import { checkSettings } from '../settings/settings-rules';
 import { parseAggregatorForm, parsePrinterForm, parseScannerForm, parseShopForm, printerFormOf, type FormResult } from './engineer-forms';
 import { msg, type Msg } from '../../preload/messages';
 import { zhText } from '../i18n/zh-text';
@@ -44,6 +44,8 @@ export interface EngineerHandlerDeps {
   overrides?: { scanner?: { path: string }; printer?: string };
   extraPortDirs?: string[];
   idleMs?: number;
+  /** Subscribes to unmasked scanner frames (issue 14 item 4); without it the monitor sees the masked bus frames. */
+  rawFrames?: (fn: (f: Parameters<typeof monitorLine>[0]) => void) => void;
 }
 
 export type EngineerHandlers = Pick<Handlers, keyof typeof engineerActions>;
@@ -59,10 +61,12 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
   let openUntil = 0;
   let terminalMessage: Msg | undefined;
 
-  d.bus.subscribe((event, payload) => {
-    if (event === 'scannerFrame' && d.clock.now() < openUntil) d.bus.emit('scannerMonitor', monitorLine(payload as Parameters<typeof monitorLine>[0]));
-  });
+  // Raw frames (when the composition root offers them) feed the monitor only while the engineer session is open.
+  const onFrame = (f: Parameters<typeof monitorLine>[0]) => { if (d.clock.now() < openUntil) d.bus.emit('scannerMonitor', monitorLine(f)); };
+  if (d.rawFrames) d.rawFrames(onFrame);
+  else d.bus.subscribe((event, payload) => { if (event === 'scannerFrame') onFrame(payload as Parameters<typeof monitorLine>[0]); });
 
+  const serialDirs = () => d.extraPortDirs ?? extraPortDirsFromEnv();
   const guard = () => {
     const now = d.clock.now();
     if (now >= openUntil) throw new ServiceError('REFUSED', msg('eng.pinFirst'));
@@ -88,7 +92,7 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
       ...(d.overrides?.scanner ? { scannerOverride: d.overrides.scanner.path } : {}),
       printer: { ...printerFormOf(s.printer.spec), width: s.printer.width },
       ...(d.overrides?.printer ? { printerOverride: d.overrides.printer } : {}),
-      aggregator: { ...s.aggregator, vendorKeySet: d.secrets.vendorKey() !== null },
+      aggregator: { ...s.aggregator, vendorKeySet: d.secrets.vendorKey() !== null, qrMode: s.checkout.qrMode },
       terminal: { activated, ...(d.secrets.get()?.terminalSn ? { terminalSn: d.secrets.get()!.terminalSn } : {}), ...(terminalMessage ?? (activated ? undefined : status.message) ? { message: terminalMessage ?? status.message } : {}) },
       running: { mode: d.aggregator.mode, baseUrl: d.aggregator.baseUrl },
       restartNeeded: restartNeeded(s),
@@ -102,6 +106,9 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
   /** Saves when the form validated and the whole settings object does; otherwise nothing changes. */
   function save<T>(form: FormResult<T>, patch: (cur: Settings, v: T) => Settings, after: (v: T) => Msg): SaveResult {
     if (!form.ok) return { ok: false, message: msg('eng.fieldsInvalid'), errors: form.errors };
+    // One validation for forms and import (issue 14 item 6): the whole result must pass the rules.
+    const problems = checkSettings(patch(structuredClone(d.settings.get()), form.value), { serialDirs: serialDirs() });
+    if (problems.length) return { ok: false, message: msg('eng.fieldsInvalid'), errors: Object.fromEntries(problems.map((p) => [p.path === 'printer.spec' ? 'address' : p.path.split('.').pop()!, p.msg])) };
     const saved = d.settings.update((cur) => patch(cur, form.value));
     if (!saved.ok) return { ok: false, message: saved.message, errors: {} };
     const message = after(form.value);
@@ -117,8 +124,7 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
     if (!baseUrl) throw new ServiceError('REFUSED', msg('eng.baseUrlFirst'));
     const vendorKey = d.secrets.vendorKey();
     if (!sandbox && (!s.vendorSn || !vendorKey)) throw new ServiceError('REFUSED', msg('eng.vendorFirst'));
-    const vendor = sandbox ? { sn: TEST_VENDOR_SN, key: TEST_VENDOR_KEY, appId: TEST_APP_ID } : { sn: s.vendorSn, key: vendorKey ?? '', appId: s.appId };
-    return createUpayDriver({ baseUrl, vendor, credentials: d.secrets, deviceId: deviceId(d.dataDir), timeoutMs: 15_000 });
+    return createAggregator(s, { baseUrl, gatewayUrl: d.aggregator.gatewayUrl, credentials: d.secrets, vendorKey: () => vendorKey, deviceId: deviceId(d.dataDir) });
   }
 
   return {
@@ -157,9 +163,10 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
     saveAggregator: (form) => {
       guard();
       const parsed = parseAggregatorForm(form, d.secrets.vendorKey() !== null);
-      return save(parsed, (cur, v) => ({ ...cur, aggregator: v.aggregator }), (v) => {
+      // The QR mode applies to the next 收款 at once (no restart).
+      return save(parsed, (cur, v) => ({ ...cur, aggregator: { ...cur.aggregator, ...v.aggregator }, checkout: { ...cur.checkout, qrMode: v.qrMode ?? cur.checkout.qrMode } }), (v) => {
         if (v.vendorKey) d.secrets.setVendorKey(v.vendorKey);
-        return msg(same(v.aggregator, atStart.aggregator) ? 'eng.aggregatorSaved' : 'eng.aggregatorSavedRestart');
+        return msg(same({ ...atStart.aggregator, ...v.aggregator }, atStart.aggregator) ? 'eng.aggregatorSaved' : 'eng.aggregatorSavedRestart');
       });
     },
     saveShop: (form) => {
@@ -188,14 +195,14 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
       const now = d.clock.now();
       const json = exportSettings(d.settings.get(), now);
       const fileName = settingsExportName(now);
-      mkdirSync(exportsDir, { recursive: true });
+      mkdirSync(exportsDir, { recursive: true, mode: 0o700 });
       const path = join(exportsDir, fileName);
       writeFileSync(path, json, { mode: 0o600 });
       return { fileName, path, json };
     },
     importSettings: ({ json }) => {
       guard();
-      const parsed = parseSettingsImport(json);
+      const parsed = parseSettingsImport(json, { serialDirs: serialDirs() });
       if (!parsed.ok) return { ok: false, message: parsed.message, errors: {} };
       return save({ ok: true, value: parsed.settings }, (_cur, next) => next, () => {
         const scanner = d.devices.applyScanner();

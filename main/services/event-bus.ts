@@ -1,5 +1,6 @@
 /** Main → renderer events, typed by the contract; each transport (ipc, WebSocket) subscribes once. */
 import type { EventName, EventPayload } from '../../preload/contract';
+import { ContractDrift, eventProblem, type ContractCheck } from './contract-check';
 
 export type AnyEventListener = (event: EventName, payload: unknown) => void;
 
@@ -7,7 +8,15 @@ export class EventBus {
   private readonly listeners = new Set<AnyEventListener>();
   private readonly last = new Map<EventName, unknown>();
 
+  /** `check`: payloads against the contract (strict: a drift throws at the emitter, nothing is sent). */
+  constructor(private readonly check: ContractCheck = 'strict', private readonly log: (msg: string) => void = () => {}) {}
+
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    const drift = this.check === 'off' ? null : eventProblem(event, payload);
+    if (drift) {
+      this.log(`event ${event}: payload does not match the contract (${drift})`);
+      if (this.check === 'strict') throw new ContractDrift(`event ${event} does not match the contract: ${drift}`);
+    }
     this.last.set(event, payload);
     for (const l of this.listeners) {
       try { l(event, payload); } catch { /* one broken window must not stop the others */ }

@@ -5,10 +5,9 @@
  * and main/reports.
  */
 import type { ShiftBook } from '../reports/shift';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseYuanToFen } from '../checkout/money';
-import type { Clock } from '../checkout/time';
+import type { Clock } from '../shared/time';
 import { localBusinessDay, type Journal } from '../journal';
 import type { PrintQueue } from '../devices/printer';
 import { openOperators, type Operators } from '../manager/operators';
@@ -26,6 +25,7 @@ import type { Aggregator } from '../aggregator/types';
 import type { managerActions } from '../../preload/contract-manager';
 import type { EventBus } from './event-bus';
 import { ServiceError, type Handlers } from './dispatch';
+import { fenOf as fenOfAmount } from './amount-args';
 import { cashCountOf } from './cash-count-input';
 import type { OperatorActionName } from './operator-handlers';
 import { msg } from '../../preload/messages';
@@ -48,6 +48,8 @@ export interface ManagerHandlerDeps {
   operators?: Operators;
   /** The counter's shift book, shared with the cash actions (loaded here when absent). */
   shifts?: Promise<ShiftBook>;
+  /** Payment recovery at start; refunds left pending by a crash are resumed after it. */
+  recovered?: Promise<unknown>;
 }
 
 export type ManagerHandlers = Pick<Handlers, Exclude<keyof typeof managerActions, OperatorActionName>>;
@@ -75,11 +77,10 @@ export function managerHandlers(d: ManagerHandlerDeps): ManagerHandlers {
       print({ kind: out.kind === 'void' ? 'void' : 'refund', doc: refundDoc(out, order, d.settings.get(), who, now()), orderRef: order.clientSn });
     },
   });
-  const fenOf = (amount: string): number => {
-    const parsed = parseYuanToFen(amount, d.settings.get().checkout.maxAmountFen);
-    if (!parsed.ok) throw new ServiceError('REFUSED', parsed.message);
-    return parsed.fen;
-  };
+  void d.recovered?.then(() => refunds.resumePending(d.journal.orders.list(), '恢复'))
+    .then((done) => { for (const r of done ?? []) d.log(`refund ${r.refundRequestNo} resumed after restart: ${r.status}`); })
+    .catch((err) => d.log('refund recovery failed', err));
+  const fenOf = (amount: string): number => fenOfAmount(amount, d.settings.get().checkout.maxAmountFen);
   const reconcile = async (day: string): Promise<DayReconciliation> => {
     const result = await reconcileDay(d.aggregator, d.journal.orders.list(), day, settlementCfg);
     reconciled.set(day, result);
@@ -101,7 +102,8 @@ export function managerHandlers(d: ManagerHandlerDeps): ManagerHandlers {
     changePin: async ({ role, name, oldPin, pin }) => {
       const auth = await session.verify(role, oldPin, 'change_pin');
       if (!auth.ok) return { ok: false, auth };
-      const set = await pins.setPin(role, name, pin);
+      // The old PIN names the profile: only that one changes (renamed when a new name is given).
+      const set = await pins.changeOwnPin(role, auth.operator.name, name, pin);
       if (!set.ok) throw new ServiceError('REFUSED', set.message);
       await session.journal(auth.operator.name, 'change_pin', `${role}:${name}`);
       session.renamed(auth.operator, { role, name: name.trim() });
@@ -155,8 +157,10 @@ export function managerHandlers(d: ManagerHandlerDeps): ManagerHandlers {
             : reconciliationCsv(reconciled.get(day) ?? await reconcile(day));
       const dir = join(d.dataDir, 'exports');
       const fileName = `yima-${kind}-${day}.csv`;
-      await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, fileName), csv, 'utf8');
+      // Exports name orders and amounts: 0600 in a 0700 folder (issue 14 item 10).
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      await writeFile(join(dir, fileName), csv, { encoding: 'utf8', mode: 0o600 });
+      await chmod(join(dir, fileName), 0o600); // an export of the same day already there keeps its old mode otherwise
       await session.journal(session.nameOr('未登录'), 'export_csv', fileName);
       return { csv, fileName, path: join(dir, fileName) };
     },

@@ -3,7 +3,7 @@
  * reprint (marked 重打印 REPRINT, only when asked), the test page, and the print queue with the
  * reason each held job has not printed. Nothing here touches a payment's state.
  */
-import type { Clock } from '../checkout/time';
+import type { Clock } from '../shared/time';
 import type { Journal } from '../journal';
 import type { SettingsHandle } from '../settings/settings-store';
 import { isBlocking, layoutReceipt, receiptText, type PrintJobView, type PrintQueue } from '../devices/printer';

@@ -50,6 +50,11 @@ export interface PinBook {
   verify(role: Role, pin: string): Promise<VerifyResult>;
   setPin(role: Role, name: string, pin: string): Promise<SetPinResult>;
   removeProfile(role: Role, name: string): Promise<SetPinResult>;
+  /**
+   * The operator `owner` (whose old PIN was just verified) sets a new PIN, optionally under a new
+   * name: the profile is renamed, never another profile changed and never an extra one created.
+   */
+  changeOwnPin(role: Role, owner: string, name: string, pin: string): Promise<SetPinResult>;
   profiles(): Promise<{ role: Role; name: string; mustChange: boolean }[]>;
   lockStatus(role: Role): Promise<{ lockedForMs: number; remainingTries: number }>;
 }
@@ -192,8 +197,24 @@ export function createPinBook(opts: PinBookOptions): PinBook {
     return { ok: true };
   }
 
+  async function changeOwnNow(role: Role, owner: string, name: string, pin: string): Promise<SetPinResult> {
+    const s = await current();
+    const target = name.trim();
+    // Issue 14 item 5: a verified PIN of one profile must not set another's; adding people is the manager's.
+    if (target !== owner && s.profiles.some((p) => p.role === role && p.name === target)) {
+      return { ok: false, message: msg('pin.notOwnPin', { name: target }) };
+    }
+    if (!s.profiles.some((p) => p.role === role && p.name === owner)) return { ok: false, message: msg('pin.noOwner', { name: owner }) };
+    const set = await setPinNow(role, target, pin);
+    if (!set.ok || target === owner) return set;
+    s.profiles = s.profiles.filter((p) => !(p.role === role && p.name === owner));
+    await opts.save(s);
+    return { ok: true };
+  }
+
   return {
     verify: (role, pin) => serial(() => verifyNow(role, pin)),
+    changeOwnPin: (role, owner, name, pin) => serial(() => changeOwnNow(role, owner, name, pin)),
     setPin: (role, name, pin) => serial(() => setPinNow(role, name, pin)),
     removeProfile: (role, name) => serial(() => removeNow(role, name)),
     profiles: () => serial(async () => (await current()).profiles.map(({ role, name, mustChange }) => ({ role, name, mustChange }))),

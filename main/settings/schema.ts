@@ -3,6 +3,7 @@
  * (those live in the journal) and never keys (those live in secrets.ts).
  */
 import { z } from 'zod';
+import { cmbSettingsSchema, DEFAULT_CMB_SETTINGS } from './cmb-settings';
 
 export const SETTINGS_VERSION = 2;
 
@@ -21,13 +22,23 @@ export const settingsSchema = z.object({
     baseUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
     vendorSn: z.string().max(32),
     appId: z.string().max(32),
+    /** WAP gateway of the unified QR in production (zh-cn/api/wap2.md); sandbox: its own /gateway. */
+    gatewayUrl: z.url({ protocol: /^https?$/ }).default('https://qr.shouqianba.com/gateway'),
+    /** Which platform: 收钱吧 Upay, or 招商银行 聚合收款 (polypay, main/aggregator/cmb/). */
+    platform: z.enum(['upay', 'cmb']).default('upay'),
   }),
+  /** 招商银行 polypay terminal set-up (issue 18). The app secret and the merchant private key live in secrets.ts. */
+  cmb: cmbSettingsSchema.default(DEFAULT_CMB_SETTINGS),
   checkout: z.object({
     maxAmountFen: z.number().int().min(1).max(100_000_000),
     qrExpirySeconds: z.number().int().min(30).max(7_200),
     scanWindowSeconds: z.number().int().min(10).max(120),
     /** Mixed tender (part wallet, rest cash) where the shop allows it. */
     mixedTender: z.boolean().default(false),
+    /** 'unified': one WAP-gateway QR every wallet pays; 'per-wallet': precreate per wallet, for contracts without WAP. */
+    qrMode: z.enum(['unified', 'per-wallet']).default('unified'),
+    /** How long a withdrawn QR is watched for a late payment (0 = not watched). */
+    lateWatchSeconds: z.number().int().min(0).max(3_600).default(600),
   }),
   scanner: z.object({
     path: z.string().max(200),
@@ -48,6 +59,13 @@ export const settingsSchema = z.object({
   /** 语音播报 on each final payment and refund. */
   voice: z.object({ enabled: z.boolean(), volume: z.number().min(0).max(1) }),
   display: z.object({ highContrast: z.boolean() }),
+  /** Head-office sync (main/sync/): off by default; the URL never holds the password (secrets.ts does). */
+  hq: z.object({
+    enabled: z.boolean(),
+    url: z.string().max(300).refine((u) => u === '' || /^postgres(ql)?:\/\/[^:@/\s]+@[^\s]+$/.test(u), '总部数据库地址应为 postgres://门店角色@主机:端口/库（不含密码）'),
+    storeId: z.string().regex(/^[A-Za-z0-9_-]{0,40}$/),
+    storeName: z.string().max(40),
+  }).default({ enabled: false, url: '', storeId: '', storeName: '' }),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -56,13 +74,15 @@ export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
   shop: { name: '一码小店', terminalName: '1号收银台', receiptHeader: '', receiptFooter: '谢谢惠顾，欢迎再次光临' },
   operator: { name: '收银员' },
-  aggregator: { mode: 'sandbox', baseUrl: '', vendorSn: '', appId: '' },
-  checkout: { maxAmountFen: 5_000_000, qrExpirySeconds: 240, scanWindowSeconds: 45, mixedTender: false },
+  aggregator: { mode: 'sandbox', baseUrl: '', vendorSn: '', appId: '', gatewayUrl: 'https://qr.shouqianba.com/gateway', platform: 'upay' },
+  cmb: DEFAULT_CMB_SETTINGS,
+  checkout: { maxAmountFen: 5_000_000, qrExpirySeconds: 240, scanWindowSeconds: 45, mixedTender: false, qrMode: 'unified', lateWatchSeconds: 600 },
   scanner: { path: '', baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, suffix: 'CR', interCharTimeoutMs: 50, dedupeMs: 1_500, wedgeMaxGapMs: 30 },
   printer: { spec: '', width: 58 },
   locale: 'zh-CN',
   voice: { enabled: true, volume: 0.8 },
   display: { highContrast: false },
+  hq: { enabled: false, url: '', storeId: '', storeName: '' },
 };
 
 /** Migrations from older versions; each takes the raw object of version N and returns N+1. */

@@ -3,7 +3,9 @@
  * keeping a copy. Secrets are never in it (they live in secrets.json, not in the settings), and
  * an imported file is migrated and validated as a whole: nothing is applied unless all of it is valid.
  */
-import { migrate, settingsSchema, type Settings } from './schema';
+import { migrate, type Settings } from './schema';
+import { parseJsonBounded } from './json-limits';
+import { strictSettingsSchema, type RuleOptions } from './settings-rules';
 import { msg, type Msg } from '../../preload/messages';
 
 export const EXPORT_KIND = 'yima-settings';
@@ -34,10 +36,10 @@ function secretPath(value: unknown, path: string[] = []): string | null {
 
 export type ImportResult = { ok: true; settings: Settings } | { ok: false; message: Msg };
 
-export function parseSettingsImport(text: string): ImportResult {
+export function parseSettingsImport(text: string, rules: RuleOptions = {}): ImportResult {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseJsonBounded(text);
   } catch (err) {
     return { ok: false, message: msg('eng.importBadJson', { detail: err instanceof Error ? err.message : String(err) }) };
   }
@@ -50,7 +52,8 @@ export function parseSettingsImport(text: string): ImportResult {
   }
   const secret = secretPath(body);
   if (secret) return { ok: false, message: msg('eng.importHasSecret', { key: secret }) };
-  const parsed = settingsSchema.safeParse(migrate(body as Record<string, unknown>));
+  // The same rules as the engineer's forms (production https, no `..` folders, serial paths).
+  const parsed = strictSettingsSchema(rules).safeParse(migrate(body as Record<string, unknown>));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, message: msg('eng.importInvalid', { path: issue?.path.join('.') ?? '', detail: issue?.message ?? '' }) };

@@ -3,7 +3,8 @@
  * (in-process, real HTTP) and its own harness process talking to it.
  */
 import { test as base, expect, type Page } from '@playwright/test';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { DEFAULT_SETTINGS, type Settings } from '../../main/settings/schema';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -13,6 +14,9 @@ import { startHarnessProcess, type HarnessProcess } from '../support/harness-pro
 import { sandboxControl } from '../support/sandbox-control';
 import { openPtyPair, ptySkipReason } from '../support/pty-pair';
 import { open } from 'node:fs/promises';
+import { startCmbSandbox, type CmbSandbox } from '../../main/aggregator/cmb/sandbox';
+import { cmbSandboxControl } from '../support/cmb-sandbox-control';
+
 
 export interface ScanKit {
   page: Page;
@@ -27,9 +31,22 @@ export interface Fixtures {
   sandbox: { server: Sandbox; url: string; control: ReturnType<typeof sandboxControl> };
   app: HarnessProcess;
   counter: Page;
+  /** Checkout settings written before the counter starts (`test.use({ checkoutSettings: … })`): short windows instead of real waits. */
+  checkoutSettings: Partial<Settings['checkout']>;
+  /** Which platform the counter runs on: `test.use({ platform: 'cmb' })` starts it on the 招商银行 polypay sandbox. */
+  platform: 'upay' | 'cmb';
+  cmbSandbox: { server: CmbSandbox; url: string; control: ReturnType<typeof cmbSandboxControl> };
+}
+
+/** A settings.json with the given checkout values, so the counter starts with them. */
+async function writeCheckoutSettings(counterDir: string, checkout: Partial<Settings['checkout']>): Promise<void> {
+  if (!Object.keys(checkout).length) return;
+  await mkdir(counterDir, { recursive: true });
+  await writeFile(join(counterDir, 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, checkout: { ...DEFAULT_SETTINGS.checkout, ...checkout } }));
 }
 
 export const test = base.extend<Fixtures>({
+  checkoutSettings: [{}, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'yima-e2e-'));
@@ -41,16 +58,27 @@ export const test = base.extend<Fixtures>({
     await use({ server, url: server.url, control: sandboxControl(server.url) });
     await server.close();
   },
-  app: async ({ dataDir, sandbox }, use) => {
-    const app = await startHarnessProcess({ dataDir: join(dataDir, 'counter'), aggregatorUrl: sandbox.url });
+  platform: ['upay', { option: true }],
+  cmbSandbox: async ({ dataDir }, use) => {
+    const server = await startCmbSandbox({ port: 0, dataDir: join(dataDir, 'cmb-bank') });
+    await use({ server, url: server.url, control: cmbSandboxControl(server.url) });
+    await server.close();
+  },
+  // The polypay sandbox is an idle HTTP server unless the platform option picks it.
+  app: async ({ dataDir, sandbox, platform, cmbSandbox, checkoutSettings }, use) => {
+    await writeCheckoutSettings(join(dataDir, 'counter'), checkoutSettings);
+    const aggregatorUrl = platform === 'cmb' ? `cmb-sandbox+${cmbSandbox.url}` : sandbox.url;
+    const app = await startHarnessProcess({ dataDir: join(dataDir, 'counter'), aggregatorUrl });
     await use(app);
     await app.kill();
   },
-  scanKit: async ({ page, dataDir, sandbox }, use, testInfo) => {
+  scanKit: async ({ page, dataDir, sandbox, platform, cmbSandbox, checkoutSettings }, use, testInfo) => {
     const skip = ptySkipReason();
     testInfo.skip(!!skip, skip);
+    await writeCheckoutSettings(join(dataDir, 'counter'), checkoutSettings);
     const pty = await openPtyPair();
-    const app = await startHarnessProcess({ dataDir: join(dataDir, 'counter'), aggregatorUrl: sandbox.url, extraArgs: ['--scanner', pty.a, '--baud', '9600'] });
+    const aggregatorUrl = platform === 'cmb' ? `cmb-sandbox+${cmbSandbox.url}` : sandbox.url;
+    const app = await startHarnessProcess({ dataDir: join(dataDir, 'counter'), aggregatorUrl, extraArgs: ['--scanner', pty.a, '--baud', '9600'] });
     const writer = await open(pty.b, 'r+');
     await page.goto(app.url);
     await expect(page.getByTestId('scanner-status')).toHaveText('扫码枪已连接');

@@ -14,8 +14,8 @@ export function stripCommands(bytes: Buffer): Buffer {
     if (b === 0x1b) { // ESC @ | ESC p m t1 t2 (drawer kick) | ESC x n
       const c = bytes[i + 1];
       i += c === 0x40 ? 2 : c === 0x70 ? 5 : 3;
-    } else if (b === 0x1c) { // FS & / FS .
-      i += 2;
+    } else if (b === 0x1c) { // FS & / FS . | FS ! n (Kanji print mode)
+      i += bytes[i + 1] === 0x21 ? 3 : 2;
     } else if (b === 0x10) { // DLE EOT n / DLE ENQ n
       i += 3;
     } else if (b === 0x1d) { // GS ( k pL pH … | GS V n, GS ! n

@@ -4,6 +4,7 @@ import { type Ctx, customerCancel, customerPay, qrUrl } from './orders';
 import { type Reply, json } from './protocol';
 import { BEHAVIOURS, type Behaviour, type Order } from './state';
 import { isWallet, makeOrderSn, makeTradeNo } from './wallets';
+import type { Violations } from './violations';
 
 export interface RequestLogEntry { op: string; path: string; clientSn?: string; at: number; fault?: Fault['fault'] }
 
@@ -12,14 +13,23 @@ export interface ControlDeps {
   requests: RequestLogEntry[];
   /** Effective config after an update (the store keeps the overrides). */
   config(): { qrExpirySeconds: number; passwordSeconds: number };
+  /** Documentation violations seen (strict mode's record). */
+  violations: Violations;
 }
 
 const ok = (value: Record<string, unknown> = {}): Reply => json(200, { ok: true, ...value });
 const fail = (status: number, error: string): Reply => json(status, { ok: false, error });
 
-function orderView(ctx: Ctx, o: Order): Record<string, unknown> {
-  return { ...o, qrCode: o.kind === 'qr' ? qrUrl(ctx, o) : undefined };
+/** A payment code as the control API shows it: never in full (issue 14), like the counter's logs. */
+export function maskCode(code: string): string {
+  return code.length > 8 ? `${code.slice(0, 4)}****${code.slice(-4)}` : '****';
 }
+
+function orderView(ctx: Ctx, o: Order): Record<string, unknown> {
+  return { ...o, dynamicId: o.dynamicId === undefined ? undefined : maskCode(o.dynamicId), qrCode: o.kind === 'qr' ? qrUrl(ctx, o) : undefined };
+}
+
+const maskedPaycodes = (codes: Record<string, unknown>) => Object.fromEntries(Object.entries(codes).map(([c, b]) => [maskCode(c), b]));
 
 function findOrder(ctx: Ctx, body: Record<string, unknown>): Order | undefined {
   const sn = typeof body.sn === 'string' ? body.sn : undefined;
@@ -64,6 +74,7 @@ export function control(ctx: Ctx, deps: ControlDeps, method: string, route: stri
       ctx.store.reset(body.terminals === true);
       deps.faults.clear();
       deps.requests.length = 0;
+      deps.violations.clear();
       return ok();
     case 'GET config':
       return ok({ config: deps.config() });
@@ -94,12 +105,17 @@ export function control(ctx: Ctx, deps: ControlDeps, method: string, route: stri
       if (!(BEHAVIOURS as readonly unknown[]).includes(behaviour)) return fail(400, `behaviour must be one of ${BEHAVIOURS.join(', ')}`);
       ctx.store.paycodes[code] = behaviour as Behaviour;
       ctx.store.save();
-      return ok({ paycodes: ctx.store.paycodes });
+      return ok({ paycodes: maskedPaycodes(ctx.store.paycodes) });
     }
     case 'POST statement-edit':
       return statementEdit(ctx, body);
     case 'GET orders':
       return ok({ orders: [...ctx.store.orders.values()].map((o) => orderView(ctx, o)) });
+    case 'GET violations':
+      return ok({ violations: deps.violations.all() });
+    case 'DELETE violations':
+      deps.violations.clear();
+      return ok({ violations: [] });
     case 'GET requests':
       return ok({ requests: deps.requests });
     default:

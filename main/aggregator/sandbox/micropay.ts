@@ -2,23 +2,24 @@
 import { CONFLICT, type Ctx, checkClientSn, markPaid, markPayCanceled, orderData } from './orders';
 import { type Fields, type Reply, biz, invalidParams, parseFen, str } from './protocol';
 import type { Order, Terminal } from './state';
-import { behaviourOf, detectWallet, makeOrderSn, makeToken, walletOfPayway } from './wallets';
+import { behaviourOf, detectWallet, makeOrderSn, makeToken, makeTradeNo, walletOfPayway } from './wallets';
 
-interface Common { clientSn: string; totalFen: number; subject: string; operator: string }
+export interface Common { clientSn: string; totalFen: number; subject: string; operator: string }
 
-function common(body: Fields): Common | Reply {
+/** Field rules were checked already (rules.ts); this reads the values. */
+export function common(body: Fields): Common | Reply {
   const clientSn = str(body, 'client_sn');
   const totalFen = parseFen(str(body, 'total_amount'));
   const subject = str(body, 'subject');
   const operator = str(body, 'operator');
-  if (!clientSn || clientSn.length > 64) return invalidParams('client_sn 必填且不超过64位');
+  if (!clientSn) return invalidParams('client_sn 必填');
   if (totalFen === null || totalFen <= 0) return invalidParams('total_amount 必须是正整数（分）');
   if (!subject) return invalidParams('subject 必填');
   if (!operator) return invalidParams('operator 必填');
   return { clientSn, totalFen, subject, operator };
 }
 
-function newOrder(ctx: Ctx, t: Terminal, c: Common, body: Fields, kind: Order['kind']): Order {
+export function newOrder(ctx: Ctx, t: Terminal, c: Common, body: Fields, kind: Order['kind']): Order {
   return {
     sn: makeOrderSn(ctx.store.nextSeq()), clientSn: c.clientSn, terminalSn: t.sn, kind,
     totalFen: c.totalFen, subject: c.subject, operator: c.operator, reflect: str(body, 'reflect'),
@@ -32,10 +33,13 @@ export function precreate(ctx: Ctx, body: Fields, t: Terminal): Reply {
   if ('status' in c) return c;
   const payway = str(body, 'payway');
   if (payway && !walletOfPayway(payway)) return invalidParams(`不支持的 payway ${payway}`);
+  const subPayway = str(body, 'sub_payway') || '2';
+  if (subPayway !== '2') return invalidParams(`收银台二维码请用 sub_payway "2"（收到 ${subPayway}；WAP/小程序须传 payer_uid，见 precreate.md）`);
   const seen = checkClientSn(ctx, c.clientSn, (o) => o.kind === 'qr' && o.totalFen === c.totalFen);
   if (seen.kind === 'conflict') return biz('FAIL', undefined, CONFLICT);
   if (seen.kind === 'repeat') return biz('PRECREATE_SUCCESS', orderData(ctx, seen.order));
   const o = newOrder(ctx, t, c, body, 'qr');
+  o.subPayway = subPayway;
   o.qrToken = makeToken();
   o.expiresAt = ctx.now + ctx.qrExpirySeconds * 1000;
   ctx.store.addOrder(o);
@@ -81,6 +85,7 @@ export function pay(ctx: Ctx, body: Fields, t: Terminal): Reply {
       case 'password':
       case 'cancel_error':
         o.pendingUntil = ctx.now + ctx.passwordSeconds * 1000;
+        o.tradeNo = makeTradeNo(detected, ctx.now); // the channel's order exists while the customer types (pay.md PAY_IN_PROGRESS example)
         o.cancelErrorsLeft = behaviour === 'cancel_error' ? 1 : 0;
         break;
       case 'password_never':

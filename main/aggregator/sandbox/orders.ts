@@ -13,7 +13,14 @@ export interface Ctx {
 
 export const qrUrl = (ctx: Ctx, o: Order): string => `${ctx.baseUrl}/qr/${o.qrToken ?? ''}`;
 
-/** The Upay `data` object for an order: every value a string. */
+/** wap2.md: a gateway URL without payway is paid with WeChat unless the page is opened in another wallet. */
+const WAP_DEFAULT_PAYWAY = '3';
+
+/**
+ * The Upay `data` object for an order: every value a string (zh-cn/api/sign.md); payway always
+ * present (precreate.md 同步返回参数: payway "Y"); net_amount = total_amount until money is
+ * refunded or returned (precreate.md: 如果没有退款，这个字段等于total_amount).
+ */
 export function orderData(ctx: Ctx, o: Order): Record<string, string> {
   const w = o.wallet;
   return strings({
@@ -22,12 +29,12 @@ export function orderData(ctx: Ctx, o: Order): Record<string, string> {
     trade_no: o.tradeNo,
     status: o.status,
     order_status: o.orderStatus,
-    payway: w ? paywayOf(w) : o.requestedPayway,
+    payway: o.requestedPayway ?? (w ? paywayOf(w) : o.gateway ? WAP_DEFAULT_PAYWAY : undefined),
     payway_name: w ? paywayName(w) : undefined,
-    sub_payway: o.kind === 'qr' ? '2' : '1',
+    sub_payway: o.subPayway ?? (o.kind === 'qr' ? '2' : '1'),
     payer_login: o.payerLogin,
     total_amount: o.totalFen,
-    net_amount: o.netFen,
+    net_amount: o.chargeCount === 0 ? o.totalFen : o.netFen,
     finish_time: o.finishTime,
     channel_finish_time: o.finishTime,
     subject: o.subject,
@@ -35,7 +42,7 @@ export function orderData(ctx: Ctx, o: Order): Record<string, string> {
     terminal_sn: o.terminalSn,
     ctime: o.ctime,
     reflect: o.reflect,
-    qr_code: o.kind === 'qr' ? qrUrl(ctx, o) : undefined,
+    qr_code: o.kind === 'qr' && !o.gateway ? qrUrl(ctx, o) : undefined,
   });
 }
 
@@ -43,7 +50,7 @@ export function markPaid(o: Order, wallet: SandboxWallet, at: number): void {
   o.orderStatus = 'PAID';
   o.status = 'SUCCESS';
   o.wallet = wallet;
-  o.tradeNo = makeTradeNo(wallet, at);
+  o.tradeNo ??= makeTradeNo(wallet, at);
   o.payerLogin = makePayerLogin(wallet);
   o.finishTime = at;
   o.paidAt = at;

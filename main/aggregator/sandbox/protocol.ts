@@ -21,7 +21,7 @@ export function parseAuthorization(header: string | undefined): { sn: string; si
   if (!header) return null;
   const m = /^\s*(\S+) (\S+)\s*$/.exec(header);
   if (!m || !m[1] || !m[2]) return null;
-  return { sn: m[1], sign: m[2].toLowerCase() };
+  return { sn: m[1], sign: m[2] };
 }
 
 export function verify(raw: Buffer, key: string, given: string): boolean {

@@ -4,6 +4,8 @@ import { type IncomingMessage, type ServerResponse, createServer } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { cancel, query, refund, revoke } from './after-sale';
 import { type RequestLogEntry, control } from './control';
+import { controlRefusal } from './control-guard';
+import { readBody, send } from './http-io';
 import { type ApiOp, BEFORE_PROCESSING, type Fault, Faults, NGINX_502, Timers } from './faults';
 import { pay, precreate } from './micropay';
 import { type Ctx, advance } from './orders';
@@ -15,6 +17,9 @@ import { statement } from './statement';
 import { activate, checkin } from './terminal';
 import { TEST_VENDOR_KEY, TEST_VENDOR_SN } from './test-vendor';
 import { walletPage } from './wallet-page';
+import { gatewayPage } from './gateway';
+import { checkRules, describeBroken, type RuleOp } from './rules';
+import { Violations } from './violations';
 
 export interface SandboxOptions {
   /** 0 (default) = a random free port. */
@@ -47,53 +52,43 @@ const HANDLERS: Record<Exclude<ApiOp, 'activate' | 'checkin'>, TerminalHandler> 
   precreate, pay, query, cancel, refund, revoke, statement,
 };
 
-const MAX_BODY = 1 << 20;
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+interface Strict { violations: Violations }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) reject(new Error('body too large'));
-      else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
-function send(res: ServerResponse, r: Reply): void {
-  if (r.destroy) {
-    res.socket?.destroy();
-    return;
-  }
-  const headers: Record<string, string | number> = { 'content-length': Buffer.byteLength(r.body), ...r.headers };
-  if (r.contentType) headers['content-type'] = r.contentType;
-  res.writeHead(r.status, headers);
-  res.end(r.body);
+/** Documented request rules (rules.ts): refused, as the platform does, and recorded. */
+function checkBody(ctx: Ctx, strict: Strict, op: RuleOp, body: Record<string, unknown>): Reply | null {
+  const broken = checkRules(op, body);
+  if (broken.length === 0) return null;
+  for (const b of broken) strict.violations.record({ ...b, at: ctx.now, refused: true });
+  return invalidParams(`参数不符合文档：${describeBroken(broken)}`);
 }
 
 /** Verifies the Authorization header over the raw bytes, then runs the operation. */
-function processApi(ctx: Ctx, op: ApiOp, raw: Buffer, authHeader: string | undefined): Reply {
+function processApi(ctx: Ctx, strict: Strict, op: ApiOp, raw: Buffer, authHeader: string | undefined): Reply {
   const auth = parseAuthorization(authHeader);
   if (!auth) return illegalSign();
+  // The docs' demos send lower-case hex md5 (zh-cn/api/sign.md, shouqianba-webapi-pythondemo).
+  if (auth.sign !== auth.sign.toLowerCase()) {
+    strict.violations.record({ op, field: 'Authorization', rule: '签名为小写十六进制 md5 (lower-case hex md5, as the official demos)', source: 'zh-cn/api/sign.md', at: ctx.now, refused: true });
+    return illegalSign();
+  }
   if (op === 'activate') {
     if (auth.sn !== TEST_VENDOR_SN || !verify(raw, TEST_VENDOR_KEY, auth.sign)) return illegalSign();
     const body = parseJsonObject(raw);
-    return body ? activate(ctx, body) : invalidParams('请求体必须是 JSON 对象');
+    if (!body) return invalidParams('请求体必须是 JSON 对象');
+    return checkBody(ctx, strict, op, body) ?? activate(ctx, body);
   }
   const t = ctx.store.terminals.get(auth.sn);
   if (!t) return transportError('INVALID_TERMINAL', '终端不存在或未激活');
-  let signedWith: string | undefined;
-  if (verify(raw, t.key, auth.sign)) signedWith = t.key;
-  else if (op === 'checkin' && t.prevKey && verify(raw, t.prevKey, auth.sign)) signedWith = t.prevKey;
+  // After a check-in the current and the previous key are valid for every call, older ones
+  // not (en/api/terminal/checkin.md).
+  const signedWith = [t.key, t.prevKey].find((k) => k !== undefined && verify(raw, k, auth.sign));
   if (!signedWith) return illegalSign();
   const body = parseJsonObject(raw);
   if (!body) return invalidParams('请求体必须是 JSON 对象');
+  const refused = checkBody(ctx, strict, op, body);
+  if (refused) return refused;
   if (str(body, 'terminal_sn') !== t.sn) return invalidParams('terminal_sn 与签名终端不一致');
-  return op === 'checkin' ? checkin(ctx, body, t, signedWith) : HANDLERS[op](ctx, body, t);
+  return op === 'checkin' ? checkin(ctx, body, t) : HANDLERS[op](ctx, body, t);
 }
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
@@ -104,6 +99,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const timers = new Timers();
   const events = new EventEmitter();
   const requests: RequestLogEntry[] = [];
+  const strict: Strict = { violations: new Violations() };
   let url = '';
 
   const config = () => ({
@@ -135,7 +131,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       }
     }
     if (fault?.fault === 'latency') await timers.sleep(fault.ms);
-    let reply = processApi(makeCtx(), op, raw, req.headers.authorization);
+    let reply = processApi(makeCtx(), strict, op, raw, req.headers.authorization);
     if (fault?.fault === 'hold') await timers.sleep(fault.ms);
     if (fault?.fault === 'lost_response') reply = { ...reply, destroy: true };
     if (fault?.fault === 'malformed') reply = { ...reply, body: reply.body.slice(0, Math.max(1, Math.floor(reply.body.length / 2))) };
@@ -147,11 +143,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const method = req.method ?? 'GET';
     const raw = await readBody(req);
     if (path.startsWith('/__control/')) {
-      if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return send(res, json(403, { ok: false, error: 'loopback only' }));
+      const refused = controlRefusal(req, url, raw.length > 0);
+      if (refused) return send(res, json(refused.status, { ok: false, error: refused.error }));
       const body = raw.length ? parseJsonObject(raw) : {};
       if (!body) return send(res, json(400, { ok: false, error: 'body must be a JSON object' }));
-      return send(res, control(makeCtx(), { faults, requests, config }, method, path.slice('/__control/'.length), body));
+      return send(res, control(makeCtx(), { faults, requests, config, violations: strict.violations }, method, path.slice('/__control/'.length), body));
     }
+    if (path === '/gateway') return send(res, gatewayPage(makeCtx(), strict.violations, method, req.url ?? '/gateway', req.headers['user-agent']));
     const page = walletPage(makeCtx(), method, path, raw);
     if (page) return send(res, page);
     const op = API_PATHS[path];

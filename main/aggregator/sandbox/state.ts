@@ -13,7 +13,7 @@ export type Behaviour = (typeof BEHAVIOURS)[number];
 export interface Terminal {
   sn: string;
   key: string;
-  /** The key that signed the last check-in; still accepted by /terminal/checkin only. */
+  /** The key the last check-in replaced; valid for every call until the next check-in. */
   prevKey?: string;
   deviceId: string;
   name?: string;
@@ -32,6 +32,10 @@ export interface Order {
   operator: string;
   reflect?: string;
   requestedPayway?: string;
+  /** sub_payway answered: '1' barcode, '2' QR, '3' WAP (gateway orders). */
+  subPayway?: string;
+  /** Created by GET /gateway (the unified QR): no qr_code in answers, return_url for the page. */
+  gateway?: { returnUrl: string };
   wallet?: SandboxWallet;
   dynamicId?: string;
   orderStatus: string;

@@ -7,7 +7,7 @@ import { yuan } from './statement';
 
 export const WALLET_PAGE_TITLE = '收银台 · Yima Sandbox';
 
-const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const STYLE = `body{font-family:system-ui,-apple-system,"PingFang SC",sans-serif;margin:0;background:#f2f3f5;color:#222}
 main{max-width:420px;margin:0 auto;padding:24px 16px}h1{font-size:18px;text-align:center;margin:0 0 4px}
@@ -21,7 +21,7 @@ const SCRIPT = `(function(){var f=document.getElementById('pay');if(!f)return;va
 function sync(){ok.disabled=!input.value;}document.querySelectorAll('.wallet').forEach(function(b){b.addEventListener('click',function(){
 input.value=b.getAttribute('data-wallet');document.querySelectorAll('.wallet').forEach(function(o){o.setAttribute('aria-pressed',String(o===b));});sync();});});sync();})();`;
 
-function page(body: string, status = 200): Reply {
+export function page(body: string, status = 200): Reply {
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>${WALLET_PAGE_TITLE}</title><style>${STYLE}</style></head>
 <body><main><h1>收银台</h1><p class="merchant">Yima Sandbox 测试商户</p>${body}</main><script>${SCRIPT}</script></body></html>`;
@@ -44,13 +44,19 @@ function outcome(o: Order): string {
   if (o.chargeCount > 0) {
     const refunded = o.orderStatus === 'PAID' ? '' : `<p class="meta">订单已${o.orderStatus === 'PARTIAL_REFUNDED' ? '部分退款' : '退款'}</p>`;
     const w = o.wallet ? `<p class="meta">${WALLET_LABEL[o.wallet]}</p>` : '';
-    return `<p class="result ok" role="status">支付成功</p>${w}${refunded}`;
+    const back = o.gateway?.returnUrl ? `<p class="meta"><a href="${esc(o.gateway.returnUrl)}">返回商户</a></p>` : '';
+    return `<p class="result ok" role="status">支付成功</p>${w}${refunded}${back}`;
   }
   if (o.endReason === 'timeout') return '<p class="result" role="status">二维码已过期</p>';
   return '<p class="result" role="status">订单已取消</p>';
 }
 
-function render(o: Order, error?: string, status = 200): Reply {
+/** A page with one message (the gateway's refusals). */
+export function messagePage(title: string, detail: string, status: number): Reply {
+  return page(`<p class="result" role="alert">${esc(title)}</p><p class="err">${esc(detail)}</p>`, status);
+}
+
+export function render(o: Order, error?: string, status = 200): Reply {
   const head = `<p class="amount">¥${yuan(o.totalFen)}</p><p class="subject">${esc(o.subject)}</p>`;
   const rest = o.orderStatus === 'CREATED' ? payForm(o, error) : outcome(o);
   return page(`${head}${rest}<p class="meta">订单号 ${o.sn}</p>`, status);

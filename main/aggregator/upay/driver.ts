@@ -2,13 +2,14 @@
  * The 收钱吧 Upay Web API v2 driver: implements Aggregator over the injectable transport.
  * Every method resolves; nothing here throws to the caller.
  */
-import type { ActivateOutcome, AggOutcome, Aggregator, CredentialStore } from '../types';
+import type { ActivateOutcome, AggOutcome, Aggregator, CredentialStore, UnifiedQrOutcome } from '../types';
 import { createUpayClient, type LogFn } from './client';
 import { nodeHttpPost, type HttpPost } from './http';
 import { toAggOutcome, type Expectation } from './outcome';
 import { buildPay, buildPrecreate, buildRef, buildRefund, buildStatement, type Built } from './requests';
 import { activateTerminal, checkinTerminal, type TerminalDeps } from './terminal';
 import type { Envelope } from './wire';
+import { buildUnifiedQrUrl, DEFAULT_GATEWAY_URL, DEFAULT_RETURN_URL } from './wap-gateway';
 
 export interface UpayDriverOptions {
   baseUrl: string;
@@ -23,6 +24,10 @@ export interface UpayDriverOptions {
   osInfo?: string;
   /** Sent as sdk_version on activate/checkin. */
   sdkVersion?: string;
+  /** WAP gateway the unified QR points at (default: production, wap2.md). */
+  gatewayUrl?: string;
+  /** return_url of the unified QR (required by wap2.md, ≤ 128). */
+  returnUrl?: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -83,7 +88,23 @@ export function createUpayDriver(opts: UpayDriverOptions): Aggregator {
     }
   }
 
+  const gatewayUrl = opts.gatewayUrl ?? DEFAULT_GATEWAY_URL;
+  const returnUrl = opts.returnUrl ?? DEFAULT_RETURN_URL;
+
   return {
+    async unifiedQr(req): Promise<UnifiedQrOutcome> {
+      // Built locally (wap2.md): no network call; the order exists once a wallet opens the URL,
+      // so nothing can be in doubt here — a failure is definite.
+      try {
+        const creds = opts.credentials.get();
+        if (creds === null) return { kind: 'rejected', errorCode: 'INVALID_TERMINAL', message: '终端未激活' };
+        const built = buildUnifiedQrUrl({ gatewayUrl, returnUrl, terminalSn: creds.terminalSn, terminalKey: creds.terminalKey }, req);
+        if (!built.ok) return { kind: 'rejected', errorCode: 'INVALID_PARAMS', message: built.message };
+        return { kind: 'ok', qrCode: built.url };
+      } catch (err) {
+        return { kind: 'rejected', errorCode: 'INTERNAL', message: `二维码生成失败：${thrown(err)}` };
+      }
+    },
     async activate(req) {
       try {
         return await activateTerminal(deps, req);

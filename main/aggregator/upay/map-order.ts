@@ -2,12 +2,9 @@
  * Maps Upay's `biz_response.data` (all strings) to OrderData. Amounts and times are parsed
  * strictly: a value we cannot read makes the whole answer unusable rather than half-trusted.
  */
-import { parseFenString } from '../../checkout/money';
+import { parseFenString } from '../../shared/money';
 import type { OrderData, Wallet } from '../types';
-
-const WALLET_BY_PAYWAY: Record<string, Wallet> = {
-  '1': 'alipay', '2': 'alipay', '3': 'wechat', '17': 'unionpay', '18': 'bestpay', '19': 'ecny',
-};
+import { WALLET_BY_PAYWAY } from './payway';
 
 export function walletOf(payway: string | undefined): Wallet {
   return (payway !== undefined ? WALLET_BY_PAYWAY[payway] : undefined) ?? 'other';

@@ -64,6 +64,12 @@ export async function checkinTerminal(deps: TerminalDeps): Promise<ActivateOutco
     os_info: deps.osInfo,
     sdk_version: deps.sdkVersion,
   });
+  // Never rotate a key that cannot be saved (issue 14 item 8): the pending state is written first.
+  try {
+    deps.credentials.beginCheckin?.();
+  } catch (err) {
+    return { ok: false, definite: false, errorCode: 'NOT_SAVED', message: `数据目录无法写入，未签到（密钥不变）：${err instanceof Error ? err.message : String(err)}` };
+  }
   let keys = readKeys(await deps.client.post('/terminal/checkin', body, creds.terminalSn, creds.terminalKey), creds.terminalSn);
   if (!keys.ok && keys.env.kind === 'unknown') {
     const first = keys.env;

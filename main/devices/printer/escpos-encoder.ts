@@ -54,29 +54,29 @@ export function encodeReceipt(lines: readonly Line[], opts: EncodeOptions): Buff
   p.add(FS_CHINESE_MODE_ON);
 
   let align: LineAlign = 'left';
-  let bold = false;
-  let tall = false;
+  let style = NORMAL;
   const setAlign = (a: LineAlign) => {
     if (a === align) return;
     align = a;
     if (a === 'center') p.alignCenter(); else if (a === 'right') p.alignRight(); else p.alignLeft();
   };
-  const setStyle = (b: boolean, t: boolean) => {
-    if (b !== bold) { p.bold(b); bold = b; }
-    if (t !== tall) { if (t) p.setTextDoubleHeight(); else p.setTextNormal(); tall = t; }
+  const setStyle = (next: Style) => {
+    if (next.bold === style.bold && next.tall === style.tall && next.wide === style.wide) return;
+    p.add(styleBytes(next));
+    style = next;
   };
 
   for (const line of lines) {
     switch (line.kind) {
       case 'text':
         setAlign(line.align ?? 'left');
-        setStyle(line.bold ?? false, line.doubleHeight ?? false);
+        setStyle({ bold: line.bold ?? false, tall: line.doubleHeight ?? false, wide: line.doubleWidth ?? false });
         if (line.text !== '') p.add(iconv.encode(line.text, enc));
         p.add(LF);
         break;
       case 'rule':
         setAlign('left');
-        setStyle(false, false);
+        setStyle(NORMAL);
         p.add(Buffer.from(line.char.repeat(opts.width) + '\n', 'ascii'));
         break;
       case 'qr':
@@ -91,7 +91,7 @@ export function encodeReceipt(lines: readonly Line[], opts: EncodeOptions): Buff
         break;
       case 'cut':
         setAlign('left');
-        setStyle(false, false);
+        setStyle(NORMAL);
         p.partialCut({ verticalTabAmount: 1 });
         break;
     }
@@ -99,7 +99,35 @@ export function encodeReceipt(lines: readonly Line[], opts: EncodeOptions): Buff
   return p.getBuffer() ?? Buffer.alloc(0);
 }
 
-/** The QR data must be printable ASCII: the store command counts bytes as characters. */
-function qrPayload(data: string): string {
-  return data.replace(/[^\x20-\x7e]/g, '').slice(0, 512) || '-';
+interface Style { bold: boolean; tall: boolean; wide: boolean }
+const NORMAL: Style = { bold: false, tall: false, wide: false };
+
+/**
+ * One style change, sent the three ways Chinese printers need (payment-protocols.md §1.6c):
+ * `ESC !` enlarges only alphanumerics on Epson-compatible printers, so enlarged lines also send
+ * `FS !` (Kanji print mode: bit 2 double width, bit 3 double height) and `GS !` (character size,
+ * all characters: high nibble width, low nibble height). `ESC !` bit 3 is "emphasized" and shares
+ * its state with `ESC E`, so it carries the bold bit and `ESC E` comes last (it wins either way).
+ * Going back to normal sends all four with 0: every enlargement is reset.
+ */
+export function styleBytes(s: Style): Buffer {
+  const esc = (s.bold ? 0x08 : 0) | (s.tall ? 0x10 : 0) | (s.wide ? 0x20 : 0);
+  const fs = (s.wide ? 0x04 : 0) | (s.tall ? 0x08 : 0);
+  const gs = (s.wide ? 0x10 : 0) | (s.tall ? 0x01 : 0);
+  return Buffer.from([0x1b, 0x21, esc, 0x1c, 0x21, fs, 0x1d, 0x21, gs, 0x1b, 0x45, s.bold ? 1 : 0]);
+}
+
+/** Why a QR payload cannot be printed natively. */
+export class QrDataError extends Error {}
+
+/**
+ * The QR data must be printable ASCII: `GS ( k` stores bytes and the order numbers we print are
+ * ASCII. Anything else is refused with a clear error, never silently stripped or cut.
+ */
+export function qrPayload(data: string): string {
+  const bad = [...data].find((ch) => !/[\x20-\x7e]/.test(ch));
+  if (bad !== undefined) throw new QrDataError(`二维码内容含非 ASCII 字符 "${bad}"（U+${bad.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}），不能打印：${data}`);
+  if (data.length === 0) throw new QrDataError('二维码内容为空，不能打印');
+  if (data.length > 512) throw new QrDataError(`二维码内容过长（${data.length} 字符，最多 512），不能打印`);
+  return data;
 }

@@ -18,10 +18,9 @@ import { PrinterFaultError, PrinterUnavailableError } from './transports/transpo
 import type { PrinterTransport, WriteOutcome } from './transports/transport-types';
 import type { Msg } from '../../../preload/messages';
 
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+import type { Timers } from '../../shared/time';
+
+export type { Timers };
 export interface Backoff { initialMs: number; maxMs: number; factor?: number }
 export const DEFAULT_BACKOFF: Backoff = { initialMs: 1000, maxMs: 30_000, factor: 2 };
 

@@ -1,5 +1,5 @@
 /** Small pure formatters shared by the receipt layout and the HTML rendering. */
-import { formatFen } from '../../checkout/money';
+import { formatFen } from '../../shared/money';
 import type { ReceiptMark, ReceiptWallet } from './receipt-types';
 import { WALLET_NAMES } from './receipt-types';
 

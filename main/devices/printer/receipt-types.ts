@@ -109,7 +109,8 @@ export type LineAlign = 'left' | 'center' | 'right';
  * QR command; `cut` feeds and cuts.
  */
 export type Line =
-  | { kind: 'text'; text: string; align?: LineAlign; bold?: boolean; doubleHeight?: boolean }
+  /** doubleWidth takes two columns per column: the layout must have folded the text to half the width. */
+  | { kind: 'text'; text: string; align?: LineAlign; bold?: boolean; doubleHeight?: boolean; doubleWidth?: boolean }
   | { kind: 'rule'; char: '-' | '=' }
   | { kind: 'qr'; data: string }
   | { kind: 'feed'; lines: number }

@@ -1,14 +1,7 @@
-/** Injected clock and timers, so framing and reconnect logic can be tested without waiting. */
-export type TimerHandle = unknown;
+/** The scanner's clock and timers: the shared port (main/shared/time.ts), clock and timers together. */
+import { systemClock, systemTimers, type ClockTimers, type TimerHandle } from '../../shared/time';
 
-export interface Timers {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): TimerHandle;
-  clearTimeout(handle: TimerHandle): void;
-}
+export type Timers = ClockTimers;
+export type { TimerHandle };
 
-export const realTimers: Timers = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
+export const realTimers: Timers = { ...systemClock, ...systemTimers };

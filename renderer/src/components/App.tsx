@@ -8,6 +8,7 @@ import { EngineerScreen } from './EngineerScreen';
 import { StatusBar } from './StatusBar';
 import { useVoiceAnnouncements } from '../voice/use-voice';
 import { useScanTarget } from './use-scan-target';
+import { LatePaymentDialog } from './LatePaymentDialog';
 
 export function App() {
   const screen = useStore((s) => s.screen);
@@ -37,6 +38,7 @@ export function App() {
         <StatusBar />
       </header>
       <main className="content">{screen === 'checkout' ? <CheckoutScreen /> : screen === 'reports' ? <ReportsScreen /> : screen === 'engineer' ? <EngineerScreen /> : <HistoryScreen />}</main>
+      <LatePaymentDialog />
     </div>
   );
 }

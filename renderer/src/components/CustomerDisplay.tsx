@@ -26,7 +26,7 @@ export function CustomerDisplay() {
   } else if (pendingFen) {
     body = <div className="c-amount">{formatFen(pendingFen, locale)}</div>;
   } else {
-    body = <><div className="c-welcome">{t('customerWelcome')}</div><div>{shopName}</div></>;
+    body = <><div className="c-welcome">{t('customerWelcome')}</div><div translate="no">{shopName}</div></>;
   }
   return <div className="customer" data-testid="customer">{body}</div>;
 }

@@ -4,6 +4,7 @@ import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
 import type { SearchFields } from '../store/search-slice';
 import { displayStatus } from '../order-status';
+import { DayField } from './DayField';
 
 const WALLETS = ['wechat', 'alipay', 'unionpay', 'ecny', 'bestpay', 'other'] as const;
 const STATUSES = ['paid', 'pending', 'needs_attention', 'failed', 'canceled', 'expired'] as const;
@@ -33,7 +34,10 @@ export function HistorySearch({ onSelect }: { onSelect?: (clientSn: string) => v
   return (
     <div className="history-search" data-testid="history-search">
       <div className="search-fields">
-        {input('day', t('mgrSearchDay'), { type: 'date' })}
+        <label>
+          {t('mgrSearchDay')}
+          <DayField value={fields.day} onChange={(v) => setField('day', v)} testId="search-day" />
+        </label>
         {input('fromTime', t('mgrSearchFrom'), { placeholder: '09:00' })}
         {input('toTime', t('mgrSearchTo'), { placeholder: '18:00' })}
         {input('amount', t('mgrSearchAmount'), { inputMode: 'decimal' })}
@@ -59,19 +63,19 @@ export function HistorySearch({ onSelect }: { onSelect?: (clientSn: string) => v
       {error && <div className="error">{tm(error)}</div>}
       <p className="hint" data-testid="search-count">{t('mgrSearchCount', { n: total })}</p>
       {results.length === 0 ? <p>{t('mgrSearchEmpty')}</p> : (
-        <table className="compact" data-testid="search-results">
+        <table className="compact results" data-testid="search-results">
           <thead><tr><th>{t('colTime')}</th><th>{t('colAmount')}</th><th>{t('colWallet')}</th><th>{t('colStatus')}</th><th>{t('mgrColRefunded')}</th><th>{t('mgrColCashier')}</th><th>{t('colOrder')}</th></tr></thead>
           <tbody>
             {results.map((o) => (
               <tr key={o.clientSn} className={o.clientSn === selected ? 'selected' : undefined} onClick={() => pick(o)} data-testid="search-row" tabIndex={0}
                 onKeyDown={(e) => { if (e.key === 'Enter') pick(o); }}>
                 <td>{new Date(o.createdAt).toLocaleString(locale)}</td>
-                <td className="num">{formatFen(o.amountFen, locale)}</td>
-                <td>{o.wallet ? t(`wallet${o.wallet}`) : '—'}</td>
-                <td>{t(`status${displayStatus(o)}`)}</td>
-                <td className="num">{o.refundedFen ? formatFen(o.refundedFen, locale) : ''}</td>
-                <td>{o.operator}</td>
-                <td className="mono">{o.sn ?? o.clientSn}</td>
+                <td className="num" data-label={t('colAmount')}>{formatFen(o.amountFen, locale)}</td>
+                <td data-label={t('colWallet')}>{o.wallet ? t(`wallet${o.wallet}`) : '—'}</td>
+                <td data-label={t('colStatus')}>{t(`status${displayStatus(o)}`)}</td>
+                <td className="num" data-label={t('mgrColRefunded')}>{o.refundedFen ? formatFen(o.refundedFen, locale) : ''}</td>
+                <td data-label={t('mgrColCashier')} translate="no">{o.operator}</td>
+                <td className="mono" data-label={t('colOrder')}>{o.sn ?? o.clientSn}</td>
               </tr>
             ))}
           </tbody>

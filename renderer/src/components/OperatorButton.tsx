@@ -13,7 +13,7 @@ export function OperatorButton() {
   return (
     <>
       <button className={operator ? 'pill ok operator' : 'pill operator'} onClick={() => open()} data-testid="operator-button" title={t('opButtonTitle')}>
-        {operator ? `${t(`opRole${operator.role}`)} · ${operator.name}` : t('opSignIn')}
+        {operator ? <>{t(`opRole${operator.role}`)} · <span translate="no">{operator.name}</span></> : t('opSignIn')}
       </button>
       <OperatorDialog />
     </>

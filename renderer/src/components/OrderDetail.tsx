@@ -30,7 +30,7 @@ export function OrderDetail() {
       onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); close(); } }}>
       <h3>
         {t('orderDetailTitle')}
-        <button className="link" onClick={close} data-testid="order-detail-close">{t('close')} <kbd>Esc</kbd></button>
+        <button className="btn" onClick={close} data-testid="order-detail-close">{t('close')} <kbd>Esc</kbd></button>
       </h3>
       <dl className="order-fields">
         <dt>{t('fieldSn')}</dt><dd className="mono" data-testid="detail-sn">{order.sn ?? '—'}</dd>
@@ -64,7 +64,8 @@ export function OrderDetail() {
 
 function ReceiptLines({ lines }: { lines: PreviewLine[] }) {
   return (
-    <div className="receipt-preview" data-testid="receipt-preview">
+    // The receipt prints in Chinese whatever the screen language: the preview shows it as printed.
+    <div className="receipt-preview" data-testid="receipt-preview" lang="zh-CN">
       {lines.map((line, i) => line.kind === 'qr'
         ? <ReceiptQr key={i} data={line.data} />
         : <div key={i} className={[line.bold ? 'b' : '', line.big ? 'h' : ''].filter(Boolean).join(' ') || undefined}>{line.text || ' '}</div>)}

@@ -19,7 +19,7 @@ export function QrPanel() {
       {view.method === 'qr' && image && view.phase === 'waiting' && (
         <>
           <img className="qr" src={image} alt="QR" data-testid="qr" width={320} height={320} />
-          <div className="wallets">{t('scanToPay')} · {t('acceptedWallets')}</div>
+          <div className="wallets" data-testid="qr-wallets">{view.wallet ? t('qrForWallet', { w: t(`wallet${view.wallet}`) }) : `${t('scanToPay')} · ${t('acceptedWallets')}`}</div>
         </>
       )}
       <div className="progress" data-testid="progress">

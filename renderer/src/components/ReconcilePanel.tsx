@@ -48,7 +48,7 @@ export function ReconcilePanel() {
             </table>
           )}
           <h4>{t('mgrSettlementTitle')} · <span data-testid="settlement-arrival">{t('mgrArrival', { day: result.settlement.arrivalDay })}</span></h4>
-          <table className="compact" data-testid="settlement">
+          <table className="compact numeric" data-testid="settlement">
             <thead><tr><th>{t('mgrByWallet')}</th><th>{t('mgrFeeRate')}</th><th>{t('mgrCount')}</th><th>{t('mgrGross')}</th><th>{t('mgrRefunds')}</th><th>{t('mgrFee')}</th><th>{t('mgrSettleNet')}</th></tr></thead>
             <tbody>
               {Object.entries(result.settlement.byWallet).map(([w, l]) => (

@@ -21,11 +21,12 @@ export function RefundPanel({ clientSn }: { clientSn: string }) {
   const watch = useStore((s) => s.watchRefunds);
   const t = useT();
   const tm = useMsg();
-  // What the manager typed, for this order as it was; after a refund the default (all that is left) comes back.
+  // What the manager typed, for this order as it was; empty until typed (or 全额 pressed), so a
+  // refund of everything is never one Enter away. After a refund the field is empty again.
   const [edit, setEdit] = useState<{ clientSn: string; refundedFen: number; text: string } | null>(null);
   useEffect(() => { watch(); void load(clientSn); }, [clientSn, load, watch]);
   if (!order) return null;
-  const amount = edit && edit.clientSn === clientSn && edit.refundedFen === order.refundedFen ? edit.text : yuanText(order.refundableFen);
+  const amount = edit && edit.clientSn === clientSn && edit.refundedFen === order.refundedFen ? edit.text : '';
   const setAmount = (text: string) => setEdit({ clientSn, refundedFen: order.refundedFen, text });
   const money = (fen: number) => formatFen(fen, locale);
   const canRefund = order.refundableFen > 0;

@@ -5,6 +5,7 @@ import { HourChart } from './HourChart';
 import { ReconcilePanel } from './ReconcilePanel';
 import { ShiftPanel } from './ShiftPanel';
 import { TotalsPanel } from './TotalsPanel';
+import { DayField } from './DayField';
 import '../manager.css';
 
 /** The store manager's screen (F3): day totals, X/Z report, reconciliation, export. Orders and refunds are on F2. */
@@ -18,7 +19,7 @@ export function ReportsScreen() {
   return (
     <div className="reports" data-testid="reports">
       <div className="history-head">
-        <label>{t('mgrDay')} <input type="date" value={day} onChange={(e) => setDay(e.target.value)} data-testid="report-day" /></label>
+        <label className="day-label">{t('mgrDay')} <DayField value={day} onChange={setDay} testId="report-day" /></label>
         <button className="btn" onClick={() => void reload()} data-testid="reports-refresh">{t('refresh')}</button>
       </div>
       {error && <div className="error" data-testid="reports-error">{tm(error)}</div>}

@@ -2,6 +2,12 @@ import { useStore } from '../store';
 import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
 
+/** True when the message only restates the title, e.g. 支付成功（现金） under 支付成功. */
+function repeatsTitle(message: string, title: string): boolean {
+  const m = message.trim();
+  return m === title || (m.startsWith(title) && /^[\s（(]*(现金|cash)[）)]*$/i.test(m.slice(title.length)));
+}
+
 export function ResultPanel() {
   const result = useStore((s) => s.view.result);
   const locale = useStore((s) => s.locale);
@@ -21,8 +27,8 @@ export function ResultPanel() {
           {t('resultReceived')} {formatFen(result.receivedFen, locale)} · {t('cashChange')} <b data-testid="result-change">{formatFen(result.changeFen ?? 0, locale)}</b>
         </div>
       )}
-      {/* 支付成功 under 支付成功 says nothing new */}
-      {st(result.message) !== t(`outcome${result.outcome}`) && <div className="result-message" data-testid="result-message">{st(result.message)}</div>}
+      {/* 支付成功 under 支付成功 (or 支付成功（现金）) says nothing new: the title says it once. */}
+      {!repeatsTitle(st(result.message), t(`outcome${result.outcome}`)) && <div className="result-message" data-testid="result-message">{st(result.message)}</div>}
       {result.nextStep && <div className="result-next">{st(result.nextStep)}</div>}
       {result.sn && <div className="result-sn">{t('colOrder')}: {result.sn}</div>}
       <div className="actions">

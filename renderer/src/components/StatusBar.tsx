@@ -3,6 +3,7 @@ import { useMsg, useT } from '../i18n';
 import { PrinterIndicator } from './PrinterPanel';
 import { DisplayToggles } from './DisplayToggles';
 import { OperatorButton } from './OperatorButton';
+import { SyncStatus } from './SyncStatus';
 
 export function StatusBar() {
   const shopName = useStore((s) => s.shopName);
@@ -10,15 +11,18 @@ export function StatusBar() {
   const aggregator = useStore((s) => s.aggregator);
   const connectionError = useStore((s) => s.connectionError);
   const toggleLocale = useStore((s) => s.toggleLocale);
+  const locale = useStore((s) => s.locale);
   const t = useT();
   const tm = useMsg();
   return (
     <div className="status">
-      <span className="shop" data-testid="shop-name">{shopName || t('appTitle')}</span>
+      {/* The shop's own name is data: shown as entered, in any language. */}
+      <span className="shop" data-testid="shop-name" translate="no" title={shopName || t('appTitle')}>{shopName || t('appTitle')}</span>
       {aggregator && (
-        <span className={aggregator.activated ? 'pill ok' : 'pill warn'} data-testid="aggregator-status">
+        // The terminal number goes in the tooltip: the bar has no room for it at 1024 px.
+        <span className={aggregator.activated ? 'pill ok' : 'pill warn'} data-testid="aggregator-status" title={aggregator.terminalSn ?? undefined}>
           {aggregator.mode === 'sandbox' ? t('aggregatorSandbox') : t('aggregatorProduction')}
-          {aggregator.activated ? ` · ${aggregator.terminalSn ?? ''}` : ` · ${t('notActivated')}`}
+          {aggregator.activated ? '' : ` · ${t('notActivated')}`}
         </span>
       )}
       {devices && (
@@ -28,9 +32,11 @@ export function StatusBar() {
       )}
       <OperatorButton />
       <PrinterIndicator />
+      <SyncStatus />
       {connectionError && <span className="pill bad">{tm(connectionError)}</span>}
       <DisplayToggles />
-      <button className="link" onClick={toggleLocale} data-testid="language-toggle">{t('language')}</button>
+      {/* The other language, named in that language (中文 / English). */}
+      <button className="link" onClick={toggleLocale} data-testid="language-toggle" lang={locale === 'en' ? 'zh-CN' : 'en'}>{t('language')}</button>
     </div>
   );
 }

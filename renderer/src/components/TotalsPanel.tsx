@@ -13,10 +13,10 @@ export function TotalsPanel() {
   if (!totals) return <section className="panel"><h3>{t('mgrTotalsTitle')}</h3><p>{t('mgrNoData')}</p></section>;
   const money = (fen: number) => formatFen(fen, locale);
   const a = totals.attempts;
-  const rows = (rec: Record<string, { count: number; paidFen: number; refundFen: number; netFen: number }>, label: (k: string) => string, id: string) => (
+  const rows = (rec: Record<string, { count: number; paidFen: number; refundFen: number; netFen: number }>, label: (k: string) => string, id: string, names = false) => (
     Object.entries(rec).map(([k, b]) => (
       <tr key={k} data-testid={`${id}-${k}`}>
-        <td>{label(k)}</td><td className="num">{b.count}</td><td className="num">{money(b.paidFen)}</td>
+        <td translate={names ? 'no' : undefined}>{label(k)}</td><td className="num">{b.count}</td><td className="num">{money(b.paidFen)}</td>
         <td className="num">{money(b.refundFen)}</td><td className="num">{money(b.netFen)}</td>
       </tr>
     ))
@@ -34,8 +34,8 @@ export function TotalsPanel() {
         <div><span>{t('mgrNet')}</span><b data-testid="totals-net">{money(totals.netFen)}</b></div>
       </div>
       <p className="hint">{t('mgrAttempts', { failed: a.failed, canceled: a.canceled, expired: a.expired, open: a.pending + a.needs_attention })}</p>
-      <table className="compact">{head(t('mgrByWallet'))}<tbody>{rows(totals.byWallet, (k) => t(`wallet${k as WalletKey}`), 'wallet')}</tbody></table>
-      <table className="compact">{head(t('mgrByCashier'))}<tbody>{rows(totals.byOperator, (k) => k || '—', 'cashier')}</tbody></table>
+      <table className="compact numeric">{head(t('mgrByWallet'))}<tbody>{rows(totals.byWallet, (k) => t(`wallet${k as WalletKey}`), 'wallet')}</tbody></table>
+      <table className="compact numeric">{head(t('mgrByCashier'))}<tbody>{rows(totals.byOperator, (k) => k || '—', 'cashier', true)}</tbody></table>
     </section>
   );
 }

@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { useStore } from '../store';
 import { detectWedgeScan, DEFAULT_WEDGE, type WedgeKey } from '../wedge';
+import { PICK_WALLETS } from './WalletPicker';
 
 interface LoggedKey extends WedgeKey { amountBefore: string }
 
@@ -14,7 +15,14 @@ export function useCheckoutKeys(): void {
     const onKey = (e: KeyboardEvent) => {
       if (e.target instanceof HTMLInputElement || e.ctrlKey || e.altKey || e.metaKey) return;
       const s = useStore.getState();
+      if (s.latePayments.length > 0) return; // the late-payment dialog has the keyboard (its buttons)
       const at = e.timeStamp || performance.now();
+      if (s.walletPick) { // per-wallet QR mode: 1 / 2 / 3 pick the wallet, Esc goes back
+        const w = PICK_WALLETS[Number(e.key) - 1];
+        if (w) { e.preventDefault(); void s.pickWallet(w); }
+        if (e.key === 'Escape') { e.preventDefault(); s.setWalletPick(false); }
+        return;
+      }
       if (e.key === 'F8') { e.preventDefault(); log.length = 0; s.openCash(); return; } // 现金
       if (e.key === 'Enter') {
         e.preventDefault();

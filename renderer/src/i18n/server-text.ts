@@ -7,6 +7,9 @@ import type { Locale } from './index';
 
 const EN: Array<[string, string]> = [
   ['请顾客用微信、支付宝或云闪付扫码', 'Ask the customer to scan with WeChat, Alipay or UnionPay'],
+  ['请顾客用所选钱包扫码', 'Ask the customer to scan with the chosen wallet'],
+  ['已取消，顾客未支付', 'Cancelled, the customer did not pay'],
+  ['请先选择顾客用的钱包（微信支付、支付宝或云闪付）', 'Choose the customer\'s wallet first (WeChat Pay, Alipay or UnionPay)'],
   ['用户支付中，请稍候（顾客可能需要输入密码）', 'Customer is paying, please wait (they may need to enter a password)'],
   ['正在确认支付结果…', 'Confirming the payment…'],
   ['正在撤销…', 'Reversing…'],

@@ -1,8 +1,10 @@
 /** zh-CN catalogue: every string the screens show lives in a catalogue, none in components. */
 import { zhCNManager } from './zh-CN-manager';
+import { zhCNScreens } from './zh-CN-screens';
 
 export const zhCN = {
   ...zhCNManager,
+  ...zhCNScreens,
   appTitle: '一码收银',
   navCheckout: '收银',
   navHistory: '订单',
@@ -154,7 +156,7 @@ export const zhCN = {
   mgrFee: '手续费',
   mgrFeeRate: '费率',
   mgrSettleNet: '结算净额',
-  mgrArrival: '预计 {day} 到账',
+  mgrArrival: '{day} 到账',
   mgrExportTitle: '导出 CSV（Excel 可直接打开）',
   mgrExportorders: '订单明细',
   mgrExporttotals: '汇总',
@@ -332,6 +334,32 @@ export const zhCN = {
   cashDiffeven: '无差异',
   countTitle: '清点钱箱（按面额或合计）',
   countTotal: '合计（元）',
+  // Per-wallet QR mode and late payments (issue 13)
+  pickWalletTitle: '选择顾客的钱包',
+  pickWalletHint: '按 1 / 2 / 3 选择，Esc 返回',
+  qrForWallet: '请顾客用{w}扫码',
+  lateTitle: '迟到付款',
+  lateLead: '顾客在二维码撤销后付款',
+  lateAmount: '金额',
+  lateWallet: '钱包',
+  lateTime: '付款时间',
+  lateOrder: '订单号',
+  lateCounted: '已记入今日收款。如顾客已离开或不需要，请退款。',
+  lateMismatch: '金额与二维码不符，未记入收款，请联系技术支持。',
+  lateRefund: '退款（店长密码）',
+  lateKeep: '保留收款',
+  lateClose: '关闭',
+  lateRefunded: '已退款 {a}',
+  lateRefundPending: '退款结果未知，请在订单页“再次查询”',
+  lateRefundFailed: '退款失败：{m}',
+  lateMore: '另有 {n} 笔迟到付款',
+  qrModeLabel: '收款码模式',
+  qrModeUnified: '一码多付（聚合码）',
+  qrModePerWallet: '按钱包出码（无 WAP 签约时）',
+  syncSynced: '总部已同步',
+  syncBehind: '总部同步：落后 {n} 条',
+  syncUnreachable: '总部连不上（{since} 起，{n} 条待传）',
+  syncConnecting: '正在连接总部…',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -42,11 +42,13 @@ export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set, 
     api.onRecovery((recovery) => set({ recovery }));
     api.onNotice((notice) => set({ notice }));
     api.onPendingAmount(({ amountFen }) => set({ pendingAmountFen: amountFen }));
+    api.onLatePayments((list) => get().applyLatePayments(list));
     api.onPreferences((p) => get().applyPreferences(p));
     void api.getPreferences({}).then((p) => get().applyPreferences(p), () => undefined);
     try {
       const snap = await api.getSnapshot({});
       set({ shopName: snap.shopName, wedgeMaxGapMs: snap.wedgeMaxGapMs, aggregator: snap.aggregator, devices: snap.devices, recovery: snap.recovery, warnings: snap.warnings, connectionError: null });
+      set({ qrMode: snap.qrMode ?? 'unified', latePayments: snap.latePayments ?? [] });
       get().applyView(snap.checkout);
     } catch (err) {
       set({ connectionError: errorMessage(err) });

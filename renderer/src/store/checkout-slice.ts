@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { CheckoutView } from '../../../preload/contract';
+import type { CheckoutView, QrWalletId } from '../../../preload/contract';
 import { editAmount } from '../money';
 import { pos, errorMessage } from '../pos';
 import type { StoreState } from './index';
@@ -15,7 +15,8 @@ export interface CheckoutSlice {
   pressKey(key: string): void;
   setAmountText(text: string): void;
   applyView(view: CheckoutView): void;
-  collect(): Promise<void>;
+  /** `wallet`: the per-wallet QR mode's pick; without it that mode first asks for the wallet. */
+  collect(wallet?: QrWalletId): Promise<void>;
   scan(code: string, source: 'wedge' | 'serial'): Promise<void>;
   cancel(): Promise<void>;
   queryAgain(): Promise<void>;
@@ -57,14 +58,16 @@ export const createCheckoutSlice: StateCreator<StoreState, [], [], CheckoutSlice
         if (view.result?.outcome === 'PAID') { set({ amountText: '' }); syncPending(''); }
       }
     },
-    async collect() {
+    async collect(wallet) {
       const { amountText, view } = get();
       if (view.phase !== 'idle' && view.phase !== 'result') return;
       if (amountText.trim() === '') { set({ error: { code: 'amount.required' } }); return; }
+      const sale = get().sale; // an open mixed-tender sale: the QR is for what it still owes
+      if (get().qrMode === 'per-wallet' && !wallet) { get().setWalletPick(true); return; }
       try {
         set({ error: null });
-        const sale = get().sale; // an open mixed-tender sale: the QR is for what it still owes
-        get().applyView(await (sale ? pos().payRemainder({ saleId: sale.saleId, requestId }) : pos().startQrPayment({ amount: amountText, requestId })));
+        const w = wallet ? { wallet } : {};
+        get().applyView(await (sale ? pos().payRemainder({ saleId: sale.saleId, requestId, ...w }) : pos().startQrPayment({ amount: amountText, requestId, ...w })));
       } catch (err) {
         set({ error: errorMessage(err) });
       }

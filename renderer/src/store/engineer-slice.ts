@@ -27,7 +27,7 @@ function formsOf(v: EngineerView): EngineerForms {
       suffix: s.suffix, interCharTimeoutMs: String(s.interCharTimeoutMs), dedupeMs: String(s.dedupeMs), wedgeMaxGapMs: String(s.wedgeMaxGapMs),
     },
     printer: { transport: v.printer.transport, address: v.printer.address, width: String(v.printer.width) },
-    aggregator: { mode: v.aggregator.mode, baseUrl: v.aggregator.baseUrl, vendorSn: v.aggregator.vendorSn, appId: v.aggregator.appId, vendorKey: '' },
+    aggregator: { mode: v.aggregator.mode, baseUrl: v.aggregator.baseUrl, vendorSn: v.aggregator.vendorSn, appId: v.aggregator.appId, vendorKey: '', qrMode: v.aggregator.qrMode ?? 'unified' },
     shop: { name: v.shop.name, terminalName: v.shop.terminalName },
   };
 }
@@ -123,6 +123,7 @@ export const createEngineerSlice: StateCreator<StoreState, [], [], EngineerSlice
         const res = await save(section, forms);
         if (res.ok) {
           set({ engineerView: res.view, engineerForms: { ...get().engineerForms!, [section]: formsOf(res.view)[section] }, engineerErrors: { ...get().engineerErrors, [section]: {} } });
+          if (res.view.aggregator.qrMode) set({ qrMode: res.view.aggregator.qrMode, walletPick: false }); // the next 收款 uses it
         } else {
           set({ engineerErrors: { ...get().engineerErrors, [section]: res.errors } });
         }

@@ -11,8 +11,10 @@ import { createPreferencesSlice, type PreferencesSlice } from './preferences-sli
 import { createEngineerSlice, type EngineerSlice } from './engineer-slice';
 import { createCashSlice, type CashSlice } from './cash-slice';
 import { createOperatorSlice, type OperatorSlice } from './operator-slice';
+import { createLateSlice, type LateSlice } from './late-slice';
+import { createSyncSlice, type SyncSlice } from './sync-slice';
 
-export type StoreState = AppSlice & CheckoutSlice & HistorySlice & ManagerSlice & ReportsSlice & SearchSlice & PrinterSlice & PreferencesSlice & EngineerSlice & OperatorSlice & CashSlice;
+export type StoreState = AppSlice & CheckoutSlice & HistorySlice & ManagerSlice & ReportsSlice & SearchSlice & PrinterSlice & PreferencesSlice & EngineerSlice & OperatorSlice & CashSlice & LateSlice & SyncSlice;
 
 export const useStore = create<StoreState>()((...a) => ({
   ...createAppSlice(...a),
@@ -26,4 +28,6 @@ export const useStore = create<StoreState>()((...a) => ({
   ...createEngineerSlice(...a),
   ...createCashSlice(...a),
   ...createOperatorSlice(...a),
+  ...createLateSlice(...a),
+  ...createSyncSlice(...a),
 }));

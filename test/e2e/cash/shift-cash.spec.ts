@@ -3,8 +3,10 @@
  * expected cash at once, mixed tender switched on from the screen, and a shift close refused
  * while a mixed sale is still owed money.
  */
+import { walletOpens } from '../../support/wallet-app';
 import type { Page } from '@playwright/test';
 import { drawerKicks, expect, MANAGER_PIN, test, typeAmount } from './cash-kit';
+import { readQrFromScreen } from '../fixtures';
 
 async function enterPin(page: Page): Promise<void> {
   const pin = page.getByTestId('pin-input');
@@ -52,7 +54,7 @@ test('mixed tender switched on from the Reports screen, then a mixed sale goes t
   await page.keyboard.press('F1');
   await startMixedSale(page);
   await page.getByTestId('collect').click();
-  await expect(page.getByTestId('qr')).toBeVisible();
+  await walletOpens(await readQrFromScreen(page), 'wechat'); // the customer scans the QR
   const open = (await sandbox.control.orders()).filter((o) => o.orderStatus === 'CREATED');
   expect(open).toHaveLength(1);
   expect(open[0]!.totalFen).toBe(8_000);

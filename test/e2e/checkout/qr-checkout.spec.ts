@@ -1,4 +1,5 @@
 import { test, expect, typeAmount, readQrFromScreen } from '../fixtures';
+import { walletOpens } from '../../support/wallet-app';
 
 const WALLETS = [
   { button: '微信支付', label: '微信支付' },
@@ -30,31 +31,48 @@ for (const wallet of WALLETS) {
   });
 }
 
-test('the cashier cancels a waiting QR: the order is closed at the aggregator and nobody is charged', async ({ counter, sandbox }) => {
+test('the cashier cancels a QR nobody opened: there is no order to cancel, nobody is charged', async ({ counter, sandbox }) => {
   await typeAmount(counter, '8');
   await counter.getByTestId('collect').click();
   await readQrFromScreen(counter);
+  await counter.keyboard.press('Escape');
+  await expect(counter.getByTestId('result-title')).toHaveText('已取消');
+  await expect(counter.getByTestId('result-message')).toHaveText('已取消，顾客未支付');
+  expect(await sandbox.control.orders()).toEqual([]);
+  const requests = (await sandbox.control.call<{ requests: { op: string }[] }>('GET', 'requests')).requests.map((r) => r.op);
+  expect(requests).not.toContain('cancel'); // "order does not exist" at the query: nothing to cancel
+});
+
+test('the cashier cancels a QR the customer opened but did not pay: the order is closed at the aggregator', async ({ counter, context, sandbox }) => {
+  await typeAmount(counter, '8');
+  await counter.getByTestId('collect').click();
+  const phone = await context.newPage();
+  await phone.goto(await readQrFromScreen(counter));
+  await expect(phone.getByText('¥8.00')).toBeVisible();
+  await counter.bringToFront();
   await counter.keyboard.press('Escape');
   await expect(counter.getByTestId('result-title')).toHaveText('已取消');
   const [order] = await sandbox.control.orders();
   expect(order).toMatchObject({ orderStatus: 'CANCELED', chargeCount: 0 });
 });
 
-test('a QR that expires at the aggregator shows 已过期', async ({ counter, sandbox }) => {
+test('a QR opened but left unpaid expires at the aggregator: 已过期', async ({ counter, context, sandbox }) => {
   await sandbox.control.config({ qrExpirySeconds: 2 });
   await typeAmount(counter, '5.5');
   await counter.getByTestId('collect').click();
-  await readQrFromScreen(counter);
+  const phone = await context.newPage();
+  await phone.goto(await readQrFromScreen(counter)); // the order exists from now on, and times out
   await expect(counter.getByTestId('result-title')).toHaveText('已过期', { timeout: 15_000 });
   const [order] = await sandbox.control.orders();
   expect(order?.chargeCount).toBe(0);
 });
 
-test('double-clicking 收款 creates one order only', async ({ counter, sandbox }) => {
+test('double-clicking 收款 creates one order only', async ({ counter, app, sandbox }) => {
   await typeAmount(counter, '3');
   await counter.getByTestId('collect').dblclick();
-  await readQrFromScreen(counter);
+  await walletOpens(await readQrFromScreen(counter), 'wechat');
   expect(await sandbox.control.orders()).toHaveLength(1);
+  expect((await app.call<unknown[]>('listOrders', {})).value).toHaveLength(1);
 });
 
 test('bad amounts are refused with a clear message and nothing reaches the aggregator', async ({ counter, sandbox }) => {
@@ -67,15 +85,17 @@ test('bad amounts are refused with a clear message and nothing reaches the aggre
   expect(await sandbox.control.orders()).toHaveLength(0);
 });
 
-test('an aggregator outage ends in 需人工确认, never 支付成功; "query again" settles it once it is back', async ({ counter, sandbox }) => {
+test('an aggregator outage: the QR still shows (no call needed), 取消 ends in 需人工确认, never 支付成功; "query again" settles it', async ({ counter, sandbox }) => {
   await sandbox.control.fault('*', 'http500', { times: -1 });
   await typeAmount(counter, '20');
   await counter.getByTestId('collect').click();
+  await readQrFromScreen(counter); // the unified QR is built locally: it shows even now
+  await counter.keyboard.press('Escape'); // the cashier gives up; the counter cannot learn anything
   await expect(counter.getByTestId('result-title')).toHaveText('需人工确认', { timeout: 30_000 });
   await expect(counter.getByTestId('result-message')).toContainText('需人工确认');
   await sandbox.control.clearFaults();
   await counter.getByTestId('query-again').click();
-  await expect(counter.getByTestId('result-title')).toHaveText('支付失败');
-  await expect(counter.getByTestId('result-message')).toContainText('顾客未被扣款');
+  await expect(counter.getByTestId('result-title')).toHaveText('已取消');
+  await expect(counter.getByTestId('result-message')).toContainText('顾客未支付');
   expect(await sandbox.control.orders()).toHaveLength(0);
 });

@@ -48,16 +48,19 @@ test('a goods barcode scanned by mistake is refused before any network call', as
   expect(await sandbox.control.orders()).toHaveLength(0);
 });
 
-test('the customer never confirms: after the window the payment is reversed (已撤销)', async ({ scanKit, sandbox, page }) => {
-  test.slow();
-  const { scan } = scanKit;
-  await typeAmount(page, '66');
-  await scan(NEVER_CONFIRMS);
-  await expect(page.getByTestId('progress')).toContainText('用户支付中');
-  await expect(page.getByTestId('result-title')).toHaveText('已取消', { timeout: 70_000 });
-  await expect(page.getByTestId('result-message')).toContainText('已撤销');
-  const [order] = await sandbox.control.orders();
-  expect(order).toMatchObject({ orderStatus: 'CANCELED', chargeCount: 0 });
+test.describe('with the shortest scan window (10 s) instead of the default 45 s', () => {
+  test.use({ checkoutSettings: { scanWindowSeconds: 10 } });
+
+  test('the customer never confirms: after the window the payment is reversed (已撤销)', async ({ scanKit, sandbox, page }) => {
+    const { scan } = scanKit;
+    await typeAmount(page, '66');
+    await scan(NEVER_CONFIRMS);
+    await expect(page.getByTestId('progress')).toContainText('用户支付中');
+    await expect(page.getByTestId('result-title')).toHaveText('已取消', { timeout: 25_000 });
+    await expect(page.getByTestId('result-message')).toContainText('已撤销');
+    const [order] = await sandbox.control.orders();
+    expect(order).toMatchObject({ orderStatus: 'CANCELED', chargeCount: 0 });
+  });
 });
 
 test('a second scan while a payment is in flight is refused and never charges twice', async ({ scanKit, sandbox }) => {

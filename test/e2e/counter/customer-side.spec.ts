@@ -3,12 +3,14 @@
  * The customer's side of the counter (issue 9): the customer display follows the checkout, the
  * payment is announced, English replaces every Chinese string, and the keyboard alone suffices.
  */
-import { test, expect, typeAmount } from '../fixtures';
+import { test, expect, readQrFromScreen, typeAmount } from '../fixtures';
+import { walletOpens } from '../../support/wallet-app';
 import type { Page } from '@playwright/test';
 import type { sandboxControl } from '../../support/sandbox-control';
 
 /** The customer pays the order that is waiting at the sandbox, as the wallet page would. */
-async function customerPays(control: ReturnType<typeof sandboxControl>, wallet: 'wechat' | 'alipay' | 'unionpay'): Promise<void> {
+async function customerPays(counter: Page, control: ReturnType<typeof sandboxControl>, wallet: 'wechat' | 'alipay' | 'unionpay'): Promise<void> {
+  await walletOpens(await readQrFromScreen(counter), wallet); // the wallet opens the QR's URL: the order exists from now on
   await expect.poll(async () => (await control.orders()).filter((o) => o.orderStatus === 'CREATED').length).toBe(1);
   const waiting = (await control.orders()).find((o) => o.orderStatus === 'CREATED')!;
   await control.walletPay({ clientSn: waiting.clientSn }, wallet);
@@ -32,7 +34,7 @@ test('the customer display follows a whole payment: welcome, amount, QR, 支付�
   await expect(screen).toContainText('¥23.45');
   await expect(screen).not.toContainText('100800000001'); // the terminal, keys and other orders never show
 
-  await customerPays(sandbox.control, 'alipay');
+  await customerPays(counter, sandbox.control, 'alipay');
   await expect(screen).toContainText('支付成功');
   await expect(screen).toContainText('¥23.45');
 
@@ -52,12 +54,12 @@ test('two quick payments are both announced, wallet and amount, in order', async
   });
   await typeAmount(counter, '128.5');
   await counter.keyboard.press('Enter');
-  await customerPays(sandbox.control, 'alipay');
+  await customerPays(counter, sandbox.control, 'alipay');
   await expect(counter.getByTestId('result-title')).toHaveText('支付成功');
   await counter.keyboard.press('Enter');
   await typeAmount(counter, '0.01');
   await counter.keyboard.press('Enter');
-  await customerPays(sandbox.control, 'wechat');
+  await customerPays(counter, sandbox.control, 'wechat');
   await expect(counter.getByTestId('result-title')).toHaveText('支付成功');
   await expect.poll(() => [...new Set(said)], { timeout: 20_000 }).toEqual(['支付宝到账一百二十八元五角', '微信收款一分']);
 });
@@ -91,7 +93,7 @@ test('switching to English changes every string on the checkout screen, through 
   await expect(counter.getByTestId('countdown')).toBeVisible();
   expect(await chineseOnScreen(counter)).toEqual([]);
 
-  await customerPays(sandbox.control, 'wechat');
+  await customerPays(counter, sandbox.control, 'wechat');
   await expect(counter.getByTestId('result-title')).toHaveText('Paid');
   expect(await chineseOnScreen(counter)).toEqual([]);
 
@@ -104,7 +106,7 @@ test('a whole QR payment with the keyboard only: digits, Enter to collect, Enter
   for (const k of ['4', '2', '.', '5']) await counter.keyboard.press(k);
   await counter.keyboard.press('Enter');
   await expect(counter.getByTestId('qr')).toBeVisible();
-  await customerPays(sandbox.control, 'unionpay');
+  await customerPays(counter, sandbox.control, 'unionpay');
   await expect(counter.getByTestId('result-title')).toHaveText('支付成功');
   await expect(counter.getByTestId('result-amount')).toHaveText('¥42.50');
   await counter.keyboard.press('Enter');

@@ -25,10 +25,10 @@ if (!bin.ok) console.log(`[electron project] skipped: ${bin.why}`);
 
 test.describe('Electron app', () => {
   test.skip(!bin.ok, bin.ok ? '' : bin.why);
+  const executablePath = bin.ok ? bin.path : '';
 
   test('opens the cashier window with window.pos and no Node in the renderer', async () => {
-    if (!bin.ok) return;
-    const app = await electron.launch({ executablePath: bin.path, args: ['.', '--data-dir', mkdtempSync(join(tmpdir(), 'yima-electron-'))] });
+    const app = await electron.launch({ executablePath, args: ['.', '--data-dir', mkdtempSync(join(tmpdir(), 'yima-electron-'))] });
     const win = await app.firstWindow();
     await expect(win.getByTestId('collect')).toBeVisible();
     expect(await win.evaluate(() => typeof (globalThis as unknown as { pos?: unknown }).pos)).toBe('object');
@@ -37,8 +37,7 @@ test.describe('Electron app', () => {
   });
 
   test('the renderer cannot navigate away, open windows or reach Node', async () => {
-    if (!bin.ok) return;
-    const app = await electron.launch({ executablePath: bin.path, args: ['.', '--data-dir', mkdtempSync(join(tmpdir(), 'yima-electron-'))] });
+    const app = await electron.launch({ executablePath, args: ['.', '--data-dir', mkdtempSync(join(tmpdir(), 'yima-electron-'))] });
     const win = await app.firstWindow();
     await expect(win.getByTestId('collect')).toBeVisible();
     const start = win.url();

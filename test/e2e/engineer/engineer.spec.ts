@@ -11,6 +11,7 @@ import { test, expect } from '../fixtures';
 import { openPtyPair, ptySkipReason, type PtyPair } from '../../support/pty-pair';
 import { startHarnessProcess, type HarnessProcess } from '../../support/harness-process';
 import { DEFAULT_SETTINGS } from '../../../main/settings/schema';
+import { sandboxControl } from '../../support/sandbox-control';
 
 test.describe('engineer screen', () => {
   let pty: PtyPair;
@@ -38,7 +39,7 @@ test.describe('engineer screen', () => {
     await pty?.close();
   });
 
-  test('sets up the scanner, printer and terminal, with PIN, validation and no key ever shown', async ({ page }) => {
+  test('sets up the scanner, printer and terminal, with PIN, validation and no key ever shown', async ({ page, sandbox }) => {
     await page.goto(app.url);
     await expect(page.getByTestId('collect')).toBeVisible();
 
@@ -102,7 +103,13 @@ test.describe('engineer screen', () => {
     await page.getByTestId('eng-activation-code').fill('12345678');
     await page.getByTestId('eng-activate').click();
     await expect(page.getByTestId('eng-terminal-feedback')).toHaveText('激活失败：激活码不存在');
+    // This device is already active at the platform (the counter activated it at start): the
+    // platform refuses a second activation of the same device id (activate.md FAQ 4) and the
+    // engineer reads its reason; once the merchant has it unbound, activation goes through.
     await page.getByTestId('eng-activation-code').fill('88888888');
+    await page.getByTestId('eng-activate').click();
+    await expect(page.getByTestId('eng-terminal-feedback')).toContainText('设备号重复');
+    await sandboxControl(sandbox.url).call('POST', 'reset', { terminals: true });
     await page.getByTestId('eng-activate').click();
     await expect(page.getByTestId('eng-terminal-feedback')).toContainText('激活成功，终端号');
     await expect(page.getByTestId('eng-terminal-state')).toContainText('已激活，终端号');

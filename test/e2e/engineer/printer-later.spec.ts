@@ -5,7 +5,8 @@
 import { readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { test, expect, typeAmount } from '../fixtures';
+import { test, expect, readQrFromScreen, typeAmount } from '../fixtures';
+import { walletOpens } from '../../support/wallet-app';
 
 test('a printer set up on the engineer screen works at once: test page, then the next sale', async ({ counter, dataDir, sandbox }) => {
   const receipts = join(dataDir, 'receipts');
@@ -27,6 +28,7 @@ test('a printer set up on the engineer screen works at once: test page, then the
   await counter.keyboard.press('F1');
   await typeAmount(counter, '3.20');
   await counter.keyboard.press('Enter');
+  await walletOpens(await readQrFromScreen(counter), 'wechat'); // the customer scans the QR in WeChat
   await expect.poll(async () => (await sandbox.control.orders()).length).toBe(1);
   await sandbox.control.walletPay({ clientSn: (await sandbox.control.orders())[0]!.clientSn }, 'wechat');
   await expect(counter.getByTestId('result-title')).toHaveText('支付成功');

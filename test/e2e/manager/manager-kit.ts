@@ -4,7 +4,8 @@
  * control API instead of a phone) and opens the Reports screen.
  */
 import type { Page } from '@playwright/test';
-import { test as base, expect, typeAmount, type Fixtures } from '../fixtures';
+import { test as base, expect, readQrFromScreen, typeAmount, type Fixtures } from '../fixtures';
+import { walletOpens } from '../../support/wallet-app';
 
 export const MANAGER_PIN = '8888'; // the documented factory default (README: 店长 PIN)
 
@@ -21,7 +22,7 @@ export interface Shop {
 export async function payQrOn(page: Page, control: Fixtures['sandbox']['control'], yuan: string, wallet: 'wechat' | 'alipay' | 'unionpay'): Promise<string> {
   await typeAmount(page, yuan);
   await page.getByTestId('collect').click();
-  await expect(page.getByTestId('qr')).toBeVisible();
+  await walletOpens(await readQrFromScreen(page), wallet); // the customer scans the QR in their wallet
   const waiting = (await control.orders()).filter((o) => o.orderStatus === 'CREATED');
   expect(waiting).toHaveLength(1);
   await control.walletPay({ sn: waiting[0]!.sn }, wallet);

@@ -6,7 +6,8 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import iconv from 'iconv-lite';
-import { test as base, expect, typeAmount } from '../fixtures';
+import { test as base, expect, readQrFromScreen, typeAmount } from '../fixtures';
+import { walletOpens } from '../../support/wallet-app';
 import { startHarnessProcess, type HarnessProcess } from '../../support/harness-process';
 import { qrPayloads, stripCommands } from '../../support/escpos-read';
 import type { sandboxControl } from '../../support/sandbox-control';
@@ -53,7 +54,7 @@ export async function waitForReceipts(dir: string, count: number, timeout = 15_0
 export async function payByQr(page: Page, sandbox: { control: ReturnType<typeof sandboxControl> }, yuan: string, wallet: 'wechat' | 'alipay' | 'unionpay' = 'wechat'): Promise<string> {
   await typeAmount(page, yuan);
   await page.getByTestId('collect').click();
-  await expect(page.getByTestId('qr')).toBeVisible();
+  await walletOpens(await readQrFromScreen(page), wallet); // the customer scans the QR in their wallet
   const order = (await sandbox.control.orders()).find((o) => o.orderStatus !== 'PAID' && o.chargeCount === 0);
   if (!order) throw new Error('no open order at the sandbox');
   await sandbox.control.walletPay({ sn: order.sn }, wallet);

@@ -3,6 +3,7 @@
  * reaches the real harness process — contract validation, dispatch, checkout, journal — and must
  * make exactly one order and at most one charge, and the day's total counts it once.
  */
+import { walletOpens } from '../../support/wallet-app';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -14,7 +15,7 @@ import { sandboxControl } from '../../support/sandbox-control';
 
 const built = existsSync(join(process.cwd(), 'out/main/harness.js'));
 
-interface View { phase: string; clientSn?: string; result?: { outcome: string } }
+interface View { phase: string; clientSn?: string; qrCode?: string; result?: { outcome: string } }
 
 describe.skipIf(!built)('duplicated messages from the screen', { timeout: 60_000 }, () => {
   let dir: string;
@@ -41,6 +42,8 @@ describe.skipIf(!built)('duplicated messages from the screen', { timeout: 60_000
     const qr = await Promise.all([1, 2, 3].map(() => app.call<View>('startQrPayment', { amount: '8.80', requestId: 'dup-qr-000001' })));
     expect(qr.every((e) => e.ok)).toBe(true);
     const clientSn = qr.map((e) => e.value?.clientSn).find(Boolean);
+    expect(new Set(qr.map((e) => e.value?.clientSn).filter(Boolean))).toEqual(new Set([clientSn])); // one attempt, one QR
+    await walletOpens(qr.map((e) => e.value?.qrCode).find(Boolean)!, 'alipay'); // the customer's wallet opens the unified QR
     expect(await control.orders()).toEqual([expect.objectContaining({ clientSn, totalFen: 880 })]);
     await control.walletPay({ clientSn }, 'alipay');
     for (let i = 0; i < 100 && (await app.call<{ checkout: View }>('getSnapshot')).value?.checkout.phase !== 'result'; i++) await new Promise((r) => setTimeout(r, 100));

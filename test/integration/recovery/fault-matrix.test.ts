@@ -73,7 +73,7 @@ const JOURNAL_STATUS: Record<Outcome, string> = { PAID: 'paid', FAILED: 'failed'
 /** Plays the story; returns the attempt's client_sn and its first result. */
 async function play(r: FaultRig, story: Story): Promise<{ clientSn: string; first: Result }> {
   if (story.startsWith('qr')) {
-    const v = await r.service.startQr(AMOUNT, requestId());
+    const v = await r.service.startQr(AMOUNT, requestId(), undefined, 'wechat'); // per-wallet QR (fault-rig.ts)
     const clientSn = v.clientSn!;
     if (v.phase === 'waiting' && v.qrCode) {
       if (story === 'qr-pays') await r.ctl.walletPay({ clientSn }, 'wechat');

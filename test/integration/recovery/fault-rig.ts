@@ -17,6 +17,7 @@ import { localBusinessDay, openJournal, type Journal } from '../../../main/journ
 import { sandboxControl } from '../../support/sandbox-control';
 import { recordViews } from '../../support/view-recorder';
 import { memoryCredentials, newClientSn } from '../../unit/main/checkout/service-rig';
+import { walletQrCodes } from '../../../main/services/wallet-qr-codes';
 
 /** Poll every 100 ms, back off to 200 ms on errors: the real policies' shape, compressed. */
 export const FAST_POLL: PollPolicy = { steps: [{ untilMs: Infinity, everyMs: 100 }], errorBaseMs: 100, errorMaxMs: 200 };
@@ -44,6 +45,7 @@ export async function faultRig(windows: { qrExpiryMs: number; scanWindowMs: numb
   const sb = await startSandbox({ port: 0 });
   const driver = createUpayDriver({
     baseUrl: sb.url,
+    gatewayUrl: `${sb.url}/gateway`,
     vendor: { sn: TEST_VENDOR.vendorSn, key: TEST_VENDOR.vendorKey, appId: TEST_VENDOR.appId },
     credentials: memoryCredentials(),
     deviceId: 'yima-fault-counter',
@@ -54,13 +56,15 @@ export async function faultRig(windows: { qrExpiryMs: number; scanWindowMs: numb
   const journal = await openJournal({ dir, clock: Date.now, warn: () => undefined });
   const rec = recordViews();
   const views = rec.views;
-  const config: CheckoutConfig = { ...windows, maxAmountFen: 5_000_000, operator: '收银员', subject: '一码小店-1号收银台' };
+  // The per-wallet QR mode: its precreate is a request that can fail (the unified QR makes none).
+  const config: CheckoutConfig = { ...windows, maxAmountFen: 5_000_000, operator: '收银员', subject: '一码小店-1号收银台', qrMode: 'per-wallet' };
   const service = new CheckoutService({
     aggregator: driver, journal, clock: systemClock, timers: systemTimers, newClientSn,
     config: () => config,
     onView: rec.onView,
     closeOutRetryMs: 100,
     policies: { qr: FAST_POLL, scan: FAST_POLL },
+    walletQrCodes,
   });
 
   const until = (pred: (v: CheckoutView) => boolean, timeoutMs = 15_000, from = 0) => rec.until(pred, timeoutMs, from);

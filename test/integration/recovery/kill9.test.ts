@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../../../main/aggregator/sandbox';
@@ -14,6 +14,8 @@ import { openJournal } from '../../../main/journal';
 import { startHarnessProcess, type HarnessProcess } from '../../support/harness-process';
 import { sandboxControl } from '../../support/sandbox-control';
 import { pollUntil } from '../../support/poll-until';
+import { walletOpens } from '../../support/wallet-app';
+import { DEFAULT_SETTINGS } from '../../../main/settings/schema';
 
 const built = existsSync(join(process.cwd(), 'out/main/harness.js'));
 const HOLD_MS = 30_000;
@@ -36,7 +38,14 @@ describe.skipIf(!built)('kill -9 at every step of a payment', { timeout: 60_000 
     dir = await mkdtemp(join(tmpdir(), 'yima-kill9-'));
     sandbox = await startSandbox({ port: 0, dataDir: join(dir, 'aggregator') });
     control = sandboxControl(sandbox.url);
+    // The QR cases kill the counter around its precreate request, which only the per-wallet QR
+    // mode makes (the unified QR is built without a request; its own case is at the end).
+    await qrMode('per-wallet');
   });
+  const qrMode = async (mode: 'unified' | 'per-wallet') => {
+    await mkdir(join(dir, 'counter'), { recursive: true });
+    await writeFile(join(dir, 'counter', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, checkout: { ...DEFAULT_SETTINGS.checkout, qrMode: mode } }));
+  };
   afterEach(async () => {
     await app?.kill('SIGKILL');
     app = null;
@@ -59,7 +68,7 @@ describe.skipIf(!built)('kill -9 at every step of a payment', { timeout: 60_000 
 
   /** Starts a payment of ¥12.30 the way the cashier's screen does (QR button, or a scan from the wedge). */
   const pay = async (a: HarnessProcess, method: Method, requestId: string) => {
-    if (method === 'qr') return a.call<View>('startQrPayment', { amount: '12.30', requestId });
+    if (method === 'qr') return a.call<View>('startQrPayment', { amount: '12.30', requestId, wallet: 'wechat' });
     await a.call('setPendingAmount', { amount: '12.30' });
     return a.call<View>('startScanPayment', { amount: '12.30', code: CODE, requestId, source: 'wedge' });
   };
@@ -124,7 +133,7 @@ describe.skipIf(!built)('kill -9 at every step of a payment', { timeout: 60_000 
         const v = (await pay(a, method, 'kill9-qr-charged')).value!;
         expect(v.phase).toBe('waiting');
         await control.fault('query', 'timeout', { times: -1 }); // the counter cannot learn the result…
-        await control.walletPay({ clientSn: v.clientSn }, 'alipay'); // …the customer pays…
+        await control.walletPay({ clientSn: v.clientSn }, 'wechat'); // …the customer pays…
       }
       await until(() => control.orders(), (o) => o[0]?.chargeCount === 1);
       await powerCut(); // …and the power goes
@@ -136,7 +145,7 @@ describe.skipIf(!built)('kill -9 at every step of a payment', { timeout: 60_000 
     it('killed right after the final record: nothing to recover, total counted once, no second charge', async () => {
       let a = await start();
       const v = (await pay(a, method, `kill9-${method}-final`)).value!;
-      if (method === 'qr') await control.walletPay({ clientSn: v.clientSn }, 'unionpay');
+      if (method === 'qr') await control.walletPay({ clientSn: v.clientSn }, 'wechat');
       await until(() => view(a), (s) => s.checkout.result?.outcome === 'PAID');
       await powerCut();
       a = await start();
@@ -172,5 +181,23 @@ describe.skipIf(!built)('kill -9 at every step of a payment', { timeout: 60_000 
     await until(() => view(a), (s) => s.checkout.result?.outcome === 'PAID');
     expect((await control.orders())[0]?.chargeCount).toBe(1);
     expect(await totals(a)).toMatchObject({ count: 1, paidFen: 1230 });
+  });
+
+  it('unified QR: killed while nobody had opened it; after the restart the same QR is back and the customer pays it once', async () => {
+    await qrMode('unified');
+    let a = await start();
+    const v = (await a.call<View>('startQrPayment', { amount: '12.30', requestId: 'kill9-unified' })).value!;
+    expect(v.qrCode).toContain('/gateway?');
+    expect(await control.orders()).toEqual([]); // nothing at the platform yet
+    await powerCut();
+    a = await start();
+    const resumed = await until(() => view(a), (s) => s.checkout.phase === 'waiting');
+    expect(resumed.checkout).toMatchObject({ clientSn: v.clientSn, qrCode: v.qrCode }); // "not found" = still waiting
+    await walletOpens(v.qrCode!, 'alipay');
+    await control.walletPay({ clientSn: v.clientSn }, 'alipay');
+    await until(() => view(a), (s) => s.checkout.result?.outcome === 'PAID');
+    expect((await control.orders()).map((o) => o.chargeCount)).toEqual([1]);
+    expect(await totals(a)).toMatchObject({ count: 1, paidFen: 1230 });
+    expect(await requestsFor('precreate')).toHaveLength(0);
   });
 });

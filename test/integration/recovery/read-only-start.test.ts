@@ -4,6 +4,7 @@
  * show the day's history and totals, tell the cashier clearly why it cannot take payments, and
  * refuse a payment without sending anything to the aggregator.
  */
+import { walletOpens } from '../../support/wallet-app';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -47,7 +48,8 @@ describe.skipIf(!built)('read-only data directory at start', { timeout: 60_000 }
     // a normal day first: one paid QR payment
     app = await startHarnessProcess({ dataDir: counter, aggregatorUrl: sandbox.url });
     await until(() => snapshot(app!), (s) => s.recovery.done);
-    const v = (await app.call<{ clientSn: string }>('startQrPayment', { amount: '12.30', requestId: 'readonly-paid-1' })).value!;
+    const v = (await app.call<{ clientSn: string; qrCode: string }>('startQrPayment', { amount: '12.30', requestId: 'readonly-paid-1' })).value!;
+    await walletOpens(v.qrCode, 'wechat'); // the customer's WeChat opens the unified QR
     await control.walletPay({ clientSn: v.clientSn }, 'wechat');
     await until(() => snapshot(app!), (s) => s.checkout.result?.outcome === 'PAID');
     await app.kill('SIGKILL');
@@ -64,13 +66,13 @@ describe.skipIf(!built)('read-only data directory at start', { timeout: 60_000 }
     expect((await app.call('dayTotals', {})).value).toMatchObject({ count: 1, paidFen: 1230 });
     expect((await app.call<{ status: string }[]>('listOrders', {})).value!.map((o) => o.status)).toEqual(['paid']);
 
-    const precreatesBefore = (await control.call<{ requests: { op: string }[] }>('GET', 'requests')).requests.filter((r) => r.op === 'precreate').length;
+    const requestsBefore = (await control.call<{ requests: { op: string }[] }>('GET', 'requests')).requests.length;
     const refused = await app.call('startQrPayment', { amount: '5.00', requestId: 'readonly-refused-1' });
     expect(refused.ok).toBe(false);
     expect(refused.error?.code).toBe('REFUSED');
     expect(refused.error?.message).toMatch(/^无法写入交易记录，未发起收款：(数据目录只读|没有写入数据目录的权限)/);
-    const precreatesAfter = (await control.call<{ requests: { op: string }[] }>('GET', 'requests')).requests.filter((r) => r.op === 'precreate').length;
-    expect(precreatesAfter).toBe(precreatesBefore);
+    const requestsAfter = (await control.call<{ requests: { op: string }[] }>('GET', 'requests')).requests.length;
+    expect(requestsAfter).toBe(requestsBefore); // not a single request went out
     expect((await control.orders()).map((o) => o.chargeCount)).toEqual([1]);
     expect((await snapshot(app)).checkout.phase).toBe('idle');
   });

@@ -28,6 +28,7 @@ export function AggregatorSection() {
         <EngineerField section="aggregator" field="appId" label={t('engAppId')} />
         <EngineerField section="aggregator" field="vendorKey" label={t('engVendorKey')} type="password"
           placeholder={keySet ? t('engKeySet') : t('engKeyNotSet')} hint={t('engKeyHint')} />
+        <EngineerField section="aggregator" field="qrMode" label={t('qrModeLabel')} options={[['unified', t('qrModeUnified')], ['per-wallet', t('qrModePerWallet')]]} />
       </div>
       <div className="eng-key-state" data-testid="eng-vendor-key-state">{t('engVendorKey')}: {keySet ? t('engKeySet') : t('engKeyNotSet')}</div>
       <div className="actions">

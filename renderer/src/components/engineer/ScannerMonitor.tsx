@@ -11,7 +11,7 @@ export function ScannerMonitor() {
     <div className="eng-monitor" data-testid="eng-monitor">
       <div className="eng-monitor-head">
         <strong>{t('engMonitor')}</strong>
-        <button className="link" onClick={clear}>{t('engMonitorClear')}</button>
+        <button className="btn small" onClick={clear}>{t('engMonitorClear')}</button>
       </div>
       {lines.length === 0 && <div className="eng-hint">{t('engMonitorEmpty')}</div>}
       <ol>

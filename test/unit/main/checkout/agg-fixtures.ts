@@ -28,7 +28,7 @@ export function scriptedAggregator(script: { query?: AggOutcome[]; cancel?: AggO
   };
   const never = (): never => { throw new Error('not used in this test'); };
   const agg: Aggregator = {
-    activate: never, checkin: never, refund: never, revoke: never, statement: never,
+    activate: never, checkin: never, refund: never, revoke: never, statement: never, unifiedQr: never,
     precreate: () => next('precreate'),
     pay: () => next('pay'),
     query: () => next('query'),

@@ -7,6 +7,7 @@ import type { AggOutcome, Aggregator, OrderData } from '../../../../main/aggrega
 import type { JournalPort } from '../../../../main/checkout/checkout-service';
 import { ServiceError } from '../../../../main/services/dispatch';
 import { activatedDriver, journalIn, makeService, recordsOnDisk, requestId, sandbox, tempDir, wechatCode } from './service-rig';
+import { walletQrCodes } from '../../../../main/services/wallet-qr-codes';
 
 const errorOf = async (p: Promise<unknown>): Promise<ServiceError> => {
   try { await p; } catch (err) { if (err instanceof ServiceError) return err; throw err; }
@@ -18,36 +19,40 @@ async function realRig(config: Parameters<typeof makeService>[0]['config'] = {})
   const aggregator = await activatedDriver(sb.url);
   const dir = await tempDir();
   const journal = await journalIn(dir);
-  const rig = makeService({ aggregator, journal, config });
+  const rig = makeService({ aggregator, journal, config, extra: { walletQrCodes } });
   return { ...rig, sb, ctl, dir, journal, aggregator };
 }
 
+// Over the real sandbox in the per-wallet mode (precreate with payway; the unified gateway QR is
+// covered by qr-modes.test.ts and the e2e specs).
+const PER_WALLET = { qrMode: 'per-wallet' } as const;
+
 describe('QR payment (customer scans the dynamic QR)', () => {
   it('shows the QR, then 支付成功 with the wallet once the customer pays; journal and order index agree', async () => {
-    const r = await realRig();
-    const started = await r.service.startQr(1230, requestId());
+    const r = await realRig(PER_WALLET);
+    const started = await r.service.startQr(1230, requestId(), undefined, 'wechat');
     expect(started).toMatchObject({ phase: 'waiting', method: 'qr', amountFen: 1230 });
     expect(started.qrCode).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/qr\//);
     const clientSn = started.clientSn!;
 
-    await r.ctl.walletPay({ clientSn }, 'alipay');
+    await r.ctl.walletPay({ clientSn }, 'wechat');
     const result = await r.result(5_000);
-    expect(result).toMatchObject({ outcome: 'PAID', message: '支付成功', wallet: 'alipay', amountFen: 1230 });
+    expect(result).toMatchObject({ outcome: 'PAID', message: '支付成功', wallet: 'wechat', amountFen: 1230 });
     expect(result.sn).toMatch(/^\d{16}$/);
-    expect(r.finals).toEqual([expect.objectContaining({ clientSn, outcome: 'PAID', wallet: 'alipay', amountFen: 1230, method: 'qr', recovered: false })]);
+    expect(r.finals).toEqual([expect.objectContaining({ clientSn, outcome: 'PAID', wallet: 'wechat', amountFen: 1230, method: 'qr', recovered: false })]);
 
     const types = (await recordsOnDisk(r.dir)).filter((x) => 'clientSn' in x && x.clientSn === clientSn).map((x) => x.type);
     expect(types).toEqual(['ATTEMPT_CREATED', 'REQUEST_SENT', 'QR_READY', 'PAYMENT_FINAL']);
-    expect(r.journal.orders.get(clientSn)).toMatchObject({ status: 'paid', wallet: 'alipay', amountFen: 1230, sn: result.sn });
+    expect(r.journal.orders.get(clientSn)).toMatchObject({ status: 'paid', wallet: 'wechat', amountFen: 1230, sn: result.sn });
     const sbOrder = (await r.ctl.orders()).find((o) => o.clientSn === clientSn);
     expect(sbOrder).toMatchObject({ orderStatus: 'PAID', chargeCount: 1, totalFen: 1230 });
   });
 
   it('a double click (same requestId, even concurrently) makes one order, not two', async () => {
-    const r = await realRig();
+    const r = await realRig(PER_WALLET);
     const id = requestId();
-    const [a, b] = await Promise.all([r.service.startQr(500, id), r.service.startQr(500, id)]);
-    const c = await r.service.startQr(500, id);
+    const [a, b] = await Promise.all([r.service.startQr(500, id, undefined, 'wechat'), r.service.startQr(500, id, undefined, 'wechat')]);
+    const c = await r.service.startQr(500, id, undefined, 'wechat');
     const clientSn = a.clientSn ?? b.clientSn;
     expect(clientSn).toBeDefined();
     expect(c.clientSn).toBe(clientSn);
@@ -56,9 +61,9 @@ describe('QR payment (customer scans the dynamic QR)', () => {
   });
 
   it('a second payment while one is waiting is refused with BUSY', async () => {
-    const r = await realRig();
-    const first = await r.service.startQr(800, requestId());
-    const err = await errorOf(r.service.startQr(900, requestId()));
+    const r = await realRig(PER_WALLET);
+    const first = await r.service.startQr(800, requestId(), undefined, 'wechat');
+    const err = await errorOf(r.service.startQr(900, requestId(), undefined, 'wechat'));
     expect(err.code).toBe('BUSY');
     expect(err.message).toBe('上一笔收款尚未结束');
     await expect(r.service.startScan(900, wechatCode(), 'wechat', '1346****00', requestId())).rejects.toMatchObject({ code: 'BUSY' });
@@ -66,8 +71,8 @@ describe('QR payment (customer scans the dynamic QR)', () => {
   });
 
   it('two starts with different requestIds at the same moment still make only one order', async () => {
-    const r = await realRig();
-    const results = await Promise.allSettled([r.service.startQr(800, requestId()), r.service.startScan(800, wechatCode(), 'wechat', '1346****00', requestId())]);
+    const r = await realRig(PER_WALLET);
+    const results = await Promise.allSettled([r.service.startQr(800, requestId(), undefined, 'wechat'), r.service.startScan(800, wechatCode(), 'wechat', '1346****00', requestId())]);
     expect(results.map((x) => x.status).sort()).toEqual(['fulfilled', 'rejected']);
     const refused = results.find((x): x is PromiseRejectedResult => x.status === 'rejected')!;
     expect(refused.reason).toMatchObject({ code: 'BUSY' });
@@ -77,15 +82,15 @@ describe('QR payment (customer scans the dynamic QR)', () => {
 
   it('refuses zero and over-limit amounts before anything is journaled or sent', async () => {
     const r = await realRig({ maxAmountFen: 10_000 });
-    await expect(r.service.startQr(0, requestId())).rejects.toMatchObject({ code: 'REFUSED' });
+    await expect(r.service.startQr(0, requestId(), undefined, 'wechat')).rejects.toMatchObject({ code: 'REFUSED' });
     await expect(r.service.startQr(10_001, requestId())).rejects.toMatchObject({ code: 'REFUSED', message: '金额超过上限 ¥100.00' });
     expect(await r.ctl.orders()).toEqual([]);
     expect(await recordsOnDisk(r.dir)).toEqual([]);
   });
 
   it('the cashier cancels: 已撤销, the platform order is CANCELED and nobody was charged', async () => {
-    const r = await realRig();
-    const { clientSn } = await r.service.startQr(1500, requestId());
+    const r = await realRig(PER_WALLET);
+    const { clientSn } = await r.service.startQr(1500, requestId(), undefined, 'wechat');
     const view = await r.service.cancel(clientSn!);
     expect(view).toMatchObject({ phase: 'result', result: { outcome: 'CANCELED', amountFen: 1500 } });
     expect((await r.ctl.orders())[0]).toMatchObject({ clientSn, orderStatus: 'CANCELED', chargeCount: 0 });
@@ -95,12 +100,12 @@ describe('QR payment (customer scans the dynamic QR)', () => {
     expect(r.journal.orders.get(clientSn!)?.status).toBe('canceled');
     // after the result the counter takes the next payment
     r.service.dismiss();
-    await expect(r.service.startQr(100, requestId())).resolves.toMatchObject({ phase: 'waiting' });
+    await expect(r.service.startQr(100, requestId(), undefined, 'wechat')).resolves.toMatchObject({ phase: 'waiting' });
   });
 
   it('a QR paid just before the cashier pressed cancel ends PAID, not CANCELED', async () => {
-    const r = await realRig();
-    const { clientSn } = await r.service.startQr(2000, requestId());
+    const r = await realRig(PER_WALLET);
+    const { clientSn } = await r.service.startQr(2000, requestId(), undefined, 'wechat');
     await r.ctl.walletPay({ clientSn }, 'wechat');
     const view = await r.service.cancel(clientSn!);
     expect(view.result).toMatchObject({ outcome: 'PAID', wallet: 'wechat' });
@@ -166,6 +171,7 @@ function wrongAmountAggregator(totalFen: number): { agg: Aggregator; calls: stri
   const agg: Aggregator = {
     activate: () => Promise.reject(new Error('unused')), checkin: () => Promise.reject(new Error('unused')),
     refund: () => Promise.reject(new Error('unused')), revoke: () => Promise.reject(new Error('unused')), statement: () => Promise.resolve(null),
+    unifiedQr: (req) => { calls.push('unifiedQr'); return Promise.resolve({ kind: 'ok', qrCode: `http://127.0.0.1/gateway?client_sn=${req.clientSn}` }); },
     pay: (req) => answer('pay', { kind: 'ok', bizCode: 'PAY_SUCCESS', data: data(req.clientSn, 'PAID') }),
     precreate: (req) => answer('precreate', { kind: 'ok', bizCode: 'PRECREATE_SUCCESS', data: { ...data(req.clientSn, 'CREATED'), qrCode: 'http://127.0.0.1/qr/x' } }),
     query: (ref) => answer('query', { kind: 'ok', bizCode: 'SUCCESS', data: data(ref.clientSn ?? '', 'PAID') }),
@@ -221,6 +227,6 @@ describe('guards', () => {
     // once the disk is fixed, the cashier's retry (same button, same requestId) goes through
     failing = false;
     await expect(r.service.startQr(1000, id)).resolves.toMatchObject({ phase: 'waiting' });
-    expect(sent).toEqual(['precreate']);
+    expect(sent).toEqual([]); // the unified QR (a signed gateway URL) is made without a request
   });
 });

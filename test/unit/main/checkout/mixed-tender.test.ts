@@ -7,14 +7,14 @@ describe('mixed tender: a ¥100 sale, ¥20 cash and ¥80 by wallet', () => {
     let s = openSale('S1', 10_000);
     const cash = addCash(s, 'C1', 2_000);
     expect(cash.ok).toBe(true);
-    if (!cash.ok) return;
+    if (!cash.ok) throw new Error('expected above');
     expect(cash.changeFen).toBe(0);
     s = cash.sale;
     expect(saleState(s)).toBe('open');
     expect(remainingFen(s)).toBe(8_000);
     const w = startWallet(s, 'W1', 8_000);
     expect(w.ok).toBe(true);
-    if (!w.ok) return;
+    if (!w.ok) throw new Error('expected above');
     expect(saleState(w.sale)).toBe('paying');
     expect(addCash(w.sale, 'C2', 8_000)).toEqual({ ok: false, message: '扫码部分尚未结束，请稍候' });
     const paid = walletFinished(w.sale, 'W1', true);

@@ -123,7 +123,7 @@ describe('recoverUnfinished', () => {
     const { sb, ctl } = await sandbox();
     const agg = await activatedDriver(sb.url);
     const clientSn = newClientSn();
-    const pre = await agg.precreate({ clientSn, amountFen: 1888, subject: 's', operator: 'o' });
+    const pre = await agg.precreate({ clientSn, amountFen: 1888, subject: 's', operator: 'o', payway: '17', subPayway: '2' }); // a 云闪付 QR
     const qrCode = pre.kind === 'ok' ? pre.data?.qrCode : undefined;
     expect(qrCode).toBeDefined();
     const dir = await tempDir();

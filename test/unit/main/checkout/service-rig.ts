@@ -10,7 +10,7 @@ import type { CheckoutView } from '../../../../preload/contract';
 import type { Aggregator, CredentialStore, TerminalCredentials } from '../../../../main/aggregator/types';
 import { startSandbox, TEST_ACTIVATION_CODE, TEST_VENDOR, type Sandbox } from '../../../../main/aggregator/sandbox';
 import { createUpayDriver } from '../../../../main/aggregator/upay';
-import { CheckoutService, type CheckoutConfig, type FinalEvent, type JournalPort } from '../../../../main/checkout/checkout-service';
+import { CheckoutService, type CheckoutConfig, type CheckoutDeps, type FinalEvent, type JournalPort } from '../../../../main/checkout/checkout-service';
 import { systemClock, systemTimers } from '../../../../main/checkout/time';
 import { openJournal, type Journal, type JournalRecord } from '../../../../main/journal';
 import { sandboxControl } from '../../../support/sandbox-control';
@@ -42,6 +42,7 @@ export async function sandbox(): Promise<{ sb: Sandbox; ctl: ReturnType<typeof s
 export async function activatedDriver(url: string, timeoutMs = 3_000): Promise<Aggregator> {
   const driver = createUpayDriver({
     baseUrl: url,
+    gatewayUrl: `${url}/gateway`, // the unified QR points at the sandbox's own WAP gateway
     vendor: { sn: TEST_VENDOR.vendorSn, key: TEST_VENDOR.vendorKey, appId: TEST_VENDOR.appId },
     credentials: memoryCredentials(),
     deviceId: 'yima-test-counter',
@@ -81,7 +82,7 @@ export interface Rig {
   result(timeoutMs?: number): Promise<NonNullable<CheckoutView['result']>>;
 }
 
-export function makeService(opts: { aggregator: Aggregator; journal: JournalPort; config?: Partial<CheckoutConfig>; closeOutRetryMs?: number }): Rig {
+export function makeService(opts: { aggregator: Aggregator; journal: JournalPort; config?: Partial<CheckoutConfig>; closeOutRetryMs?: number; extra?: Partial<CheckoutDeps> }): Rig {
   const rec = recordViews();
   const views = rec.views;
   const finals: FinalEvent[] = [];
@@ -96,6 +97,7 @@ export function makeService(opts: { aggregator: Aggregator; journal: JournalPort
     onView: rec.onView,
     onFinal: (e) => finals.push(e),
     closeOutRetryMs: opts.closeOutRetryMs ?? 200,
+    ...opts.extra,
   });
   cleanups.push(async () => {
     const att = service.activeAttempt();

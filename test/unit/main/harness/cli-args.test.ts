@@ -44,9 +44,16 @@ describe('parseStartArgs', () => {
   });
 
   it('refuses an aggregator address that is not http(s), quoting it', () => {
-    expect(message('--aggregator', 'ftp://x.example')).toBe('--aggregator 需要 http(s) 地址，收到：ftp://x.example');
+    expect(message('--aggregator', 'ftp://x.example')).toBe('--aggregator 需要 http(s) 地址或 cmb-sandbox，收到：ftp://x.example');
     expect(message('--aggregator=api.example.com')).toContain('api.example.com');
     expect(message('--aggregator', 'http://a b')).toContain('http(s)');
+  });
+
+  it('--gateway sets the unified QR gateway (http(s) only)', () => {
+    expect(args('--gateway', 'https://qr.shouqianba.com/gateway').gatewayUrl).toBe('https://qr.shouqianba.com/gateway');
+    expect(args('--aggregator=http://127.0.0.1:9000', '--gateway=http://127.0.0.1:9001/gateway')).toMatchObject({ aggregatorUrl: 'http://127.0.0.1:9000', gatewayUrl: 'http://127.0.0.1:9001/gateway' });
+    expect(message('--gateway', 'qr.shouqianba.com/gateway')).toBe('--gateway 需要 http(s) 地址，收到：qr.shouqianba.com/gateway');
+    expect(message('--gateway')).toBe('--gateway 需要一个值');
   });
 
   it('refuses an unknown flag by name', () => {

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,9 @@ import { createDispatch, ServiceError, type Handlers } from '../../../../main/se
 import { EventBus } from '../../../../main/services/event-bus';
 import { actionNames } from '../../../../preload/contract';
 import { msg } from '../../../../preload/messages';
+import { CONTENT_SECURITY_POLICY } from '../../../../main/shared/content-security-policy';
+
+const BUILT_BRIDGE = 'out/renderer/pos-bridge.js';
 
 interface Reply { status: number; headers: IncomingHttpHeaders; body: string }
 
@@ -39,6 +43,7 @@ beforeEach(async () => {
   await mkdir(join(staticDir, 'assets'), { recursive: true });
   await writeFile(join(staticDir, 'index.html'), INDEX);
   await writeFile(join(staticDir, 'assets', 'app.js'), 'console.log("app")');
+  await writeFile(join(staticDir, 'pos-bridge.js'), 'window.pos = {} /* built bridge */');
   await writeFile(join(dir, 'secret.txt'), 'TERMINAL-KEY-DO-NOT-SERVE');
   bus = new EventBus();
   received.length = 0;
@@ -47,7 +52,7 @@ beforeEach(async () => {
     startQrPayment: (args: unknown) => { received.push({ name: 'startQrPayment', args }); throw new ServiceError('BUSY', msg('checkout.busy')); },
   } as unknown as Handlers;
   harness = await startHarness({ dispatch: createDispatch(handlers), bus, staticDir, port: 0 });
-  auth = { cookie: `yima_token=${harness.token}` };
+  auth = { authorization: `Bearer ${harness.token}`, 'content-type': 'application/json' };
 });
 
 afterEach(async () => {
@@ -61,29 +66,59 @@ describe('harness: who may talk to it', () => {
     expect(harness.token).toMatch(/^[0-9a-f]{48}$/);
   });
 
-  it('refuses requests without the token or with a wrong one (401), even for the bridge script', async () => {
-    for (const path of ['/', '/pos-bridge.js', '/assets/app.js', '/api/dismissResult']) {
-      expect((await call(harness.port, path)).status, path).toBe(401);
-    }
+  it('refuses API calls without the token or with a wrong one (401); a cookie is no token', async () => {
+    const json = { 'content-type': 'application/json' };
+    expect((await call(harness.port, '/api/dismissResult', { method: 'POST', body: '{}', headers: json })).status).toBe(401);
+    expect((await call(harness.port, '/api/dismissResult', { method: 'POST', body: '{}', headers: { ...json, authorization: 'Bearer nope' } })).status).toBe(401);
+    expect((await call(harness.port, '/api/dismissResult', { method: 'POST', body: '{}', headers: { ...json, cookie: `yima_token=${harness.token}` } })).status).toBe(401);
     expect((await call(harness.port, '/?token=wrong')).status).toBe(401);
-    expect((await call(harness.port, '/', { headers: { cookie: 'yima_token=nope' } })).status).toBe(401);
-    expect((await call(harness.port, '/', { headers: { cookie: `yima_token=${harness.token}x` } })).status).toBe(401);
-    const api = await call(harness.port, '/api/dismissResult', { method: 'POST', body: '{}' });
-    expect(api.status).toBe(401);
     expect(received).toEqual([]);
   });
 
-  it('trades the token in the URL for an HttpOnly cookie (302 to the same page without the token), and the cookie then works', async () => {
-    const first = await call(harness.port, `/customer?lang=en&token=${harness.token}`);
-    expect(first.status).toBe(302);
-    expect(first.headers.location).toBe('/customer?lang=en');
-    const cookie = String(first.headers['set-cookie']);
-    expect(cookie).toContain(`yima_token=${harness.token}`);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const page = await call(harness.port, '/customer?lang=en', { headers: { cookie: `other=1; yima_token=${harness.token}` } });
-    expect(page.status).toBe(200);
-    expect(page.body).toContain('<div id="root">');
+  it('serves the public page and scripts without the token, and never sets a cookie (cookies ignore ports)', async () => {
+    for (const path of ['/', '/pos-bridge.js', '/assets/app.js', `/customer?lang=en&token=${harness.token}`]) {
+      const r = await call(harness.port, path);
+      expect(r.status, path).toBe(200);
+      expect(r.headers['set-cookie'], path).toBeUndefined();
+    }
+  });
+
+  it('the bridge keeps the token in the page: sessionStorage and a Bearer header, never a cookie', () => {
+    // The source of the bridge the build bundles (preload/web-bridge.ts) into pos-bridge.js.
+    const bridge = readFileSync('preload/web-bridge.ts', 'utf8');
+    expect(bridge).toContain('sessionStorage');
+    expect(bridge).toContain('authorization: `Bearer ${token}`');
+    expect(bridge).toContain("credentials: 'omit'");
+  });
+
+  it('refuses any Origin but its own on every request (403), even with the right token', async () => {
+    for (const origin of [`http://127.0.0.1:${harness.port + 1}`, `http://localhost:${harness.port + 1}`, 'http://evil.example', 'null', `https://127.0.0.1:${harness.port}`]) {
+      const r = await call(harness.port, '/api/dismissResult', { method: 'POST', body: '{}', headers: { ...auth, origin } });
+      expect(r.status, origin).toBe(403);
+      expect((await call(harness.port, '/', { headers: { origin } })).status, origin).toBe(403);
+    }
+    expect(received).toEqual([]);
+    for (const origin of [`http://127.0.0.1:${harness.port}`, `http://localhost:${harness.port}`]) {
+      expect((await call(harness.port, '/api/dismissResult', { method: 'POST', body: '{}', headers: { ...auth, origin } })).status, origin).toBe(200);
+    }
+  });
+
+  it('refuses a POST that is not application/json (415): what a form or a no-cors fetch sends', async () => {
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', '']) {
+      const r = await call(harness.port, '/api/dismissResult', { method: 'POST', body: '{}', headers: { authorization: `Bearer ${harness.token}`, 'content-type': type } });
+      expect(r.status, type).toBe(415);
+    }
+    expect(received).toEqual([]);
+    const ok = await call(harness.port, '/api/dismissResult', { method: 'POST', body: '{}', headers: { ...auth, 'content-type': 'application/json; charset=utf-8' } });
+    expect(ok.status).toBe(200);
+  });
+
+  it('refuses JSON nested deeper than 64 levels with a typed error, before anything walks it', async () => {
+    const deep = '['.repeat(20_000) + ']'.repeat(20_000);
+    const r = await call(harness.port, '/api/dismissResult', { method: 'POST', body: deep, headers: auth });
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGS', message: expect.stringContaining('64') } });
+    expect(received).toEqual([]);
   });
 
   it('listens on the loopback address only: not reachable through the machine\'s other addresses', async () => {
@@ -99,10 +134,6 @@ describe('harness: who may talk to it', () => {
       expect(refused, host).toBe(true);
     }
     expect((await call(harness.port, '/', { headers: auth })).status).toBe(200);
-  });
-
-  it('accepts the token as a Bearer header too', async () => {
-    expect((await call(harness.port, '/', { headers: { authorization: `Bearer ${harness.token}` } })).status).toBe(200);
   });
 
   it('refuses a foreign Host header (DNS rebinding) with 403, even with the right token', async () => {
@@ -175,13 +206,17 @@ describe('harness: the API', () => {
 });
 
 describe('harness: the renderer files', () => {
-  it('serves /pos-bridge.js naming every contract action', async () => {
+  it('serves the built /pos-bridge.js from the renderer directory (no second copy of the bridge)', async () => {
     const r = await call(harness.port, '/pos-bridge.js', { headers: auth });
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toContain('text/javascript');
+    expect(r.body).toBe('window.pos = {} /* built bridge */');
+  });
+
+  it.skipIf(!existsSync(BUILT_BRIDGE))('the built bridge (preload/web-bridge.ts) names every contract action (run npm run build first)', () => {
+    const body = readFileSync(BUILT_BRIDGE, 'utf8');
     expect(actionNames.length).toBeGreaterThan(0);
-    for (const name of actionNames) expect(r.body, name).toContain(`"${name}"`);
-    expect(r.body).toContain('"onCheckout"');
+    for (const name of actionNames) expect(body, name).toMatch(new RegExp(`\\b${name}\\b`));
   });
 
   it('injects the bridge script into index.html for /, /index.html and /customer', async () => {
@@ -189,7 +224,7 @@ describe('harness: the renderer files', () => {
       const r = await call(harness.port, path, { headers: auth });
       expect(r.status, path).toBe(200);
       expect(r.body).toContain('<head><script src="/pos-bridge.js"></script><title>Yima</title>');
-      expect(r.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(r.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     }
   });
 
@@ -226,11 +261,13 @@ describe('harness: WebSocket /events', () => {
     expect(await refusedStatus(open(`ws://127.0.0.1:${harness.port}/events?token=nope`))).toBe(401);
     expect(await refusedStatus(open(`ws://127.0.0.1:${harness.port}/other?token=${harness.token}`))).toBe(401);
     expect(await refusedStatus(open(`ws://127.0.0.1:${harness.port}/events?token=${harness.token}`, { host: 'evil.example' }))).toBe(401);
+    expect(await refusedStatus(open(`ws://127.0.0.1:${harness.port}/events?token=${harness.token}`, { origin: `http://127.0.0.1:${harness.port + 1}` }))).toBe(401);
+    expect(await refusedStatus(open(`ws://127.0.0.1:${harness.port}/events`, { cookie: `yima_token=${harness.token}` }))).toBe(401);
   });
 
   it('with the token: replays the latest events, then receives every bus event', async () => {
     bus.emit('notice', { level: 'info', message: msg('scanner.connected', { path: '/dev/ttyUSB0' }), at: 1 });
-    const ws = open(`ws://127.0.0.1:${harness.port}/events`, { cookie: `yima_token=${harness.token}` });
+    const ws = open(`ws://127.0.0.1:${harness.port}/events?token=${harness.token}`, { origin: `http://127.0.0.1:${harness.port}` });
     const messages: unknown[] = [];
     ws.on('message', (m) => messages.push(JSON.parse(String(m))));
     await new Promise<void>((resolve, reject) => { ws.once('open', () => resolve()); ws.once('error', reject); });

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeLine, openJournal } from '../../../../main/journal/index';
@@ -24,6 +24,8 @@ describe('journal append and replay', () => {
     await j.close();
 
     const text = await readFile(join(dir, `journal-${DAY0}.jsonl`), 'utf8');
+    // The shop's payments are readable by its own user only (issue 14 item 10).
+    expect((await stat(join(dir, `journal-${DAY0}.jsonl`))).mode & 0o777).toBe(0o600);
     const lines = text.split('\n');
     expect(lines.pop()).toBe('');
     expect(lines.map((l) => decodeLine(l))).toEqual([r1, r2, r3].map((r) => ({ ...r, crc: expect.stringMatching(/^[0-9a-f]{8}$/) })));

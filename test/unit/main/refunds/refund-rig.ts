@@ -1,4 +1,5 @@
 /** A paid order at the real sandbox (over HTTP, real driver, real journal) plus a RefundService. */
+import { walletOpens } from '../../../support/wallet-app';
 import { localBusinessDay } from '../../../../main/journal';
 import { makeRefundNoFactory, RefundService, type RefundOutcome } from '../../../../main/refunds';
 import { activatedDriver, journalIn, makeService, recordsOnDisk, requestId, sandbox, tempDir } from '../checkout/service-rig';
@@ -19,6 +20,7 @@ export async function refundRig(opts: { retryDelaysMs?: number[]; driverTimeoutM
   async function paid(amountFen: number, wallet: 'wechat' | 'alipay' | 'unionpay' = 'wechat'): Promise<string> {
     const started = await checkout.service.startQr(amountFen, requestId());
     const clientSn = started.clientSn!;
+    await walletOpens(started.qrCode!, wallet); // the customer's wallet opens the unified QR
     await ctl.walletPay({ clientSn }, wallet);
     await checkout.until((v) => v.phase === 'result' && v.clientSn === clientSn, 5_000);
     await checkout.service.dismiss();

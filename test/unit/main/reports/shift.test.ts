@@ -87,7 +87,7 @@ describe('shift close / Z report', () => {
     ];
     const res = computeZReport({ orders, book, operator: '001', now: T0 + 20 * HOUR, ...utc });
     expect(res.ok).toBe(false);
-    if (res.ok) return;
+    if (res.ok) throw new Error('expected above');
     expect(res.reason).toBe('pending');
     expect(res.pending).toEqual(['P1', 'P2', 'R1']);
     expect(res.message).toContain('不能交班');

@@ -2,7 +2,8 @@
  * The manager's actions as the screens call them, over real parts: the sandbox over HTTP, the
  * real Upay driver, the real journal and PIN file in a temp data directory.
  */
-import { readFile } from 'node:fs/promises';
+import { walletOpens } from '../../../support/wallet-app';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { describe, it } from 'vitest';
@@ -10,6 +11,7 @@ import { expect } from '../../../support/zh-expect';
 import { localBusinessDay } from '../../../../main/journal';
 import { EventBus } from '../../../../main/services/event-bus';
 import { managerHandlers } from '../../../../main/services/manager-handlers';
+import { openOperators } from '../../../../main/manager/operators';
 import { openSettings } from '../../../../main/settings/settings-store';
 import { activatedDriver, journalIn, makeService, recordsOnDisk, requestId, sandbox, tempDir } from '../checkout/service-rig';
 
@@ -26,6 +28,7 @@ async function rig(dataDir?: string) {
   const checkout = makeService({ aggregator, journal });
   const pay = async (amountFen: number, wallet: 'wechat' | 'alipay' = 'wechat') => {
     const v = await checkout.service.startQr(amountFen, requestId());
+    await walletOpens(v.qrCode!, wallet); // the customer's wallet opens the unified QR
     await ctl.walletPay({ clientSn: v.clientSn! }, wallet);
     await checkout.until((x) => x.phase === 'result' && x.clientSn === v.clientSn);
     checkout.service.dismiss();
@@ -122,5 +125,38 @@ describe('shift close, reconciliation, export', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain(sn);
     expect(out.path.startsWith(join(r.dir, 'exports'))).toBe(true);
+    // Orders and amounts: readable by the shop's own user only (issue 14 item 10).
+    expect((await stat(out.path)).mode & 0o777).toBe(0o600);
+    expect((await stat(join(r.dir, 'exports'))).mode & 0o777).toBe(0o700);
+  });
+});
+
+describe('changePin: the old PIN names the profile (issue 14 item 5)', () => {
+  async function twoManagers() {
+    const dir = await tempDir('yima-changepin-');
+    const journal = await journalIn(join(dir, 'journal'));
+    const settings = openSettings(dir, (o) => new Conf({ cwd: o.cwd, configName: o.configName, projectName: 'yima' }) as never);
+    const operators = openOperators({ dataDir: dir, append: (b) => journal.append(b), clock: Date.now, log: () => undefined, pinCost: 1024 });
+    const h = managerHandlers({ dataDir: dir, journal, settings, aggregator: null as never, printer: null, clock: { now: Date.now }, bus: new EventBus(), log: () => undefined, operators });
+    expect((await operators.pins.setPin('manager', '王店长', '2468')).ok).toBe(true);
+    expect((await operators.pins.setPin('manager', '李店长', '1357')).ok).toBe(true);
+    return { h, operators };
+  }
+
+  it('another manager\'s PIN cannot set 李店长\'s PIN: refused, 李店长 keeps 1357', async () => {
+    const { h } = await twoManagers();
+    const res = await Promise.resolve(h.changePin({ role: 'manager', name: '李店长', oldPin: '2468', pin: '9753' })).catch((e: { code: string }) => e);
+    expect(res).toMatchObject({ code: 'REFUSED' });
+    expect(await h.verifyPin({ role: 'manager', pin: '1357' })).toMatchObject({ ok: true, operator: { name: '李店长' } });
+    expect(await h.verifyPin({ role: 'manager', pin: '9753' })).toMatchObject({ ok: false });
+  });
+
+  it('a new name renames the own profile: no extra profile is created without the manager', async () => {
+    const { h, operators } = await twoManagers();
+    expect(await h.changePin({ role: 'manager', name: '王经理', oldPin: '2468', pin: '8642' })).toMatchObject({ ok: true });
+    const names = (await operators.pins.profiles()).filter((p) => p.role === 'manager').map((p) => p.name).sort();
+    expect(names).toEqual(['李店长', '王经理']);
+    expect(await h.verifyPin({ role: 'manager', pin: '2468' })).toMatchObject({ ok: false });
+    expect(await h.verifyPin({ role: 'manager', pin: '8642' })).toMatchObject({ ok: true, operator: { name: '王经理' } });
   });
 });

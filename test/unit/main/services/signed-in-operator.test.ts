@@ -3,6 +3,7 @@
  * HTTP, real journal, settings and PIN file in a temp data directory. Payments and the totals by
  * cashier carry the name of whoever is signed in; with nobody signed in, the settings' name.
  */
+import { walletOpens } from '../../../support/wallet-app';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Conf from 'conf';
@@ -35,6 +36,7 @@ async function counter() {
   let n = 0;
   const pay = async (yuan: string): Promise<string> => {
     const view = await call('startQrPayment', { amount: yuan, requestId: `op-test-${++n}` }) as CheckoutView;
+    await walletOpens(view.qrCode!, 'wechat'); // the customer's WeChat opens the unified QR
     await ctl.walletPay({ clientSn: view.clientSn! }, 'wechat');
     for (let i = 0; i < 100; i++) {
       const snap = await call('getSnapshot', {});

@@ -15,7 +15,7 @@ describe('settings export / import', () => {
   });
 
   it('the export never carries a key (keys are not settings)', () => {
-    const text = exportSettings({ ...shop, aggregator: { mode: 'production', baseUrl: 'https://api.example.com', vendorSn: '91800000000', appId: '2026000000000001' } }, NOW);
+    const text = exportSettings({ ...shop, aggregator: { mode: 'production', baseUrl: 'https://api.example.com', vendorSn: '91800000000', appId: '2026000000000001', gatewayUrl: 'https://qr.shouqianba.com/gateway', platform: 'upay' } }, NOW);
     expect(text).not.toMatch(/key|pin|password/i);
   });
 

@@ -70,8 +70,9 @@ export function payFields(clientSn: string, dynamicId: string, amount = '1000'):
   return { client_sn: clientSn, total_amount: amount, dynamic_id: dynamicId, subject: '测试商品', operator: 'cashier-1' };
 }
 
-export function precreateFields(clientSn: string, amount = '1230'): Record<string, string> {
-  return { client_sn: clientSn, total_amount: amount, subject: '测试商品', operator: 'cashier-1' };
+/** A documented precreate: payway is required (precreate.md); '3' WeChat, sub_payway '2' QR. */
+export function precreateFields(clientSn: string, amount = '1230', payway = '3'): Record<string, string> {
+  return { client_sn: clientSn, total_amount: amount, payway, sub_payway: '2', subject: '测试商品', operator: 'cashier-1' };
 }
 
 /** Customer codes: WeChat 18 digits starting 13, with the behaviour in the last two digits. */

@@ -15,7 +15,7 @@ describe('sandbox precreate (C-scan-B)', () => {
     const s = await sandbox();
     const t = await activate(s.url);
     const clientSn = newClientSn();
-    const pre = await upay(s.url, t, 'precreate', precreateFields(clientSn));
+    const pre = await upay(s.url, t, 'precreate', precreateFields(clientSn, '1230', '1'));
     expect(pre.biz.result_code).toBe('PRECREATE_SUCCESS');
     const data = pre.biz.data as Record<string, string>;
     expect(data.sn).toMatch(/^\d{16}$/);
@@ -28,7 +28,7 @@ describe('sandbox precreate (C-scan-B)', () => {
     expect(paid.status).toBe(200);
     const q = await upay(s.url, t, 'query', { client_sn: clientSn });
     expect(q.biz.result_code).toBe('SUCCESS');
-    expect(q.biz.data).toMatchObject({ order_status: 'PAID', status: 'SUCCESS', payway: '2', net_amount: '1230' });
+    expect(q.biz.data).toMatchObject({ order_status: 'PAID', status: 'SUCCESS', payway: '1', net_amount: '1230' });
     expect(q.biz.data?.trade_no).toBeTruthy();
     expect((await orderByClientSn(s.url, clientSn))?.chargeCount).toBe(1);
     // paying twice is refused: the customer is charged once
@@ -39,7 +39,7 @@ describe('sandbox precreate (C-scan-B)', () => {
     const s = await sandbox();
     const t = await activate(s.url);
     const clientSn = newClientSn();
-    const pre = await upay(s.url, t, 'precreate', precreateFields(clientSn, '1230'));
+    const pre = await upay(s.url, t, 'precreate', precreateFields(clientSn, '1230', '17'));
     const qr = pre.biz.data?.qr_code as string;
     const before = await page(qr);
     expect(before.status).toBe(200);

@@ -31,13 +31,15 @@ describe('upay wire format (recorded exchanges)', () => {
     expect(b.sent[0]?.timeoutMs).toBe(3000);
   });
 
-  it('pay never sends payway; precreate sends it only when given', async () => {
+  it('pay never sends payway; precreate always sends payway and sub_payway 2, and without payway sends nothing', async () => {
     const pay = await runFixture('pay-success');
     expect(JSON.parse(pay.sent[0]!.body)).not.toHaveProperty('payway');
-    const unified = await runFixture('precreate-unified');
-    expect(JSON.parse(unified.sent[0]!.body)).not.toHaveProperty('payway');
+    const r = replay([]);
+    // precreate.md marks payway required: the one-QR-for-all is unifiedQr (the WAP gateway), never a payway-less precreate
+    expect(await makeDriver(r.http).precreate({ clientSn: 'a', amountFen: 1, subject: 's', operator: 'o' })).toMatchObject({ kind: 'rejected', errorCode: 'INVALID_PARAMS', message: expect.stringContaining('payway') });
+    expect(r.sent).toEqual([]);
     const wechat = await runFixture('precreate-wechat');
-    expect(JSON.parse(wechat.sent[0]!.body).payway).toBe('3');
+    expect(JSON.parse(wechat.sent[0]!.body)).toMatchObject({ payway: '3', sub_payway: '2' });
   });
 });
 
@@ -81,12 +83,10 @@ describe('upay business outcomes', () => {
     expect(ok).toEqual({ kind: 'ok', bizCode: 'PAY_FAIL', errorCode: 'CLIENT_SN_CONFLICT', message: 'client_sn在系统中不唯一' });
   });
 
-  it('precreate returns the QR content; unified QR has wallet "other"', async () => {
-    const u = okOf((await runFixture('precreate-unified')).result);
-    expect(u.bizCode).toBe('PRECREATE_SUCCESS');
-    expect(u.data?.qrCode).toBe('https://qr.shouqianba.com/gateway?sn=7894259244067219');
-    expect(u.data?.wallet).toBe('other');
+  it('precreate returns the wallet QR content and the wallet of its payway', async () => {
     const w = okOf((await runFixture('precreate-wechat')).result);
+    expect(w.bizCode).toBe('PRECREATE_SUCCESS');
+    expect(w.data?.qrCode).toBe('weixin://wxpay/bizpayurl?pr=abc');
     expect(w.data?.wallet).toBe('wechat');
   });
 
@@ -117,7 +117,7 @@ describe('refused before sending', () => {
     const d = makeDriver(r.http, undefined, { credentials: { get: () => null, set: () => undefined } });
     const expected = { kind: 'rejected', errorCode: 'INVALID_TERMINAL', message: '终端未激活' };
     expect(await d.pay({ clientSn: 'a', amountFen: 1, dynamicId: '134567890123456789', subject: 's', operator: 'o' })).toEqual(expected);
-    expect(await d.precreate({ clientSn: 'a', amountFen: 1, subject: 's', operator: 'o' })).toEqual(expected);
+    expect(await d.precreate({ clientSn: 'a', amountFen: 1, subject: 's', operator: 'o', payway: '3' })).toEqual(expected);
     expect(await d.query({ clientSn: 'a' })).toEqual(expected);
     expect(await d.cancel({ clientSn: 'a' })).toEqual(expected);
     expect(await d.revoke({ clientSn: 'a' })).toEqual(expected);

@@ -4,7 +4,7 @@ import { serializeBody, upayHeaders, upaySign } from '../../../../../main/aggreg
 
 describe('payway → wallet', () => {
   it.each([
-    ['1', 'alipay'], ['2', 'alipay'], ['3', 'wechat'], ['17', 'unionpay'], ['18', 'bestpay'], ['19', 'ecny'],
+    ['1', 'alipay'], ['2', 'alipay'], ['3', 'wechat'], ['17', 'unionpay'], ['18', 'bestpay'], ['19', 'wechat'], // 19 = 微信境外, not e-CNY (payment-protocols.md §1.6b)
     ['4', 'other'], ['', 'other'], [undefined, 'other'],
   ] as const)('%s → %s', (payway, wallet) => {
     expect(walletOf(payway)).toBe(wallet);

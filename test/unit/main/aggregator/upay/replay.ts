@@ -76,6 +76,6 @@ export function allLeavesAreStrings(v: unknown): boolean {
 export const ALL_FIXTURES = [
   'activate-success', 'activate-code-expired', 'checkin-success', 'checkin-lost-answer', 'checkin-lost-twice',
   'pay-success', 'pay-in-progress', 'pay-fail-expired-barcode', 'pay-fail-error', 'pay-client-sn-conflict',
-  'pay-illegal-sign-retry', 'precreate-unified', 'precreate-wechat', 'query-paid-alipay', 'query-not-exists',
+  'pay-illegal-sign-retry', 'precreate-wechat', 'query-paid-alipay', 'query-not-exists',
   'cancel-success', 'revoke-success', 'refund-partial', 'statement-day', 'statement-not-offered',
 ] as const;

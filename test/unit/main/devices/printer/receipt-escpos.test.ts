@@ -39,7 +39,10 @@ describe.each(WIDTHS)('ESC/POS receipts at %i columns', (width) => {
     expect(bytes.indexOf(Buffer.from([0x1d, 0x28, 0x6b, 0x03, 0x00, 0x31, 0x51, 0x30]))).toBeGreaterThan(0); // print symbol
     expect(bytes.indexOf(Buffer.from([0x1d, 0x38, 0x4c]))).toBe(-1); // no raster image (GS 8 L)
     const at = bytes.indexOf(iconv.encode('实收金额', 'gbk'));
-    expect([...bytes.subarray(at - 6, at)]).toEqual([0x1b, 0x45, 0x01, 0x1b, 0x21, 0x10]); // bold, double height
+    // bold + double height for alphanumerics (ESC !), Chinese (FS !, Kanji mode bit 3) and all (GS !), then ESC E
+    expect([...bytes.subarray(at - 12, at)]).toEqual([0x1b, 0x21, 0x18, 0x1c, 0x21, 0x08, 0x1d, 0x21, 0x01, 0x1b, 0x45, 0x01]);
+    const after = bytes.indexOf(Buffer.from([0x0a]), at) + 1; // the next line is back to normal size
+    expect([...bytes.subarray(after, after + 9)]).toEqual([0x1b, 0x21, 0x00, 0x1c, 0x21, 0x00, 0x1d, 0x21, 0x00]);
     expect(printedText(bytes.subarray(at, at + 80))).toMatch(/^实收金额\s+￥12\.30\n/);
     expect(bytes.length).toBeLessThan(2048);
   });
