@@ -16,6 +16,7 @@ export function cmbSandboxControl(base: string) {
     walletPay: (orderId: string, wallet: 'wechat' | 'alipay' | 'unionpay') => call('POST', 'wallet-pay', { orderId, wallet }),
     walletFail: (orderId: string, wallet?: 'wechat' | 'alipay' | 'unionpay') => call('POST', 'wallet-fail', { orderId, wallet }),
     omitFromStatement: (orderId: string) => call('POST', 'statement-omit', { orderId }),
+    amendStatement: (orderId: string, amountFen: number) => call('POST', 'statement-amend', { orderId, amountFen }),
     orders: async () => (await call<{ orders: CmbSandboxOrder[] }>('GET', 'orders')).orders,
     requests: async () => (await call<{ requests: { api: string; orderId?: string }[] }>('GET', 'requests')).requests,
   };

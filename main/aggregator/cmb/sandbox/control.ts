@@ -4,6 +4,7 @@
  *   POST config {passwordSeconds?, refundSeconds?, maxValidSeconds?, paddedDer?, clockOffsetMs?}
  *   GET orders · POST wallet-pay {orderId|cmbOrderId, wallet} · POST wallet-fail {orderId, wallet?}
  *   POST statement-omit {orderId} (drop a row from the bill, to test 对账 differences) · GET requests
+ *   POST statement-amend {orderId, amountFen} (the bill shows another amount for that payment)
  */
 import type { Fault, Faults } from '../../sandbox/faults';
 import { isWallet } from '../../sandbox/wallets';
@@ -12,7 +13,7 @@ import { type CmbCtx, walletFail, walletPay } from './handlers';
 export interface CmbConfigOverrides { passwordSeconds?: number; refundSeconds?: number; maxValidSeconds?: number; paddedDer?: boolean; clockOffsetMs?: number }
 
 interface Deps {
-  ctx: CmbCtx; faults: Faults; overrides: CmbConfigOverrides; omitted: Set<string>;
+  ctx: CmbCtx; faults: Faults; overrides: CmbConfigOverrides; omitted: Set<string>; amended: Map<string, number>;
   requests: unknown[]; parseFault(b: Record<string, unknown>): Fault | string;
 }
 
@@ -60,6 +61,11 @@ export function cmbControl(d: Deps, method: string, route: string, body: Record<
     case 'POST statement-omit': {
       if (typeof body.orderId !== 'string') return bad('orderId required');
       d.omitted.add(body.orderId);
+      return ok();
+    }
+    case 'POST statement-amend': {
+      if (typeof body.orderId !== 'string' || typeof body.amountFen !== 'number' || !Number.isSafeInteger(body.amountFen) || body.amountFen < 0) return bad('orderId and amountFen (integer fen ≥ 0) required');
+      d.amended.set(body.orderId, body.amountFen);
       return ok();
     }
     default: return bad(`no control route ${key}`, 404);

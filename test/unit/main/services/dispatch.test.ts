@@ -73,8 +73,8 @@ describe('dispatch', () => {
     const log = vi.fn();
     const boom = new Error('db exploded');
     const dispatch = createDispatch(handlers({ getSnapshot: () => { throw boom; }, listOrders: async () => { throw 'a string'; } }), log);
-    await expect(dispatch('getSnapshot', {})).resolves.toEqual({ ok: false, error: { code: 'INTERNAL', message: '内部错误：db exploded', msg: '内部错误：db exploded' } });
-    await expect(dispatch('listOrders', {})).resolves.toEqual({ ok: false, error: { code: 'INTERNAL', message: '内部错误：a string', msg: '内部错误：a string' } });
+    await expect(dispatch('getSnapshot', {})).resolves.toEqual({ ok: false, error: { code: 'INTERNAL', message: '内部错误：db exploded', msg: { code: 'error.internal', params: { detail: 'db exploded' } } } });
+    await expect(dispatch('listOrders', {})).resolves.toEqual({ ok: false, error: { code: 'INTERNAL', message: '内部错误：a string', msg: { code: 'error.internal', params: { detail: 'a string' } } } });
     expect(log).toHaveBeenCalledWith('action getSnapshot failed', boom);
   });
 
