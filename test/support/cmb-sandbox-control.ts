@@ -12,7 +12,7 @@ export function cmbSandboxControl(base: string) {
     call,
     fault: (op: string, fault: string, extra: { ms?: number; times?: number } = {}) => call('POST', 'faults', { op, fault, ...extra }),
     clearFaults: () => call('DELETE', 'faults'),
-    config: (cfg: { passwordSeconds?: number; refundSeconds?: number; maxValidSeconds?: number; paddedDer?: boolean; clockOffsetMs?: number }) => call('POST', 'config', cfg),
+    config: (cfg: { passwordSeconds?: number; refundSeconds?: number; maxValidSeconds?: number; paddedDer?: boolean; clockOffsetMs?: number; billClockOffsetMs?: number }) => call('POST', 'config', cfg),
     walletPay: (orderId: string, wallet: 'wechat' | 'alipay' | 'unionpay') => call('POST', 'wallet-pay', { orderId, wallet }),
     walletFail: (orderId: string, wallet?: 'wechat' | 'alipay' | 'unionpay') => call('POST', 'wallet-fail', { orderId, wallet }),
     omitFromStatement: (orderId: string) => call('POST', 'statement-omit', { orderId }),

@@ -94,7 +94,7 @@ export async function startCmbSandbox(opts: CmbSandboxOptions = {}): Promise<Cmb
     if (wallet) return send(res, wallet);
     const bill = /^\/bill\/(\w+)\/(\d{8})\.csv$/.exec(path);
     if (bill && method === 'GET') {
-      const b = billCsv(store, bill[1] ?? '', bill[2] ?? '', now(), omitted, amended);
+      const b = billCsv(store, bill[1] ?? '', bill[2] ?? '', now() + (overrides.billClockOffsetMs ?? 0), omitted, amended);
       return send(res, b.ok ? { status: 200, body: b.csv, contentType: 'text/csv; charset=utf-8' } : { status: b.status, body: b.message, contentType: 'text/plain; charset=utf-8' });
     }
     if (path.startsWith(CMB_API_PREFIX)) {
