@@ -13,6 +13,6 @@ export const empty = z.object({}).strict();
 
 export * from './messages';
 /** A message as it crosses the contract: a code from messages.ts plus its parameters (see there). */
-const msgParamSchema: z.ZodType<unknown> = z.lazy(() => z.union([z.string(), z.number(), msgObjectSchema]));
+const msgParamSchema: z.ZodType<unknown> = z.lazy(() => z.union([z.string(), z.number(), msgObjectSchema, z.array(msgObjectSchema)]));
 const msgObjectSchema = z.object({ code: z.enum(messageCodes as [MessageCode, ...MessageCode[]]), params: z.record(z.string(), msgParamSchema).optional() });
 export const msgSchema = msgObjectSchema as unknown as z.ZodType<Msg>;

@@ -7,6 +7,7 @@
  * from its name, and so does how the renderer formats it:
  *   - `…Fen`    integer fen, shown as money in the app's language (¥128.50)
  *   - `…Msg`    a nested message, translated too (e.g. the reason inside "Payment failed: …")
+ *   - `…Msgs`   a list of nested messages, each translated, joined by the language's list separator
  *   - `…At`     epoch milliseconds, shown as a date and time
  *   - `wallet`  a wallet id (wechat, alipay…), shown as the wallet's name
  *   - others    plain text or a number (order numbers, paths, counts)
@@ -45,8 +46,6 @@ export const messageSpecs = {
 
   // ── Checkout progress lines (under the QR / scan prompt) ──
   'checkout.scanPrompt': [],
-  'checkout.scanPromptWallet': [],
-  'checkout.pickWallet': [],
   'checkout.customerPaying': [],
   'checkout.confirming': [],
   'checkout.reversing': [],
@@ -74,7 +73,6 @@ export const messageSpecs = {
   'result.createUnknown': [],
   'result.payFailed': ['reasonMsg'],
   'result.qrExpiredUnpaid': [],
-  'result.canceledUnpaid': [],
   'result.notFoundNotCharged': [],
   'result.qrExpiredClosed': [],
   'result.reversedWindowEnd': [],
@@ -103,7 +101,6 @@ export const messageSpecs = {
   'platform.paidWithoutData': [],
   'platform.payFailed': [],
   'platform.createFailed': [],
-  'platform.noQrForWallet': ['wallet'],
   'platform.timeout': [],
   'platform.network': [],
   'platform.httpStatus': [],
@@ -162,7 +159,6 @@ export const messageSpecs = {
   'warn.journalCorrupt': ['line', 'file', 'detail'],
   'warn.dataNotWritable': ['detail'],
   'warn.secretsInClear': [],
-  'warn.keysDamaged': ['detail', 'where'],
   'warn.settingsUnreadable': ['errno', 'detail', 'dir'],
   'warn.settingsCorrupt': ['detail', 'aside'],
   'warn.settingsCorruptStuck': ['detail', 'error'],
@@ -174,7 +170,6 @@ export const messageSpecs = {
   'warn.managerConfigInvalid': ['detail'],
   'aggregator.checkinFailed': ['reasonMsg'],
   'aggregator.notActivated': [],
-  'aggregator.cmbNotReady': ['detail'],
   'aggregator.sandboxActivationFailed': ['reasonMsg'],
 
   // ── Operators and PINs ──
@@ -188,9 +183,6 @@ export const messageSpecs = {
   'pin.defaultNotAllowed': [],
   'pin.taken': [],
   'pin.noSuchOperator': ['name'],
-  'pin.fileDamaged': ['reason', 'file', 'backup'],
-  'pin.notOwnPin': ['name'],
-  'pin.noOwner': ['name'],
   'pin.lastManager': [],
   'pin.lastEngineer': [],
   'pin.changed': [],
@@ -263,9 +255,6 @@ export const messageSpecs = {
   'eng.importNotSettings': [],
   'eng.importNoVersion': [],
   'eng.importHasSecret': ['key'],
-  'rules.httpsOnly': [],
-  'rules.folderDotDot': [],
-  'rules.serialPath': [],
   'eng.importInvalid': ['path', 'detail'],
   'form.intRange': ['fieldMsg', 'min', 'max'],
   'form.between': ['fieldMsg', 'min', 'max'],
@@ -291,7 +280,6 @@ export const messageSpecs = {
   'form.vendorSnRequired': [],
   'form.appIdRequired': [],
   'form.vendorKeyRequired': [],
-  'field.qrMode': [],
   'form.shopName': [],
   'form.shopNameLong': [],
   'form.terminalName': [],
@@ -333,6 +321,31 @@ export const messageSpecs = {
   'settings.writeFailed': ['errno', 'detail'],
   'warn.technical': ['detail'],
   'printer.withNote': ['stateMsg', 'noteMsg'],
+  'error.contractDrift': ['action', 'detail'],
+  'checkout.noWalletQr': ['wallet'],
+  'checkout.scanPromptWallet': [],
+  'result.canceledUnpaid': [],
+  'checkout.pickWallet': [],
+  'warn.secretsDamaged': ['detail', 'aside'],
+  'warn.secretsDamagedStuck': ['detail', 'file', 'error'],
+  'cmb.incomplete': ['fieldsMsgs'],
+  'cmb.fieldMerId': [],
+  'cmb.fieldUserId': [],
+  'cmb.fieldAppId': [],
+  'cmb.fieldBankPublic': [],
+  'cmb.fieldNotifyUrl': [],
+  'cmb.fieldTermId': [],
+  'cmb.fieldDeviceId': [],
+  'cmb.fieldSecrets': [],
+  'error.jsonTooDeep': ['limit'],
+  'form.folderDotDot': [],
+  'eng.importInvalidRule': ['path', 'detailMsg'],
+  'list.semicolon': ['firstMsg', 'restMsg'],
+  'eng.fieldsInvalidWith': ['problemsMsg'],
+  'pin.notOwn': ['name'],
+  'warn.pinFileDamaged': ['detail', 'backup', 'file'],
+  'field.qrMode': [],
+  'order.amountUnreadable': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageCode = keyof typeof messageSpecs;
@@ -341,6 +354,7 @@ export const messageCodes = Object.keys(messageSpecs) as MessageCode[];
 /** The type of one parameter, from its name (see the header). */
 export type MsgParamValue<K extends string> =
   K extends `${string}Fen` ? number
+    : K extends `${string}Msgs` ? Msg[]
     : K extends `${string}Msg` ? Msg
       : K extends `${string}At` ? number
         : string | number;

@@ -5,6 +5,7 @@
  */
 import { actionNames, eventNames, type Envelope, type EventName } from './contract';
 import { buildPosApi, PosError } from './pos-api';
+import { msg } from './messages';
 
 const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
 
@@ -36,7 +37,8 @@ async function invoke(action: string, args: unknown): Promise<Envelope<unknown>>
     const res = await fetch(`/api/${action}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(args ?? {}), credentials: 'omit' });
     return await res.json() as Envelope<unknown>;
   } catch (err) {
-    { const detail = err instanceof Error ? err.message : String(err); throw new PosError('INTERNAL', detail, { code: 'error.unreachable', params: { detail } }); }
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new PosError('INTERNAL', detail, msg('error.unreachable', { detail }));
   }
 }
 

@@ -36,7 +36,7 @@ export async function requestQr(aggregator: Aggregator, req: QrRequest, wallet: 
     return { kind: 'unknown', message: unknownMsg(out.reason) };
   }
   const c = codes(wallet);
-  if (!c) return { kind: 'failed', message: msg('platform.noQrForWallet', { wallet }) };
+  if (!c) return { kind: 'failed', message: msg('checkout.noWalletQr', { wallet }) };
   const answer = interpretPrecreate(await aggregator.precreate({ ...req, payway: c.payway, subPayway: c.subPayway }));
   if (answer.kind === 'qr') return { kind: 'qr', qrCode: answer.qrCode, sn: answer.data.sn };
   if (answer.kind === 'failed') return answer;

@@ -65,7 +65,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       args = body ? parseJsonBounded(body) : {};
     } catch (err) {
       if (err instanceof BodyTooLarge) return send(res, 413, 'application/json', JSON.stringify(fail('INVALID_ARGS', msg('error.requestTooLarge'))));
-      if (err instanceof JsonTooDeep) return send(res, 400, 'application/json', JSON.stringify(fail('INVALID_ARGS', msg('error.invalidArgs', { detail: err.message }))));
+      if (err instanceof JsonTooDeep) return send(res, 400, 'application/json', JSON.stringify(fail('INVALID_ARGS', msg('error.jsonTooDeep', { limit: err.limit }))));
       return send(res, 400, 'application/json', JSON.stringify(fail('INVALID_ARGS', msg('error.badJson'))));
     }
     const env = await opts.dispatch(action, args);

@@ -10,7 +10,7 @@ import { intern, internMsg, OrderRec } from './order-record';
 import type { OrderFilter, OrderIndex, OrderStatus, OrderView, RefundStatus } from './order-view';
 import type { JournalRecord } from './records';
 import { msg } from '../../preload/messages';
-import { zhText } from '../i18n/zh-text';
+import { zhText } from '../shared/zh-text';
 
 export type { OrderFilter, OrderIndex, OrderStatus, OrderView, RefundStatus, RefundView } from './order-view';
 
@@ -169,7 +169,9 @@ export class OrderBook implements OrderIndex {
     if (rec.sn) this.setSn(o, rec.sn);
     if (status === 'paid' && rec.amountFen !== o.amountFen) {
       o.status = 'needs_attention';
-      o.note = msg('order.amountMismatch', { orderFen: o.amountFen, resultFen: rec.amountFen });
+      // A damaged record may carry no usable amount: the note says so rather than "undefined" (and stays JSON for snapshots).
+      const fenOk = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
+      o.note = fenOk(o.amountFen) && fenOk(rec.amountFen) ? msg('order.amountMismatch', { orderFen: o.amountFen, resultFen: rec.amountFen }) : msg('order.amountUnreadable');
       o.message = zhText(o.note);
       if (this.live) this.open.add(o);
       this.warn(`journal: ${o.clientSn} PAID with amount ${rec.amountFen} ≠ ${o.amountFen}; needs attention, not counted`);

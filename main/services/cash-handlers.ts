@@ -13,8 +13,8 @@ import type { Envelope, PinResult } from '../../preload/contract';
 import type { cashActions } from '../../preload/contract-cash';
 import type { DrawerResult } from '../devices/printer';
 import { ServiceError, type Handlers } from './dispatch';
-import { msg, type MessageCode } from '../../preload/messages';
-import { fenOf as fenOfAmount } from './amount-args';
+import { fenOf as fenOfAmount, type EmptyAmountCode } from './amount-args';
+import { msg } from '../../preload/messages';
 
 export interface CashHandlerDeps {
   /** The one shift book of the counter (loaded once in create-services). */
@@ -35,8 +35,7 @@ type Auth = { ok: true; name: string } | { ok: false; auth: Exclude<PinResult, {
 
 export function cashHandlers(d: CashHandlerDeps): CashHandlers {
   const shifts = d.shifts;
-  /** `empty`: what to ask for when nothing was typed (the amount, the cash received, the float…). */
-  const fenOf = (amount: string, empty: MessageCode = 'amount.required'): number => fenOfAmount(amount, d.settings.get().checkout.maxAmountFen, empty);
+  const fenOf = (amount: string, empty: EmptyAmountCode = 'amount.required'): number => fenOfAmount(amount, d.settings.get().checkout.maxAmountFen, empty);
   const manager = async (pin: string): Promise<Auth> => {
     const env = await d.verifyPin(pin);
     if (!env.ok) throw new ServiceError(env.error.code, env.error.msg);

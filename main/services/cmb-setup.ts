@@ -10,7 +10,8 @@ import { UAT_QR_HOST } from '../aggregator/cmb/config';
 import { sandboxCmbConfig } from '../aggregator/cmb/sandbox-config';
 import { startCmbSandbox, type CmbSandbox } from '../aggregator/cmb/sandbox';
 import type { AggregatorSetup, AggregatorSetupOptions } from './aggregator-setup';
-import { msg } from '../../preload/messages';
+import { isMsg, msg, type MessageCode, type Msg } from '../../preload/messages';
+import { zhText } from '../shared/zh-text';
 
 /** Whether these options select polypay. */
 export function wantsCmb(opts: Pick<AggregatorSetupOptions, 'aggregatorUrl' | 'settings'>): boolean {
@@ -19,13 +20,13 @@ export function wantsCmb(opts: Pick<AggregatorSetupOptions, 'aggregatorUrl' | 's
 }
 
 /** The polypay config from settings + secrets, or a message saying what is missing. */
-export function cmbConfigFromSettings(opts: AggregatorSetupOptions): CmbConfig | string {
+export function cmbConfigFromSettings(opts: AggregatorSetupOptions): CmbConfig | Msg {
   const s = opts.settings.cmb;
   const sec = opts.secrets.cmbSecrets();
-  const missing = [['商户号', s.merId], ['收银员', s.userId], ['APP ID', s.appId], ['银行公钥', s.bankPublic], ['通知地址', s.notifyUrl], ['终端号', s.termId], ['设备号', s.deviceId]]
-    .filter(([, v]) => !v).map(([k]) => k);
-  if (!sec) missing.push('APP 密钥与商户私钥');
-  if (missing.length > 0 || !sec) return `招商银行聚合收款未设置完整：缺少${missing.join('、')}`;
+  const fields: Array<[MessageCode, string]> = [['cmb.fieldMerId', s.merId], ['cmb.fieldUserId', s.userId], ['cmb.fieldAppId', s.appId], ['cmb.fieldBankPublic', s.bankPublic], ['cmb.fieldNotifyUrl', s.notifyUrl], ['cmb.fieldTermId', s.termId], ['cmb.fieldDeviceId', s.deviceId]];
+  const missing = fields.filter(([, v]) => !v).map(([k]) => ({ code: k }) as Msg);
+  if (!sec) missing.push(msg('cmb.fieldSecrets'));
+  if (missing.length > 0 || !sec) return msg('cmb.incomplete', { fieldsMsgs: missing });
   const baseUrl = s.baseUrl || UAT_BASE_URL;
   return {
     baseUrl, merId: s.merId, userId: s.userId, appId: s.appId, appSecret: sec.appSecret, privateKeyHex: sec.privateKeyHex,
@@ -39,7 +40,7 @@ export function cmbConfigFromSettings(opts: AggregatorSetupOptions): CmbConfig |
 
 export async function setupCmb(opts: AggregatorSetupOptions): Promise<AggregatorSetup> {
   let sandbox: CmbSandbox | undefined;
-  let config: CmbConfig | string;
+  let config: CmbConfig | Msg;
   const qrSeconds = opts.settings.checkout.qrExpirySeconds;
   if (opts.aggregatorUrl === 'cmb-sandbox') {
     sandbox = await startCmbSandbox({ port: 0, dataDir: join(opts.dataDir, 'sandbox') });
@@ -49,9 +50,9 @@ export async function setupCmb(opts: AggregatorSetupOptions): Promise<Aggregator
   } else {
     config = cmbConfigFromSettings(opts);
   }
-  const message = typeof config === 'string' ? config : undefined;
-  if (message) opts.log(message);
-  const cfg: CmbConfig = typeof config === 'string' ? { ...sandboxCmbConfig('https://invalid.invalid'), baseUrl: 'https://invalid.invalid' } : config;
+  const message = isMsg(config) ? config : undefined;
+  if (message) opts.log(zhText(message));
+  const cfg: CmbConfig = isMsg(config) ? { ...sandboxCmbConfig('https://invalid.invalid'), baseUrl: 'https://invalid.invalid' } : config;
   const aggregator = createAggregator({ ...opts.settings.aggregator, platform: 'cmb' }, { baseUrl: cfg.baseUrl, gatewayUrl: '', credentials: opts.secrets, vendorKey: () => null, deviceId: '', http: opts.http, cmb: cfg });
   const probe = (aggregator as Partial<ReturnType<typeof createCmbDriver>>).testConnection;
   const isSandbox = opts.aggregatorUrl?.startsWith('cmb-sandbox') ?? false;
@@ -62,7 +63,7 @@ export async function setupCmb(opts: AggregatorSetupOptions): Promise<Aggregator
     mode: isSandbox ? 'sandbox' : opts.settings.aggregator.mode,
     platform: 'cmb',
     testConnection: () => (probe ? probe() : Promise.resolve({ ok: false, message: '此平台没有连接测试' })),
-    status: () => ({ activated: message === undefined, terminalSn: message === undefined ? `${cfg.merId}/${cfg.userId}` : undefined, message: message === undefined ? undefined : msg('aggregator.cmbNotReady', { detail: message }) }),
+    status: () => ({ activated: message === undefined, terminalSn: message === undefined ? `${cfg.merId}/${cfg.userId}` : undefined, message }),
     prepare: () => Promise.resolve(),
     async close() { await sandbox?.close(); },
   };

@@ -4,9 +4,9 @@
  * contract's zod schema; every failure becomes a typed error envelope, never a crash.
  */
 import { ServiceError } from '../shared/service-error';
+import { zhText } from '../i18n/zh-text';
 import { resultProblem, type ContractCheck } from './contract-check';
 import { actions, msg, type ActionArgs, type ActionName, type ActionResult, type Envelope, type Msg, type PosErrorBody } from '../../preload/contract';
-import { zhText } from '../i18n/zh-text';
 
 export type Handlers = { [N in ActionName]: (args: ActionArgs<N>) => Promise<ActionResult<N>> | ActionResult<N> };
 
@@ -29,7 +29,7 @@ export function createDispatch(handlers: Handlers, log: (msg: string, err?: unkn
       const drift = check === 'off' ? null : resultProblem(action, value);
       if (drift) {
         log(`action ${action}: result does not match the contract (${drift})`);
-        if (check === 'strict') return fail('INTERNAL', msg('error.internal', { detail: `${action} result does not match the contract (${drift})` }));
+        if (check === 'strict') return fail('INTERNAL', msg('error.contractDrift', { action, detail: drift }));
       }
       return { ok: true, value };
     } catch (err) {

@@ -108,7 +108,11 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
     if (!form.ok) return { ok: false, message: msg('eng.fieldsInvalid'), errors: form.errors };
     // One validation for forms and import (issue 14 item 6): the whole result must pass the rules.
     const problems = checkSettings(patch(structuredClone(d.settings.get()), form.value), { serialDirs: serialDirs() });
-    if (problems.length) return { ok: false, message: msg('eng.fieldsInvalid'), errors: Object.fromEntries(problems.map((p) => [p.path === 'printer.spec' ? 'address' : p.path.split('.').pop()!, p.msg])) };
+    if (problems.length) {
+      // The problems one after another, as "a；b" (list.semicolon nests them).
+      const list = problems.map((p) => p.msg).reduceRight((rest, m) => msg('list.semicolon', { firstMsg: m, restMsg: rest }));
+      return { ok: false, message: msg('eng.fieldsInvalidWith', { problemsMsg: list }), errors: Object.fromEntries(problems.map((p) => [p.path === 'printer.spec' ? 'address' : p.path.split('.').pop()!, p.msg])) };
+    }
     const saved = d.settings.update((cur) => patch(cur, form.value));
     if (!saved.ok) return { ok: false, message: saved.message, errors: {} };
     const message = after(form.value);

@@ -63,5 +63,5 @@ export function writePinFile(dir: string, state: PinState): void {
 }
 
 export function pinFileDamagedMessage(dir: string, reason: string): Msg {
-  return msg('pin.fileDamaged', { reason, file: join(dir, PIN_FILE), backup: join(dir, `${PIN_FILE}.bak`) });
+  return msg('warn.pinFileDamaged', { detail: reason, backup: join(dir, `${PIN_FILE}.bak`), file: join(dir, PIN_FILE) });
 }

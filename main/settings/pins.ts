@@ -202,9 +202,9 @@ export function createPinBook(opts: PinBookOptions): PinBook {
     const target = name.trim();
     // Issue 14 item 5: a verified PIN of one profile must not set another's; adding people is the manager's.
     if (target !== owner && s.profiles.some((p) => p.role === role && p.name === target)) {
-      return { ok: false, message: msg('pin.notOwnPin', { name: target }) };
+      return { ok: false, message: msg('pin.notOwn', { name: target }) };
     }
-    if (!s.profiles.some((p) => p.role === role && p.name === owner)) return { ok: false, message: msg('pin.noOwner', { name: owner }) };
+    if (!s.profiles.some((p) => p.role === role && p.name === owner)) return { ok: false, message: msg('pin.noSuchOperator', { name: owner }) };
     const set = await setPinNow(role, target, pin);
     if (!set.ok || target === owner) return set;
     s.profiles = s.profiles.filter((p) => !(p.role === role && p.name === owner));

@@ -83,13 +83,14 @@ export function openSecrets(dir: string, cipher: SecretCipher, now: () => number
   } catch (err) {
     // Never a crash at start (unfinished payments must still be recovered) and never a silent reset.
     const aside = `${file}.corrupt-${now()}`;
-    let where = aside;
-    try { renameSync(file, aside); } catch (e) { where = `${file} (${e instanceof Error ? e.message : String(e)})`; }
+    const detail = err instanceof Error ? err.message : String(err);
+    let moveError: string | undefined;
+    try { renameSync(file, aside); } catch (e) { moveError = e instanceof Error ? e.message : String(e); }
     cache = null;
     vendorKey = null;
     hqPassword = null;
     cmb = null;
-    damagedMessage = msg('warn.keysDamaged', { detail: err instanceof Error ? err.message : String(err), where });
+    damagedMessage = moveError === undefined ? msg('warn.secretsDamaged', { detail, aside }) : msg('warn.secretsDamagedStuck', { detail, file, error: moveError });
   }
 
   /** Writes first (fsync file and directory, rename), then takes the new values: a failed write changes nothing. */

@@ -9,10 +9,12 @@ import { posix } from 'node:path';
 import type { z } from 'zod';
 import { settingsSchema, type Settings } from './schema';
 import { msg, type Msg } from '../../preload/messages';
+import { zhText } from '../shared/zh-text';
 
 export interface RuleOptions { serialDirs?: readonly string[] }
-/** `message`: Chinese, for the import's zod issues and logs; `msg`: the code the screen words. */
-export interface SettingsProblem { path: string; message: string; msg: Msg }
+/** `msg` for the screen; `message` its Chinese words (zod issues and logs carry text). */
+export interface SettingsProblem { path: string; msg: Msg; message: string }
+const problem = (path: string, m: Msg): SettingsProblem => ({ path, msg: m, message: zhText(m) });
 
 const COM_PORT = /^(COM\d+|\\\\\.\\COM\d+)$/i;
 
@@ -31,14 +33,14 @@ function folderOf(spec: string): string | null {
 export function checkSettings(s: Settings, opts: RuleOptions = {}): SettingsProblem[] {
   const out: SettingsProblem[] = [];
   if (s.aggregator.mode === 'production' && s.aggregator.baseUrl && !s.aggregator.baseUrl.toLowerCase().startsWith('https://')) {
-    out.push({ path: 'aggregator.baseUrl', message: '生产模式必须使用 https:// 接口地址', msg: msg('rules.httpsOnly') });
+    out.push(problem('aggregator.baseUrl', msg('form.baseUrlHttps')));
   }
   const folder = folderOf(s.printer.spec);
   if (folder !== null && folder.split(/[\\/]/).includes('..')) {
-    out.push({ path: 'printer.spec', message: '小票文件夹不能含有“..”', msg: msg('rules.folderDotDot') });
+    out.push(problem('printer.spec', msg('form.folderDotDot')));
   }
   if (!scannerPathOk(s.scanner.path, opts.serialDirs ?? [])) {
-    out.push({ path: 'scanner.path', message: '串口须为 /dev/… 路径或 COMn（留空表示不用串口扫码枪）', msg: msg('rules.serialPath') });
+    out.push(problem('scanner.path', msg('form.serialPath')));
   }
   return out;
 }
@@ -46,6 +48,6 @@ export function checkSettings(s: Settings, opts: RuleOptions = {}): SettingsProb
 /** The settings schema with the rules above: what both the forms' save and the import parse with. */
 export function strictSettingsSchema(opts: RuleOptions = {}): z.ZodType<Settings> {
   return settingsSchema.superRefine((s, ctx) => {
-    for (const p of checkSettings(s as Settings, opts)) ctx.addIssue({ code: 'custom', path: p.path.split('.'), message: p.message });
+    for (const p of checkSettings(s as Settings, opts)) ctx.addIssue({ code: 'custom', path: p.path.split('.'), message: p.message, params: { msg: p.msg } });
   }) as unknown as z.ZodType<Settings>;
 }

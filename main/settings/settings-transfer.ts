@@ -4,9 +4,9 @@
  * an imported file is migrated and validated as a whole: nothing is applied unless all of it is valid.
  */
 import { migrate, type Settings } from './schema';
-import { parseJsonBounded } from './json-limits';
+import { JsonTooDeep, parseJsonBounded } from './json-limits';
 import { strictSettingsSchema, type RuleOptions } from './settings-rules';
-import { msg, type Msg } from '../../preload/messages';
+import { isMsg, msg, type Msg } from '../../preload/messages';
 
 export const EXPORT_KIND = 'yima-settings';
 
@@ -41,6 +41,7 @@ export function parseSettingsImport(text: string, rules: RuleOptions = {}): Impo
   try {
     raw = parseJsonBounded(text);
   } catch (err) {
+    if (err instanceof JsonTooDeep) return { ok: false, message: msg('error.jsonTooDeep', { limit: err.limit }) };
     return { ok: false, message: msg('eng.importBadJson', { detail: err instanceof Error ? err.message : String(err) }) };
   }
   if (!raw || typeof raw !== 'object') return { ok: false, message: msg('eng.importNotSettings') };
@@ -56,7 +57,11 @@ export function parseSettingsImport(text: string, rules: RuleOptions = {}): Impo
   const parsed = strictSettingsSchema(rules).safeParse(migrate(body as Record<string, unknown>));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, message: msg('eng.importInvalid', { path: issue?.path.join('.') ?? '', detail: issue?.message ?? '' }) };
+    const path = issue?.path.join('.') ?? '';
+    // A rule's issue (settings-rules.ts) carries its message code; zod's own issues are technical text.
+    const rule = issue?.code === 'custom' ? (issue.params as { msg?: unknown } | undefined)?.msg : undefined;
+    if (isMsg(rule)) return { ok: false, message: msg('eng.importInvalidRule', { path, detailMsg: rule }) };
+    return { ok: false, message: msg('eng.importInvalid', { path, detail: issue?.message ?? '' }) };
   }
   return { ok: true, settings: parsed.data };
 }

@@ -11,6 +11,7 @@ import { nodeJournalFs, type Journal } from '../journal';
 import type { SettingsHandle } from '../settings/settings-store';
 import type { SecretsHandle } from '../settings/secrets';
 import type { SyncStatusView } from '../../preload/contract-sync';
+import { zhText } from '../shared/zh-text';
 import { JournalTail } from './journal-tail';
 import { makeConnector, parseHqUrl, redactUrl } from './pg-connect';
 import { SyncWorker, type SyncWorkerOptions } from './sync-worker';
@@ -43,7 +44,7 @@ function applyFlags(o: SyncSetupOptions): string | undefined {
   if (!parsed.ok) return parsed.message;
   if (parsed.password) o.secrets.setHqPassword(parsed.password);
   const r = o.settings.update((s) => ({ ...s, hq: { enabled: true, url: redactUrl(f.url), storeId: f.storeId ?? s.hq.storeId, storeName: f.storeName ?? s.hq.storeName } }));
-  return r.ok ? undefined : JSON.stringify(r.message);
+  return r.ok ? undefined : zhText(r.message);
 }
 
 export function setupSync(o: SyncSetupOptions): SyncSetup {

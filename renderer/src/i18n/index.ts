@@ -45,6 +45,7 @@ export type { MessageKey };
 
 /** One parameter of a main-process message, formatted by its name's convention (preload/messages.ts). */
 function formatParam(locale: Locale, name: string, value: unknown): string {
+  if (Array.isArray(value)) return value.map((m) => translateMsg(locale, m as Msg)).join(locale === 'zh-CN' ? '、' : ', ');
   if (typeof value === 'object' && value !== null) return translateMsg(locale, value as Msg);
   if (typeof value === 'number' && name.endsWith('Fen')) return formatFen(value, locale);
   if (typeof value === 'number' && name.endsWith('At')) return formatDateTime(value, locale);

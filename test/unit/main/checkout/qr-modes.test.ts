@@ -3,7 +3,8 @@
  * the unified QR needs no network call and treats "order not found" as waiting (§1.6a); the
  * per-wallet QR is a precreate with the documented payway and sub_payway (§1.3, §1.5).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import type { AggOutcome, Aggregator, PrecreateRequest } from '../../../../main/aggregator/types';
 import type { WithdrawnQr } from '../../../../main/checkout/late-watch';
 import { walletQrCodes } from '../../../../main/services/wallet-qr-codes';

@@ -10,8 +10,8 @@ import { startHarness, type Harness } from '../../../../main/harness/harness-ser
 import { createDispatch, ServiceError, type Handlers } from '../../../../main/services/dispatch';
 import { EventBus } from '../../../../main/services/event-bus';
 import { actionNames } from '../../../../preload/contract';
-import { msg } from '../../../../preload/messages';
 import { CONTENT_SECURITY_POLICY } from '../../../../main/shared/content-security-policy';
+import { msg } from '../../../../preload/messages';
 
 const BUILT_BRIDGE = 'out/renderer/pos-bridge.js';
 

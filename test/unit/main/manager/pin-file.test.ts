@@ -3,14 +3,13 @@
  * brings back the factory PINs: every PIN action is refused with PIN_FILE_DAMAGED, the file is
  * left as it is, and the message says how the engineer restores it (pins.json.bak).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openOperators } from '../../../../main/manager/operators';
-import { zhText } from '../../../../main/i18n/zh-text';
-import { translateMsg } from '../../../../renderer/src/i18n';
 
 let dir: string;
 beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'yima-pins-')); });
@@ -39,8 +38,8 @@ describe('pins.json on disk', () => {
     const damaged = readFileSync(pinsFile());
 
     const ops = open();
-    expect(zhText(ops.pinFileProblem()!)).toMatch(/PIN 文件已损坏/);
-    expect(zhText(ops.pinFileProblem()!)).toContain('pins.json.bak');
+    expect(ops.pinFileProblem()).toMatch(/PIN 文件已损坏/);
+    expect(ops.pinFileProblem()).toContain('pins.json.bak');
     expect(await codeOf(ops.pins.verify('manager', '8888'))).toBe('PIN_FILE_DAMAGED');
     expect(await codeOf(ops.pins.verify('manager', '2468'))).toBe('PIN_FILE_DAMAGED');
     expect(await codeOf(ops.session.login('manager', '8888'))).toBe('PIN_FILE_DAMAGED');
@@ -61,7 +60,7 @@ describe('pins.json on disk', () => {
     expect((await first.pins.setPin('manager', '王店长', '2468')).ok).toBe(true);
     unlinkSync(pinsFile());
     const ops = open();
-    expect(translateMsg('en', ops.pinFileProblem()!)).toMatch(/missing/);
+    expect(ops.pinFileProblem()).toMatch(/missing/);
     expect(await codeOf(ops.pins.verify('manager', '8888'))).toBe('PIN_FILE_DAMAGED');
     expect(existsSync(pinsFile())).toBe(false);
   });

@@ -8,7 +8,8 @@
 import { readdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, it } from 'vitest';
+import { expect, zhOf } from '../../../support/zh-expect';
 import { TEST_ACTIVATION_CODE } from '../../../../main/aggregator/sandbox';
 import { createServices, type Services } from '../../../../main/services/create-services';
 import { plaintextCipher } from '../../../../main/settings/secrets';
@@ -60,7 +61,7 @@ describe('secrets.json damaged (item 7)', () => {
     const damaged = readFileSync(file);
 
     const s = await start(dir, sb.url); // today: "Unexpected end of JSON input" and no start at all
-    expect(s.warnings.join('\n')).toMatch(/终端密钥文件已损坏/);
+    expect(s.warnings.map(zhOf).join('\n')).toMatch(/终端密钥文件已损坏/);
     const aside = readdirSync(dir).filter((n) => n.startsWith('secrets.json.corrupt-'));
     expect(aside).toHaveLength(1);
     expect(readFileSync(join(dir, aside[0]!)).equals(damaged)).toBe(true);

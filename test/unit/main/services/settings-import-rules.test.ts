@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
+import { expect } from '../../../support/zh-expect';
 import { openOperators } from '../../../../main/manager/operators';
 import { engineerHandlers } from '../../../../main/services/engineer-handlers';
 import { EventBus } from '../../../../main/services/event-bus';
