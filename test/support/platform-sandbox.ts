@@ -15,7 +15,8 @@ export type Platform = 'upay' | 'cmb';
 export const PLATFORMS: readonly Platform[] = ['upay', 'cmb'];
 export type NeutralOp = 'precreate' | 'pay' | 'query' | 'cancel' | 'refund';
 
-export interface PlatformOrder { clientSn: string; chargeCount: number; paid: boolean }
+/** `refunds`: the platform's own refund records, as it keeps them (tests look for the refund number in them). */
+export interface PlatformOrder { clientSn: string; chargeCount: number; paid: boolean; refunds: unknown[] }
 
 export interface PlatformSandbox {
   platform: Platform;
@@ -44,7 +45,7 @@ export async function startPlatformSandbox(platform: Platform, dir: string): Pro
       platform, aggregatorUrl: sb.url, qrMode: 'per-wallet',
       fault: (op, fault, extra) => c.fault(op, fault, extra),
       clearFaults: () => c.clearFaults(),
-      orders: async () => (await c.orders()).map((o) => ({ clientSn: o.clientSn, chargeCount: o.chargeCount, paid: o.orderStatus === 'PAID' })),
+      orders: async () => (await c.orders()).map((o) => ({ clientSn: o.clientSn, chargeCount: o.chargeCount, paid: o.orderStatus === 'PAID', refunds: o.refunds ?? [] })),
       walletPay: (clientSn, wallet) => c.walletPay({ clientSn }, wallet),
       requests: async (op) => (await c.call<{ requests: { op: string }[] }>('GET', 'requests')).requests.filter((r) => r.op === op).length,
       close: () => sb.close(),
@@ -57,7 +58,7 @@ export async function startPlatformSandbox(platform: Platform, dir: string): Pro
     fault: (op, fault, extra) => c.fault(op, fault, extra),
     clearFaults: () => c.clearFaults(),
     // [cmb-polypay.md §2] tradeState S = paid, R = paid with a refund requested.
-    orders: async () => (await c.orders()).map((o) => ({ clientSn: o.orderId, chargeCount: o.chargeCount, paid: o.state === 'S' || o.state === 'R' })),
+    orders: async () => (await c.orders()).map((o) => ({ clientSn: o.orderId, chargeCount: o.chargeCount, paid: o.state === 'S' || o.state === 'R', refunds: o.refunds })),
     walletPay: (clientSn, wallet) => c.walletPay(clientSn, wallet),
     requests: async (op) => (await c.requests()).filter((r) => CMB_APIS[op].includes(r.api)).length,
     close: () => sb.close(),
