@@ -93,7 +93,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const secrets = openSecrets(opts.dataDir, opts.cipher, () => clock.now());
   const warnings: Msg[] = [...settings.warnings, ...(secrets.warning ? [secrets.warning] : []), ...(secrets.damaged() ? [secrets.damaged()!] : [])];
   const journal = await openJournal({ dir: join(opts.dataDir, 'journal'), clock: () => clock.now(), warn: (m) => { warnings.push(msg('warn.technical', { detail: m })); log(m); } });
-  for (const c of journal.report.corrupt) warnings.push(msg('warn.journalCorrupt', { line: c.line, file: c.file, detail: c.reason }));
+  for (const c of journal.report.corrupt) warnings.push(msg('warn.journalCorrupt', { line: String(c.line), file: c.file, detail: c.reason }));
   if (journal.report.notWritable) warnings.push(msg('warn.dataNotWritable', { detail: journal.report.notWritable }));
 
   const aggregator = await setupAggregator({ dataDir: opts.dataDir, settings: settings.get(), secrets, aggregatorUrl: opts.aggregatorUrl, gatewayUrl: opts.gatewayUrl, clock: () => clock.now(), http: opts.http, log });

@@ -14,9 +14,10 @@ export const BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200] 
 
 function intIn(errors: Record<string, Msg>, field: string, raw: string, min: number, max: number, what: Msg): number {
   const t = raw.trim();
-  if (!/^\d+$/.test(t)) { errors[field] = msg('form.intRange', { fieldMsg: what, min, max }); return 0; }
+  // Bounds as the form takes them: no digit grouping (1000, not 1,000).
+  if (!/^\d+$/.test(t)) { errors[field] = msg('form.intRange', { fieldMsg: what, min: String(min), max: String(max) }); return 0; }
   const n = Number(t);
-  if (n < min || n > max) errors[field] = msg('form.between', { fieldMsg: what, min, max });
+  if (n < min || n > max) errors[field] = msg('form.between', { fieldMsg: what, min: String(min), max: String(max) });
   return n;
 }
 
