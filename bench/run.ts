@@ -3,6 +3,7 @@
  * `npm run bench -- checkout journal` runs a subset. Needs `npm run build` first (cold start, bundle).
  */
 import { runCheckoutBench } from './checkout.bench';
+import { runCmbCheckoutBench } from './cmb-checkout.bench';
 import { runDisplayBench } from './display.bench';
 import { runJournalBench } from './journal.bench';
 import { runPrinterBench } from './printer.bench';
@@ -15,6 +16,7 @@ import type { Row } from './row';
 
 const SUITES: Record<string, () => Promise<Row[]>> = {
   checkout: () => runCheckoutBench(),
+  'checkout-cmb': () => runCmbCheckoutBench(),
   scanner: () => runScannerBench(),
   journal: () => runJournalBench(),
   printer: () => runPrinterBench(),

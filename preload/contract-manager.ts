@@ -112,6 +112,10 @@ export const reconcileViewSchema = z.object({
     day: z.string(), arrivalDay: z.string(), total: settlementLineSchema,
     byWallet: z.record(z.string(), settlementLineSchema.extend({ feeBp: z.number().int() })),
   }),
+  /** The acquirer's statement's own payout per account and 清算日期; `…Assumed`: not yet in the bill (statement-format assumptions). */
+  bankSettlement: z.array(settlementLineSchema.extend({
+    account: z.string(), settleDay: z.string(), dayAssumed: z.boolean(), feeAssumed: z.boolean(),
+  })).optional(),
 });
 export type ReconcileView = z.infer<typeof reconcileViewSchema>;
 

@@ -127,8 +127,26 @@ export interface Aggregator {
   refund(req: RefundRequest): Promise<AggOutcome>;
   revoke(ref: OrderRef): Promise<AggOutcome>;
   /** A day's statement (CSV text) where the platform offers one; null where it does not. */
-  statement(day: string): Promise<{ ok: true; csv: string } | { ok: false; message: string } | null>;
+  statement(day: string): Promise<StatementOutcome | null>;
+  /** The platform's own settlement terms (fee rates, T+N) where they are fixed by the platform, not the shop's manager.json. */
+  readonly settlementTerms?: SettlementTerms;
 }
+
+export interface SettlementTerms { defaultFeeBp: number; feeBp?: Partial<Record<Wallet, number>>; settleDays: number }
+
+/**
+ * What the acquirer's statement says it will pay out, per account and 清算日期 (a bank's 清分 bill).
+ * `assumed`: the bill did not carry the date or fee yet (unsettled bill); the line uses the
+ * documented assumptions instead (e.g. aggregator/cmb/statement-format.ts SETTLEMENT).
+ */
+export interface StatementSettlementLine {
+  account: string; settleDay: string; dayAssumed: boolean; feeAssumed: boolean;
+  count: number; grossFen: number; refundFen: number; feeFen: number; netFen: number;
+}
+
+export type StatementOutcome =
+  | { ok: true; csv: string; settlement?: StatementSettlementLine[] }
+  | { ok: false; message: string };
 
 /** Terminal credentials the driver signs with. Persisted by the settings/secrets module. */
 export interface TerminalCredentials { terminalSn: string; terminalKey: string; deviceId: string }

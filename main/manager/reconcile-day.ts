@@ -1,10 +1,11 @@
 /**
  * Reconciliation of one business day as the manager runs it: the aggregator's statement where it
  * offers one (else every order of the day is re-queried), compared with the journal, plus the
- * expected settlement. A same-day void shows on the statement as 撤单 while the journal keeps it
+ * expected settlement (and, where the statement is a bank's 清分 bill, the bank's own payout per
+ * account and 清算日期). A same-day void shows on the statement as 撤单 while the journal keeps it
  * as a refund of the whole payment; such rows are read as that refund, so a void reconciles.
  */
-import type { Aggregator } from '../aggregator/types';
+import type { Aggregator, StatementSettlementLine } from '../aggregator/types';
 import type { OrderView } from '../journal/order-view';
 import { reconcile, reconcileByQuery, type ReconcileResult } from '../reports/reconcile';
 import { expectedSettlement, type Settlement, type SettlementConfig } from '../reports/settlement';
@@ -17,6 +18,8 @@ export interface DayReconciliation extends ReconcileResult {
   source: 'statement' | 'query';
   statementProblem?: string;
   settlement: Settlement;
+  /** What the acquirer's own statement says it pays out, per account and 清算日期 (a bank's 清分 bill). */
+  bankSettlement?: StatementSettlementLine[];
 }
 
 /** 撤单 rows of orders the counter voided become refunds (same money, the counter's wording). */
@@ -37,16 +40,17 @@ export function voidsAsRefunds(st: Statement, orders: readonly OrderView[]): Sta
 }
 
 export async function reconcileDay(
-  aggregator: Pick<Aggregator, 'statement' | 'query'>, allOrders: readonly OrderView[], day: string, cfg: SettlementConfig,
+  aggregator: Pick<Aggregator, 'statement' | 'query' | 'settlementTerms'>, allOrders: readonly OrderView[], day: string, cfg: SettlementConfig,
   opts: { businessDay?: (ts: number) => string } = {},
 ): Promise<DayReconciliation> {
   // Cash never reaches the aggregator: it has no statement line, no fee and no settlement.
   const orders = allOrders.filter((o) => o.method !== 'cash');
-  const settlement = expectedSettlement(orders, day, cfg, opts);
+  // A platform that fixes its own fees and T+N (the bank) overrides the shop's manager.json.
+  const settlement = expectedSettlement(orders, day, aggregator.settlementTerms ?? cfg, opts);
   const st = await aggregator.statement(day);
   if (st && st.ok) {
     const result = reconcile(orders, voidsAsRefunds(parseStatement(st.csv), orders), day, opts);
-    return { ...result, source: 'statement', settlement };
+    return { ...result, source: 'statement', settlement, ...(st.settlement ? { bankSettlement: st.settlement } : {}) };
   }
   const ofDay = orders.filter((o) => o.day === day && (o.status === 'paid' || o.status === 'needs_attention' || o.refunds.length > 0));
   const result = await reconcileByQuery(ofDay, (clientSn) => aggregator.query({ clientSn }), { day });

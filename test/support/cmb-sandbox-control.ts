@@ -12,10 +12,11 @@ export function cmbSandboxControl(base: string) {
     call,
     fault: (op: string, fault: string, extra: { ms?: number; times?: number } = {}) => call('POST', 'faults', { op, fault, ...extra }),
     clearFaults: () => call('DELETE', 'faults'),
-    config: (cfg: { passwordSeconds?: number; refundSeconds?: number; maxValidSeconds?: number; paddedDer?: boolean; clockOffsetMs?: number }) => call('POST', 'config', cfg),
+    config: (cfg: { passwordSeconds?: number; refundSeconds?: number; maxValidSeconds?: number; paddedDer?: boolean; clockOffsetMs?: number; billClockOffsetMs?: number }) => call('POST', 'config', cfg),
     walletPay: (orderId: string, wallet: 'wechat' | 'alipay' | 'unionpay') => call('POST', 'wallet-pay', { orderId, wallet }),
     walletFail: (orderId: string, wallet?: 'wechat' | 'alipay' | 'unionpay') => call('POST', 'wallet-fail', { orderId, wallet }),
     omitFromStatement: (orderId: string) => call('POST', 'statement-omit', { orderId }),
+    amendStatement: (orderId: string, amountFen: number) => call('POST', 'statement-amend', { orderId, amountFen }),
     orders: async () => (await call<{ orders: CmbSandboxOrder[] }>('GET', 'orders')).orders,
     requests: async () => (await call<{ requests: { api: string; orderId?: string }[] }>('GET', 'requests')).requests,
   };

@@ -13,6 +13,7 @@ import * as rq from './requests';
 import { createOrderBook, type OrderBook } from './order-book';
 import { fetchStatement, type HttpGet } from './statement';
 import { CMB_POLL_POLICY } from './poll-policy';
+import { SETTLEMENT } from './statement-format';
 
 export interface CmbDriverOptions {
   config: CmbConfig;
@@ -186,6 +187,8 @@ export function createCmbDriver(opts: CmbDriverOptions): Aggregator & { testConn
     // Voiding a paid order: the text forbids it (ORDER_PAID, use refund) [ref §3 ❗]; safe reading: refund.
     revoke: () => Promise.resolve({ kind: 'rejected', errorCode: 'NOT_ALLOWED', message: '招商银行聚合收款不能撤销已支付订单，请使用退款' }),
 
+    // Fees and T+N are the bank's, from the one documented place (statement-format.ts SETTLEMENT).
+    settlementTerms: { defaultFeeBp: SETTLEMENT.defaultFeeBp, feeBp: SETTLEMENT.feeBp, settleDays: SETTLEMENT.settleDays },
     statement: (day) => fetchStatement({ client, config: c, httpGet: opts.httpGet, day, timeoutMs: opts.timeoutMs ?? 15_000 }),
 
     async testConnection() {

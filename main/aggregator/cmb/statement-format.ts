@@ -12,6 +12,7 @@
  *  - amounts in fen, integer digits; fees empty in the unsettled bill;
  *  - 清算日期 yyyyMMdd = the day the net amount is credited to the merchant's settlement
  *    account at CMB (we assume the merchant's own CMB account, net of fees, per day).
+ * Settlement (结算) assumptions are in SETTLEMENT below, the same one place.
  */
 export const BILL_COLUMNS = {
   date: '交易日期',        // yyyyMMdd
@@ -38,3 +39,23 @@ export function binaryBillKind(body: Buffer): string | null {
   if (body.length >= 8 && body.readUInt32BE(0) === 0xd0cf11e0) return 'xls';
   return null;
 }
+
+/**
+ * SETTLEMENT ASSUMPTIONS (结算) — ref cmb-polypay.md §4: "funds landing in the merchant's CMB
+ * account: not stated" 🟡, "UAT does no clearing" [L §4.4.1], MCH_EXSRFN_AMOUNT_LESS suggests
+ * refunds net against the day's takings [L 附录3]. Until the first real 清分 bill says otherwise:
+ *  - one settlement account per merchant number (merId): the merchant's own account at CMB;
+ *  - the bank keeps its fee per order (feeBp basis points of the amount, half up to the fen) and
+ *    returns it pro rata on a refund; the rate is the shop's contract rate, 0.38 % assumed;
+ *  - the day's net (payments − refunds − fees) arrives on 清算日期 = the business day + settleDays
+ *    calendar days (T+1, no holiday calendar); a bill with its own 清算日期/手续费 columns filled
+ *    (the 16:30 清分 bill) overrides the assumed date and fee row by row.
+ * The expected settlement before the bill (manager/reconcile-day.ts) is computed from these terms.
+ */
+export const SETTLEMENT = {
+  defaultFeeBp: 38,
+  feeBp: {} as Partial<Record<'wechat' | 'alipay' | 'unionpay' | 'ecny', number>>,
+  settleDays: 1,
+  /** The acquirer account the money lands in, as shown to the manager. */
+  account: (merId: string): string => `CMB ${merId}`,
+} as const;

@@ -9,6 +9,8 @@ import type { CmbConfig } from './config';
 import { BILL_COLUMNS, BILL_SUCCESS, BILL_TYPES, binaryBillKind, type BillColumn } from './statement-format';
 import { walletOfPayType } from './map-answer';
 import { statementUrl } from './requests';
+import { billSettlement } from './bill-settlement';
+import type { StatementOutcome } from '../types';
 
 export type HttpGet = (url: string, timeoutMs: number) => Promise<{ status: number; body: Buffer }>;
 
@@ -64,7 +66,7 @@ export function billToCsv(rows: BillRow[]): string {
   return `${out.join('\n')}\n`;
 }
 
-export async function fetchStatement(o: { client: CmbClient; config: CmbConfig; httpGet?: HttpGet; day: string; timeoutMs: number }): Promise<{ ok: true; csv: string } | { ok: false; message: string }> {
+export async function fetchStatement(o: { client: CmbClient; config: CmbConfig; httpGet?: HttpGet; day: string; timeoutMs: number }): Promise<StatementOutcome> {
   try {
     const a = await o.client.post('statementurl', statementUrl(o.config, o.day.replace(/-/g, '')));
     if (a.kind === 'unknown') return { ok: false, message: `对账单地址获取失败：${a.message}` };
@@ -77,7 +79,7 @@ export async function fetchStatement(o: { client: CmbClient; config: CmbConfig; 
     const bin = binaryBillKind(res.body);
     if (bin) return { ok: false, message: `银行对账单是 ${bin} 文件，尚不支持（见 statement-format.ts）` };
     const bill = parseBill(res.body.toString('utf8'));
-    return bill.ok ? { ok: true, csv: billToCsv(bill.rows) } : bill;
+    return bill.ok ? { ok: true, csv: billToCsv(bill.rows), settlement: billSettlement(bill.rows, o.config.merId, o.day) } : bill;
   } catch (err) {
     return { ok: false, message: `对账单获取异常：${err instanceof Error ? err.message : String(err)}` };
   }

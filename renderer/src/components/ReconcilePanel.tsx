@@ -2,6 +2,7 @@ import { useStore } from '../store';
 import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
 import { formatBasisPoints, formatDayLong, formatNumber } from '../format';
+import { BankSettlement } from './BankSettlement';
 
 /** Reconciliation of the chosen day: differences with the next step, and the expected settlement. */
 export function ReconcilePanel() {
@@ -65,6 +66,7 @@ export function ReconcilePanel() {
               </tr>
             </tbody>
           </table>
+          {result.bankSettlement && result.bankSettlement.length > 0 && <BankSettlement lines={result.bankSettlement} />}
         </>
       )}
     </section>

@@ -11,6 +11,7 @@ import { walletOpens } from '../../support/wallet-app';
 import { startHarnessProcess, type HarnessProcess } from '../../support/harness-process';
 import { qrPayloads, stripCommands } from '../../support/escpos-read';
 import type { sandboxControl } from '../../support/sandbox-control';
+import type { cmbSandboxControl } from '../../support/cmb-sandbox-control';
 
 export interface PrinterKit {
   page: Page;
@@ -20,10 +21,10 @@ export interface PrinterKit {
 }
 
 export const test = base.extend<{ printerKit: PrinterKit }>({
-  printerKit: async ({ page, dataDir, sandbox }, use) => {
+  printerKit: async ({ page, dataDir, sandbox, platform, cmbSandbox }, use) => {
     const sinkDir = join(dataDir, 'printer-sink');
     await mkdir(sinkDir, { recursive: true });
-    const app = await startHarnessProcess({ dataDir: join(dataDir, 'counter'), aggregatorUrl: sandbox.url, extraArgs: ['--printer', `file:${sinkDir}`] });
+    const app = await startHarnessProcess({ dataDir: join(dataDir, 'counter'), aggregatorUrl: platform === 'cmb' ? `cmb-sandbox+${cmbSandbox.url}` : sandbox.url, extraArgs: ['--printer', `file:${sinkDir}`] });
     await page.goto(app.url);
     await expect(page.getByTestId('aggregator-status')).toContainText('沙箱');
     await use({ page, app, sinkDir });
@@ -63,3 +64,16 @@ export async function payByQr(page: Page, sandbox: { control: ReturnType<typeof 
   return order.sn;
 }
 
+
+/** The same on 招商银行: the customer pays the bank's QR (qrcodeapply) in the wallet; returns the bank's order number. */
+export async function payByQrCmb(page: Page, bank: { control: ReturnType<typeof cmbSandboxControl> }, yuan: string, wallet: 'wechat' | 'alipay' | 'unionpay' = 'wechat'): Promise<string> {
+  await typeAmount(page, yuan);
+  await page.getByTestId('collect').click();
+  await readQrFromScreen(page); // the QR is on screen (the bank's URL)
+  const order = (await bank.control.orders()).find((o) => o.state === 'P' && o.chargeCount === 0);
+  if (!order) throw new Error('no open order at the bank sandbox');
+  await bank.control.walletPay(order.orderId, wallet);
+  await expect(page.getByTestId('result-title')).toHaveText('支付成功', { timeout: 30_000 });
+  await page.getByTestId('next').click();
+  return order.cmbOrderId;
+}

@@ -1,25 +1,29 @@
 /**
  * Receipts end to end: the harness counter prints to a file sink (`--printer file:DIR`), the
- * bytes are read back as a printer would (GBK text, native QR command).
+ * bytes are read back as a printer would (GBK text, native QR command). The sale receipt is
+ * proven on both platforms (收钱吧 and 招商银行 聚合收款).
  */
 import { rm, mkdir, writeFile } from 'node:fs/promises';
-import { test, expect, payByQr, readReceipts, waitForReceipts } from './printer-fixtures';
+import { test, expect, payByQr, payByQrCmb, readReceipts, waitForReceipts } from './printer-fixtures';
 
 const SHOP = '一码小店'; // the default shop name in the settings
 
-test('a QR payment prints a sale receipt: GBK text with the shop and the amount, the order sn as native QR', async ({ printerKit, sandbox }) => {
-  const { page, sinkDir } = printerKit;
-  const sn = await payByQr(page, sandbox, '12.30', 'alipay');
-  const [receipt] = await waitForReceipts(sinkDir, 1);
-  expect(receipt!.text).toContain(SHOP);
-  expect(receipt!.text).toContain('收款凭证');
-  expect(receipt!.text).toContain('￥12.30');
-  expect(receipt!.text).toContain('支付宝');
-  expect(receipt!.text).toContain(sn);
-  expect(receipt!.text).not.toContain('重打印');
-  expect(receipt!.qr).toEqual([sn]);
-  expect(receipt!.bytes.length).toBeLessThan(2048);
-  await expect(page.getByTestId('printer-status')).toHaveText('打印机正常');
+for (const platform of ['upay', 'cmb'] as const) test.describe(`on ${platform}`, () => {
+  test.use({ platform });
+  test('a QR payment prints a sale receipt: GBK text with the shop and the amount, the order sn as native QR', async ({ printerKit, sandbox, cmbSandbox }) => {
+    const { page, sinkDir } = printerKit;
+    const sn = platform === 'cmb' ? await payByQrCmb(page, cmbSandbox, '12.30', 'alipay') : await payByQr(page, sandbox, '12.30', 'alipay');
+    const [receipt] = await waitForReceipts(sinkDir, 1);
+    expect(receipt!.text).toContain(SHOP);
+    expect(receipt!.text).toContain('收款凭证');
+    expect(receipt!.text).toContain('￥12.30');
+    expect(receipt!.text).toContain('支付宝');
+    expect(receipt!.text).toContain(sn);
+    expect(receipt!.text).not.toContain('重打印');
+    expect(receipt!.qr).toEqual([sn]);
+    expect(receipt!.bytes.length).toBeLessThan(2048);
+    await expect(page.getByTestId('printer-status')).toHaveText('打印机正常');
+  });
 });
 
 test('a broken printer warns the cashier without blocking checkout; once fixed each queued receipt prints exactly once', async ({ printerKit, sandbox }) => {

@@ -21,7 +21,7 @@ export function billReadyAt(billDate: string, settled: boolean): number {
 
 export type BillResult = { ok: true; csv: string } | { ok: false; status: number; message: string };
 
-export function billCsv(store: CmbStore, merId: string, billDate: string, now: number, omit: ReadonlySet<string> = new Set()): BillResult {
+export function billCsv(store: CmbStore, merId: string, billDate: string, now: number, omit: ReadonlySet<string> = new Set(), amend: ReadonlyMap<string, number> = new Map()): BillResult {
   if (now < billReadyAt(billDate, false)) return { ok: false, status: 404, message: '对账单 T+1 10:30 后提供' };
   const settled = now >= billReadyAt(billDate, true);
   const next = formatDate(billReadyAt(billDate, false), 'YYYYMMDD', BEIJING);
@@ -34,7 +34,7 @@ export function billCsv(store: CmbStore, merId: string, billDate: string, now: n
   for (const o of store.orders.values()) {
     if (o.merId !== merId || omit.has(o.orderId)) continue;
     const f = fee(o.amountFen);
-    if (o.paidAt !== undefined && o.chargeCount > 0 && bj(o.paidAt).startsWith(billDate)) row(o.paidAt, o, '', BILL_TYPES.pay, o.amountFen, f);
+    if (o.paidAt !== undefined && o.chargeCount > 0 && bj(o.paidAt).startsWith(billDate)) row(o.paidAt, o, '', BILL_TYPES.pay, amend.get(o.orderId) ?? o.amountFen, f);
     for (const r of o.refunds) {
       if (r.state === 'S' && r.doneAt !== undefined && bj(r.doneAt).startsWith(billDate)) row(r.doneAt, o, r.orderId, BILL_TYPES.refund, r.amountFen, Math.floor((f * r.amountFen * 2 + o.amountFen) / (2 * o.amountFen)));
     }

@@ -1,18 +1,20 @@
 /**
  * /__control/ of the polypay sandbox (loopback only), mirroring the first sandbox's:
  *   POST faults {op, fault, ms?, times?} · DELETE faults · GET faults
- *   POST config {passwordSeconds?, refundSeconds?, maxValidSeconds?, paddedDer?, clockOffsetMs?}
+ *   POST config {passwordSeconds?, refundSeconds?, maxValidSeconds?, paddedDer?, clockOffsetMs?, billClockOffsetMs?}
+ *     (billClockOffsetMs: only the bill desk runs ahead, e.g. to T+1 16:30, while requests stay signable)
  *   GET orders · POST wallet-pay {orderId|cmbOrderId, wallet} · POST wallet-fail {orderId, wallet?}
  *   POST statement-omit {orderId} (drop a row from the bill, to test 对账 differences) · GET requests
+ *   POST statement-amend {orderId, amountFen} (the bill shows another amount for that payment)
  */
 import type { Fault, Faults } from '../../sandbox/faults';
 import { isWallet } from '../../sandbox/wallets';
 import { type CmbCtx, walletFail, walletPay } from './handlers';
 
-export interface CmbConfigOverrides { passwordSeconds?: number; refundSeconds?: number; maxValidSeconds?: number; paddedDer?: boolean; clockOffsetMs?: number }
+export interface CmbConfigOverrides { passwordSeconds?: number; refundSeconds?: number; maxValidSeconds?: number; paddedDer?: boolean; clockOffsetMs?: number; billClockOffsetMs?: number }
 
 interface Deps {
-  ctx: CmbCtx; faults: Faults; overrides: CmbConfigOverrides; omitted: Set<string>;
+  ctx: CmbCtx; faults: Faults; overrides: CmbConfigOverrides; omitted: Set<string>; amended: Map<string, number>;
   requests: unknown[]; parseFault(b: Record<string, unknown>): Fault | string;
 }
 
@@ -37,10 +39,10 @@ export function cmbControl(d: Deps, method: string, route: string, body: Record<
     case 'DELETE faults': d.faults.clear(); return ok();
     case 'GET faults': return ok({ faults: d.faults.list() });
     case 'POST config': {
-      for (const k of ['passwordSeconds', 'refundSeconds', 'maxValidSeconds', 'clockOffsetMs'] as const) {
+      for (const k of ['passwordSeconds', 'refundSeconds', 'maxValidSeconds', 'clockOffsetMs', 'billClockOffsetMs'] as const) {
         const v = body[k];
         if (v === undefined) continue;
-        if (typeof v !== 'number' || !Number.isFinite(v) || (k !== 'clockOffsetMs' && v < 0)) return bad(`${k} must be a number ≥ 0`);
+        if (typeof v !== 'number' || !Number.isFinite(v) || (!k.endsWith('OffsetMs') && v < 0)) return bad(`${k} must be a number ≥ 0`);
         d.overrides[k] = v;
       }
       if (body.paddedDer !== undefined) d.overrides.paddedDer = body.paddedDer === true;
@@ -60,6 +62,11 @@ export function cmbControl(d: Deps, method: string, route: string, body: Record<
     case 'POST statement-omit': {
       if (typeof body.orderId !== 'string') return bad('orderId required');
       d.omitted.add(body.orderId);
+      return ok();
+    }
+    case 'POST statement-amend': {
+      if (typeof body.orderId !== 'string' || typeof body.amountFen !== 'number' || !Number.isSafeInteger(body.amountFen) || body.amountFen < 0) return bad('orderId and amountFen (integer fen ≥ 0) required');
+      d.amended.set(body.orderId, body.amountFen);
       return ok();
     }
     default: return bad(`no control route ${key}`, 404);

@@ -32,6 +32,7 @@ export async function startCmbSandbox(opts: CmbSandboxOptions = {}): Promise<Cmb
   const timers = new Timers();
   const overrides: CmbConfigOverrides = {};
   const omitted = new Set<string>();
+  const amended = new Map<string, number>();
   const requests: { api: string; orderId?: string; at: number; fault?: string }[] = [];
   let url = '';
   const now = (): number => (opts.clock ?? Date.now)() + (overrides.clockOffsetMs ?? 0);
@@ -86,14 +87,14 @@ export async function startCmbSandbox(opts: CmbSandboxOptions = {}): Promise<Cmb
       if (refused) return send(res, json(refused.status, { ok: false, error: refused.error }));
       const body = parseControlBody(raw);
       if (!body) return send(res, json(400, { ok: false, error: 'body must be a JSON object' }));
-      const r = cmbControl({ ctx: ctx(), faults, overrides, omitted, requests, parseFault: (b) => parseCmbFault(b) }, method, path.slice('/__control/'.length), body);
+      const r = cmbControl({ ctx: ctx(), faults, overrides, omitted, amended, requests, parseFault: (b) => parseCmbFault(b) }, method, path.slice('/__control/'.length), body);
       return send(res, json(r.status, r.body));
     }
     const wallet = cmbWalletPage(ctx(), method, path, raw);
     if (wallet) return send(res, wallet);
     const bill = /^\/bill\/(\w+)\/(\d{8})\.csv$/.exec(path);
     if (bill && method === 'GET') {
-      const b = billCsv(store, bill[1] ?? '', bill[2] ?? '', now(), omitted);
+      const b = billCsv(store, bill[1] ?? '', bill[2] ?? '', now() + (overrides.billClockOffsetMs ?? 0), omitted, amended);
       return send(res, b.ok ? { status: 200, body: b.csv, contentType: 'text/csv; charset=utf-8' } : { status: b.status, body: b.message, contentType: 'text/plain; charset=utf-8' });
     }
     if (path.startsWith(CMB_API_PREFIX)) {

@@ -26,6 +26,8 @@ it('no bill on the day itself; after 16:30 next day the bill lists the payment a
   now = Date.UTC(2026, 2, 11, 3, 0); // 11:00 Beijing, T+1: unsettled bill, no fees yet
   const early = await d.statement('2026-03-10');
   expect(early?.ok).toBe(true);
+  // The unsettled bill: the payout is the documented assumption (T+1, 0.38 %), marked as such.
+  expect(early?.ok && early.settlement).toEqual([expect.objectContaining({ settleDay: '2026-03-11', dayAssumed: true, feeAssumed: true, grossFen: 10_000, refundFen: 2_500, feeFen: 28 })]);
 
   now = Date.UTC(2026, 2, 11, 9, 0); // 17:00 Beijing: the 清分 bill
   const out = await d.statement('2026-03-10');
@@ -36,6 +38,9 @@ it('no bill on the day itself; after 16:30 next day the bill lists the payment a
     ['S1', 'pay', 10_000, 38, 'alipay'],
     ['S1', 'refund', 2_500, 10, 'alipay'],
   ]);
+  // The 清分 bill: the bank's own fees and 清算日期, net into the merchant's account.
+  expect(out.settlement).toEqual([expect.objectContaining({ settleDay: '2026-03-11', dayAssumed: false, feeAssumed: false, count: 1, feeFen: 28, netFen: 10_000 - 2_500 - 28 })]);
+
 });
 
 it('a bill that does not have the assumed columns is refused with a message naming the column', () => {
