@@ -54,7 +54,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     ...cash.handlers,
     ...sync.handlers,
     ...engineer.handlers,
-    ...setupHandlers({ dataDir, settings, secrets, runningPlatform: aggregator.platform ?? 'upay', requireEngineer: () => engineer.handlers.engineerView(), orders: journal.orders, sync, clock: () => clock.now(), http: opts.http, log }),
+    ...setupHandlers({ dataDir, settings, secrets, runningPlatform: aggregator.platform ?? 'upay', requireEngineer: () => engineer.handlers.engineerView({}), orders: journal.orders, sync, clock: () => clock.now(), http: opts.http, log }),
   };
   refuseWithoutKeys(handlers, secrets);
   return {

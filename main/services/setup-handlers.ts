@@ -19,7 +19,7 @@ import { msg, type Msg } from '../../preload/messages';
 import type { HqView, PlatformView, ProbeResultView, SyncStatusView } from '../../preload/contract';
 import type { setupActions } from '../../preload/contract-setup';
 import type { OrderIndex } from '../journal';
-import { ServiceError, type Handlers } from './dispatch';
+import { type Handlers } from './dispatch';
 import { ourPublicKey, parsePlatformForm, type Platform } from './platform-form';
 
 export interface SetupHandlerDeps {
