@@ -8,19 +8,12 @@
  */
 import type { HttpPost } from '../upay/http';
 import { classifyFetchError } from '../upay/http';
+import type { CmbConfig } from './config';
 import { apiSign } from './gm';
 import { buildRequestFields, parseBiz, parseTop, verifyFields } from './wire';
 
-export interface ProbeConfig {
-  baseUrl: string;
-  merId: string;
-  userId: string;
-  appId: string;
-  appSecret: string;
-  privateKeyHex: string;
-  /** The bank's public key, base64 SPKI. */
-  cmbPublicKey: string;
-}
+/** What a probe needs: the connection part of the driver's config. */
+export type ProbeConfig = Pick<CmbConfig, 'baseUrl' | 'merId' | 'userId' | 'appId' | 'appSecret' | 'privateKeyHex' | 'cmbPublicKey'>;
 
 export type ProbeResult =
   | { kind: 'ok'; ms: number; answer: string }
