@@ -3,9 +3,10 @@
  * row in `stores`. Role names are derived from the store id, which the schema restricts to
  * [A-Za-z0-9_-].
  */
+import { STORE_ID_RE } from '../shared/store-id';
 import { ident, literal, type Sql } from './db';
 
-export const STORE_ID_RE = /^[A-Za-z0-9_-]{1,40}$/;
+export { STORE_ID_RE };
 
 export function roleForStore(storeId: string): string {
   return `yima_store_${storeId.toLowerCase()}`;

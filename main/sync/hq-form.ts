@@ -1,10 +1,10 @@
 /**
  * The engineer's "head office" form, validated field by field (pure). The URL kept in settings
  * never holds the password (secrets.json does): one typed into the URL moves to the password
- * unless the password field has one too. Store ids follow main/hq/provision.ts (STORE_ID_RE).
+ * unless the password field has one too. Store ids follow main/shared/store-id.ts (the rule head office's provisioning uses).
  * sslmode values as libpq's: https://www.postgresql.org/docs/15/libpq-ssl.html
  */
-import { STORE_ID_RE } from '../hq/provision';
+import { STORE_ID_RE } from '../shared/store-id';
 import { msg, type Msg } from '../../preload/messages';
 import type { HqForm } from '../../preload/contract-setup';
 import { redactUrl } from './pg-connect';
