@@ -455,6 +455,8 @@ export const messageSpecs = {
   'rec.nextUnparsable': [],
   'rec.nextQueryFailed': [],
   'rec.statementProblem': ['detail'],
+  'refund.bankFollowUp': ['everySec', 'maxMin'],
+  'refund.statementDecides': ['maxMin'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageCode = keyof typeof messageSpecs;

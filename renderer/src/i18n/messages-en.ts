@@ -413,4 +413,6 @@ export const messagesEn: Record<MessageCode, string> = {
   'rec.nextUnparsable': "This statement line could not be read: check the original text by hand",
   'rec.nextQueryFailed': "The query got no answer: reconcile again later, or press \"Query again\" on the order",
   'rec.statementProblem': "The statement could not be used: {detail}",
+  'refund.bankFollowUp': "The bank is processing the refund: it is queried every {everySec} s (for up to {maxMin} min). Do not refund again",
+  'refund.statementDecides': "The bank gave no refund result within {maxMin} min: the next day's statement decides; you can \"Query again\" later",
 };
