@@ -457,6 +457,7 @@ export const messageSpecs = {
   'rec.statementProblem': ['detail'],
   'refund.bankFollowUp': ['everySec', 'maxMin'],
   'refund.statementDecides': ['maxMin'],
+  'platform.cashierUnknown': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageCode = keyof typeof messageSpecs;

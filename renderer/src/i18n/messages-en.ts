@@ -414,5 +414,6 @@ export const messagesEn: Record<MessageCode, string> = {
   'rec.nextQueryFailed': "The query got no answer: reconcile again later, or press \"Query again\" on the order",
   'rec.statementProblem': "The statement could not be used: {detail}",
   'refund.bankFollowUp': "The bank is processing the refund: it is queried every {everySec} s (for up to {maxMin} min). Do not refund again",
+  'platform.cashierUnknown': "The bank does not know this counter's cashier id (USERID_NOT_EXIST): the engineer must check the cashier id under Payment platform",
   'refund.statementDecides': "The bank gave no refund result within {maxMin} min: the next day's statement decides; you can \"Query again\" later",
 };

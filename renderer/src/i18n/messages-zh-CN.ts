@@ -414,5 +414,6 @@ export const messagesZhCN: Record<MessageCode, string> = {
   'rec.nextQueryFailed': "查询未得到结果，请稍后重新对账或在订单中“再次查询”",
   'rec.statementProblem': "{detail}",
   'refund.bankFollowUp': "银行处理中：每 {everySec} 秒自动查询一次退款结果（最长 {maxMin} 分钟），不要重新发起退款",
+  'platform.cashierUnknown': "招商银行不认识本机设置的收银员编号（USERID_NOT_EXIST）：请工程师在“收款平台”中核对收银员编号",
   'refund.statementDecides': "银行 {maxMin} 分钟内未给出退款结果：以次日对账单为准，可稍后“再次查询”",
 };

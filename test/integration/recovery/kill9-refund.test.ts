@@ -6,12 +6,13 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHarnessProcess, type HarnessProcess } from '../../support/harness-process';
 import { PLATFORMS, startPlatformSandbox, type PlatformSandbox } from '../../support/platform-sandbox';
 import { pollUntil } from '../../support/poll-until';
+import { DEFAULT_SETTINGS } from '../../../main/settings/schema';
 
 const built = existsSync(join(process.cwd(), 'out/main/harness.js'));
 const CODE = '134567890123456780';
@@ -25,6 +26,9 @@ describe.skipIf(!built).each(PLATFORMS)('kill -9 during a refund on %s', { timeo
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'yima-kill9-refund-'));
     plat = await startPlatformSandbox(platform, dir);
+    // The bank's refund rule (query every 30 s [cmb-polypay.md §3]) at a tenth: its WeChat refund (P) is asked about every 3 s.
+    await mkdir(join(dir, 'counter'), { recursive: true });
+    await writeFile(join(dir, 'counter', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, checkout: { ...DEFAULT_SETTINGS.checkout, pollTimeScale: 0.1 } }));
   });
   afterEach(async () => {
     await app?.kill('SIGKILL');
