@@ -44,6 +44,8 @@ export const messageSpecs = {
   'paycode.unknownFormat': ['code', 'length'],
   'paycode.alreadyScanned': [],
   'paycode.amountFirst': [],
+  'paycode.serialNotTaken': [],
+  'paycode.scanTokenRefused': [],
 
   // ── Checkout progress lines (under the QR / scan prompt) ──
   'checkout.scanPrompt': [],
