@@ -75,4 +75,16 @@ export const managerMessageSpecs = {
   'rec.nextUnparsable': [],
   'rec.nextQueryFailed': [],
   'rec.statementProblem': ['detail'],
+  // ── Why the platform's statement could not be had (aggregator drivers), shown beside 对账 ──
+  'rec.statementUnusable': ['problemMsg'],
+  'stmt.bankMissingColumn': ['column'],
+  'stmt.bankBadLine': ['line', 'text'],
+  'stmt.urlFailed': ['reasonMsg'],
+  'stmt.bankNotYet': ['errCode', 'text'],
+  'stmt.noDownloadUrl': [],
+  'stmt.downloadHttp': ['status'],
+  'stmt.bankBinary': ['kind'],
+  'stmt.fetchFailed': ['reasonMsg'],
+  'stmt.noCsv': [],
+  'stmt.fetchError': ['detail'],
 } as const satisfies Record<string, readonly string[]>;
