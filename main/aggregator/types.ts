@@ -3,6 +3,7 @@
  * its wire protocol. Every call resolves (never rejects) to one typed outcome, so callers must
  * decide explicitly what an unknown outcome means — they may never guess.
  */
+import type { Msg } from '../../preload/messages';
 
 /** Tender/wallet. 'cash' is never an aggregator answer; it is here so one type covers every tender. */
 export type Wallet = 'wechat' | 'alipay' | 'unionpay' | 'ecny' | 'bestpay' | 'cash' | 'other';
@@ -152,7 +153,8 @@ export interface StatementSettlementLine {
 
 export type StatementOutcome =
   | { ok: true; csv: string; settlement?: StatementSettlementLine[] }
-  | { ok: false; message: string };
+  /** Why there is no statement, as a message code: the manager's screen shows it in either language. */
+  | { ok: false; message: Msg };
 
 /** Terminal credentials the driver signs with. Persisted by the settings/secrets module. */
 export interface TerminalCredentials { terminalSn: string; terminalKey: string; deviceId: string }

@@ -64,6 +64,7 @@ function hqMsg(r: HqProbeResult, storeId: string): Msg {
     case 'notAStore': return msg('hq.testNotAStore', { user: r.user });
     case 'otherStore': return msg('hq.testOtherStore', { storeId, actual: r.actual });
     case 'failed': return msg('hq.testFailed', { detail: r.detail });
+    case 'badUrl': return r.message;
   }
 }
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from '../store';
-import { useT } from '../i18n';
+import { useMsg, useT } from '../i18n';
 import { formatClock } from '../format';
 
 /** Head-office sync in the status bar: synced / N records behind / HQ unreachable since …; nothing when sync is off. */
@@ -9,6 +9,7 @@ export function SyncStatus() {
   const watchSync = useStore((s) => s.watchSync);
   const locale = useStore((s) => s.locale);
   const t = useT();
+  const tm = useMsg();
   useEffect(() => { watchSync(); }, [watchSync]);
   if (!sync || !sync.enabled) return null;
   const text =
@@ -17,5 +18,5 @@ export function SyncStatus() {
     : sync.state === 'unreachable' ? t('syncUnreachable', { since: sync.since ? formatClock(sync.since, locale) : '—', n: sync.behind })
     : t('syncConnecting');
   const cls = sync.state === 'synced' ? 'pill ok' : sync.state === 'unreachable' ? 'pill bad' : 'pill warn';
-  return <span className={cls} data-testid="sync-status" title={sync.error ?? sync.storeId}>{text}</span>;
+  return <span className={cls} data-testid="sync-status" title={sync.errorMsg ? tm(sync.errorMsg) : (sync.error ?? sync.storeId)}>{text}</span>;
 }
