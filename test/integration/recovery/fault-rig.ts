@@ -12,7 +12,7 @@ import { startSandbox, TEST_ACTIVATION_CODE, TEST_VENDOR, type Sandbox } from '.
 import { createUpayDriver } from '../../../main/aggregator/upay';
 import { CheckoutService, type CheckoutConfig } from '../../../main/checkout/checkout-service';
 import type { PollPolicy } from '../../../main/checkout/poll-policy';
-import { systemClock, systemTimers } from '../../../main/checkout/time';
+import { systemClock, systemTimers } from '../../../main/shared/time';
 import { localBusinessDay, openJournal, type Journal } from '../../../main/journal';
 import { sandboxControl } from '../../support/sandbox-control';
 import { recordViews } from '../../support/view-recorder';
