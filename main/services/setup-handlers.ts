@@ -18,9 +18,9 @@ import { probeHq, type HqProbeResult } from '../sync/hq-probe';
 import { msg, type Msg } from '../../preload/messages';
 import type { HqView, PlatformView, ProbeResultView, SyncStatusView } from '../../preload/contract';
 import type { setupActions } from '../../preload/contract-setup';
-import type { OrderIndex } from '../journal';
 import { type Handlers } from './dispatch';
 import { ourPublicKey, parsePlatformForm, type Platform } from './platform-form';
+import { platformSwitchRefusal, type OrdersPort } from './platform-switch';
 
 export interface SetupHandlerDeps {
   dataDir: string;
@@ -30,7 +30,7 @@ export interface SetupHandlerDeps {
   runningPlatform: Platform;
   /** The engineer session check (the engineer feature's own: PIN, idle timeout); throws ServiceError when locked. */
   requireEngineer: () => unknown;
-  orders: Pick<OrderIndex, 'unfinished' | 'list'>;
+  orders: OrdersPort;
   sync: { restart(): Promise<void>; status(): SyncStatusView };
   clock: () => number;
   http?: HttpPost;
@@ -64,14 +64,8 @@ function hqMsg(r: HqProbeResult, storeId: string): Msg {
     case 'notAStore': return msg('hq.testNotAStore', { user: r.user });
     case 'otherStore': return msg('hq.testOtherStore', { storeId, actual: r.actual });
     case 'failed': return msg('hq.testFailed', { detail: r.detail });
+    case 'badUrl': return r.message;
   }
-}
-
-/** Unfinished payments and refunds (queries cover 15 days at the bank [cmb-polypay.md §3]). */
-export function unfinishedOrders(orders: SetupHandlerDeps['orders'], now: number): string[] {
-  const pay = orders.unfinished().map((o) => o.clientSn);
-  const refunds = orders.list({ fromTs: now - 16 * 86_400_000 }).filter((o) => o.refunds.some((r) => r.status === 'pending')).map((o) => o.clientSn);
-  return [...new Set([...pay, ...refunds])];
 }
 
 export function setupHandlers(d: SetupHandlerDeps): SetupHandlers {
@@ -116,11 +110,8 @@ export function setupHandlers(d: SetupHandlerDeps): SetupHandlers {
       const parsed = parsePlatformForm(form, stored(), await smKeys());
       if (!parsed.ok) return { ok: false, message: msg('setup.fixFields'), errors: parsed.errors };
       const v = parsed.value;
-      const open = unfinishedOrders(d.orders, d.clock());
-      if (v.platform !== d.runningPlatform && open.length > 0) {
-        const refusal = msg('bank.switchRefused', { count: open.length, orders: open.slice(0, 3).join('、') + (open.length > 3 ? '…' : '') });
-        return { ok: false, message: refusal, errors: { platform: refusal } };
-      }
+      const refusal = platformSwitchRefusal(d.orders, d.clock(), d.runningPlatform, v.platform);
+      if (refusal) return { ok: false, message: refusal, errors: { platform: refusal } };
       // Secrets first: settings that point at the bank never exist without their keys.
       if (v.appSecret || v.privateKeyHex) {
         const cur = stored();

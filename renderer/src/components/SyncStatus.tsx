@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from '../store';
-import { useT, type MessageKey } from '../i18n';
+import { useMsg, useT, type MessageKey } from '../i18n';
 import type { SyncStatusView } from '../../../preload/contract';
 import { formatClock } from '../format';
 
@@ -10,11 +10,12 @@ export function SyncStatus() {
   const watchSync = useStore((s) => s.watchSync);
   const locale = useStore((s) => s.locale);
   const t = useT();
+  const tm = useMsg();
   useEffect(() => { watchSync(); }, [watchSync]);
   if (!sync || !sync.enabled) return null;
   const text = syncStateText(sync, t, locale);
   const cls = sync.state === 'synced' ? 'pill ok' : sync.state === 'unreachable' ? 'pill bad' : 'pill warn';
-  return <span className={cls} data-testid="sync-status" title={sync.error ?? sync.storeId}>{text}</span>;
+  return <span className={cls} data-testid="sync-status" title={sync.errorMsg ? tm(sync.errorMsg) : (sync.error ?? sync.storeId)}>{text}</span>;
 }
 
 /** The words for the state the sync worker reports now (status bar and the head-office form). */

@@ -12,7 +12,7 @@ import { SyncWorker } from '../../../main/sync/sync-worker';
 
 const [dir, storeId, terminalId, url] = process.argv.slice(2) as [string, string, string, string];
 const parsed = parseHqUrl(url);
-if (!parsed.ok) throw new Error(parsed.message);
+if (!parsed.ok) throw new Error(parsed.message.code);
 const worker = new SyncWorker({
   id: { storeId, terminalId, terminalName: terminalId },
   tail: new JournalTail(nodeJournalFs, join(dir, 'journal'), (m) => console.error(m)),

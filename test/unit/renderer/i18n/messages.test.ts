@@ -3,6 +3,11 @@ import { messageCodes, messageSpecs, msg, type MessageCode } from '../../../../p
 import { messagesEn } from '../../../../renderer/src/i18n/messages-en';
 import { messagesZhCN } from '../../../../renderer/src/i18n/messages-zh-CN';
 import { translateMsg } from '../../../../renderer/src/i18n';
+import { commonMessageSpecs } from '../../../../preload/messages-common';
+import { checkoutMessageSpecs } from '../../../../preload/messages-checkout';
+import { devicesMessageSpecs } from '../../../../preload/messages-devices';
+import { managerMessageSpecs } from '../../../../preload/messages-manager';
+import { engineerMessageSpecs } from '../../../../preload/messages-engineer';
 
 const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/;
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
@@ -27,6 +32,13 @@ describe('message codes: every code main can send has a zh-CN and an en text', (
       expect(placeholders(messagesZhCN[c]), `${c} zh-CN`).toEqual(declared);
       expect(placeholders(messagesEn[c]), `${c} en`).toEqual(declared);
     }
+  });
+
+  it('each code is listed in exactly one feature file (a duplicate would silently overwrite another)', () => {
+    const features = [commonMessageSpecs, checkoutMessageSpecs, devicesMessageSpecs, managerMessageSpecs, engineerMessageSpecs];
+    const listed = features.flatMap((f) => Object.keys(f));
+    expect(listed.filter((c, i) => listed.indexOf(c) !== i), 'codes in two feature files').toEqual([]);
+    expect(listed.length).toBe(messageCodes.length);
   });
 
   it('codes are dotted camelCase identifiers (stable strings the renderer keys on)', () => {
