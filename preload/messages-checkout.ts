@@ -110,4 +110,5 @@ export const checkoutMessageSpecs = {
   'checkout.scanPromptWallet': [],
   'result.canceledUnpaid': [],
   'checkout.pickWallet': [],
+  'platform.cashierUnknown': [],
 } as const satisfies Record<string, readonly string[]>;

@@ -75,6 +75,7 @@ export function managerHandlers(d: ManagerHandlerDeps): ManagerHandlers {
   const refunds = new RefundService({
     aggregator: d.aggregator, journal: d.journal, clock: now, businessDay: localBusinessDay,
     timers: d.timers ?? systemTimers, newRefundNo: makeRefundNoFactory(now), ...(d.refundRetry ? { retry: d.refundRetry } : {}),
+    timeScale: () => d.settings.get().checkout.pollTimeScale ?? 1,
     onOutcome: (out, order) => {
       d.bus.emit('refundUpdate', out);
       if (out.status !== 'refunded') return;

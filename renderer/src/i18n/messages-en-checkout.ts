@@ -101,4 +101,5 @@ export const messagesEnCheckout: Record<keyof typeof checkoutMessageSpecs, strin
   'checkout.scanPromptWallet': "Ask the customer to scan with the chosen wallet",
   'result.canceledUnpaid': "Cancelled, the customer did not pay",
   'checkout.pickWallet': "Choose the customer's wallet first (WeChat Pay, Alipay or UnionPay)",
+  'platform.cashierUnknown': "The bank does not know this counter's cashier id (USERID_NOT_EXIST): the engineer must check the cashier id under Payment platform",
 };

@@ -101,4 +101,5 @@ export const messagesZhCNCheckout: Record<keyof typeof checkoutMessageSpecs, str
   'checkout.scanPromptWallet': "请顾客用所选钱包扫码",
   'result.canceledUnpaid': "已取消，顾客未支付",
   'checkout.pickWallet': "请先选择顾客用的钱包（微信支付、支付宝或云闪付）",
+  'platform.cashierUnknown': "招商银行不认识本机设置的收银员编号（USERID_NOT_EXIST）：请工程师在“收款平台”中核对收银员编号",
 };
