@@ -22,12 +22,21 @@ const KNOWN: Record<string, Msg> = {
   REFUNDABLE_AMOUNT_NOT_ENOUGH: msg('platform.refundableNotEnough'),
   UPAY_REFUND_INVALID_ORDER_STATE: msg('platform.invalidState'),
   UNEXPECTED_PROVIDER_ERROR: msg('platform.cancelFailed'),
+  // The drivers' own refusals (never sent by a platform): their words are the app's, in either language.
+  VOID_NOT_SUPPORTED: msg('platform.voidNotSupported'),
+  NOT_SUPPORTED: msg('platform.noActivationNeeded'),
+  INTERNAL: msg('platform.internalError'),
+  NOT_SAVED: msg('platform.checkinNotSaved'),
+  CHECKIN_UNKNOWN: msg('platform.checkinUnknown'),
 };
+
+/** A bare FAIL says nothing the caller's fallback does not say better. */
+const SAYS_NOTHING = new Set(['FAIL']);
 
 /** The platform's answer `errorCode` / `text`, or `fallback` when it said nothing. */
 export function platformSaid(errorCode: string | undefined, text: string | undefined, fallback: Msg): Msg {
   if (errorCode && KNOWN[errorCode]) return KNOWN[errorCode]!;
-  if (text || errorCode) return msg('platform.said', { text: text || errorCode || '' });
+  if (text || (errorCode && !SAYS_NOTHING.has(errorCode))) return msg('platform.said', { text: text || errorCode || '' });
   return fallback;
 }
 
