@@ -30,8 +30,8 @@ export const cashActions = {
    * what an open mixed sale still owes.
    */
   cashSale: { args: z.object({ amount: amountText, received: amountText, requestId, partial: z.boolean().optional(), saleId: z.string().max(64).optional() }).strict(), result: checkoutViewSchema },
-  /** The wallet part of an open mixed sale: QR (no code) or the customer's payment code. */
-  payRemainder: { args: z.object({ saleId: z.string().max(64), requestId, code: z.string().max(128).optional(), wallet: qrWalletSchema.optional() }).strict(), result: checkoutViewSchema },
+  /** The wallet part of an open mixed sale: QR (no code or token) or the customer's payment code (a wedge `code`, or a serial scan's `scanToken`). */
+  payRemainder: { args: z.object({ saleId: z.string().max(64), requestId, code: z.string().max(128).optional(), wallet: qrWalletSchema.optional(), scanToken: z.string().max(64).optional() }).strict(), result: checkoutViewSchema },
   /** Gives the cash part back and closes an open mixed sale (manager PIN). */
   abandonSale: { args: z.object({ saleId: z.string().max(64), pin: pinText }).strict(), result: z.union([z.object({ ok: z.literal(true), value: z.object({ message: msgSchema }) }), z.object({ ok: z.literal(false), auth: pinFailureSchema })]) },
   /** Opens the cash drawer outside a sale (manager PIN), journaled with who and why. */

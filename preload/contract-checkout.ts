@@ -94,7 +94,8 @@ export const checkoutActions = {
   setPendingAmount: { args: z.object({ amount: amountText }).strict(), result: z.object({ ok: z.boolean(), message: msgSchema.optional() }) },
   /** `wallet`: required in the per-wallet QR mode (the wallet the cashier picked), ignored otherwise. */
   startQrPayment: { args: z.object({ amount: amountText, requestId, wallet: qrWalletSchema.optional() }).strict(), result: checkoutViewSchema },
-  startScanPayment: { args: z.object({ amount: amountText, code: z.string().max(128), requestId, source: z.enum(['wedge', 'serial']) }).strict(), result: checkoutViewSchema },
+  /** `code`: the wedge scan's code. Source 'serial' sends the `serialScan` event's one-time `scanToken` instead (main holds the code). */
+  startScanPayment: { args: z.object({ amount: amountText, code: z.string().max(128).optional(), requestId, source: z.enum(['wedge', 'serial']), scanToken: z.string().max(64).optional() }).strict(), result: checkoutViewSchema },
   cancelPayment: { args: z.object({ clientSn: clientSnSchema }).strict(), result: checkoutViewSchema },
   queryAgain: { args: z.object({ clientSn: clientSnSchema }).strict(), result: checkoutViewSchema },
   dismissResult: { args: empty, result: checkoutViewSchema },
@@ -124,4 +125,10 @@ export const checkoutEvents = {
   recovery: recoverySchema,
   /** Late payments waiting for the cashier's decision (the whole list, on every change). */
   latePayments: z.array(latePaymentSchema),
+  /**
+   * The serial scanner read a payment code: the cashier window pays it with the amount on its
+   * screen, sending `token` back (serial-scan-tokens.ts; main keeps the code, the bus gets it
+   * masked). One-shot: never replayed to a window that connects later.
+   */
+  serialScan: z.object({ token: z.string().max(64), masked: z.string().max(128), at: z.number() }),
 } as const;

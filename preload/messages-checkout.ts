@@ -7,6 +7,8 @@ export const checkoutMessageSpecs = {
   'paycode.unknownFormat': ['code', 'length'],
   'paycode.alreadyScanned': [],
   'paycode.amountFirst': [],
+  'paycode.serialNotTaken': [],
+  'paycode.scanTokenRefused': [],
 
   // ── Checkout progress lines (under the QR / scan prompt) ──
   'checkout.scanPrompt': [],

@@ -9,6 +9,8 @@ export const managerMessageSpecs = {
   'refund.noOrder': ['clientSn'],
   'refund.noRefund': ['refundRequestNo'],
   'refund.notPaid': [],
+  'refund.bankFollowUp': ['everySec', 'maxMin'],
+  'refund.statementDecides': ['maxMin'],
   'refund.busy': [],
   'refund.done': [],
   'refund.failedPlain': [],

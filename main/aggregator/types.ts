@@ -126,6 +126,12 @@ export interface Aggregator {
   query(ref: OrderRef): Promise<AggOutcome>;
   cancel(ref: OrderRef): Promise<AggOutcome>;
   refund(req: RefundRequest): Promise<AggOutcome>;
+  /**
+   * The state of one refund by its refund_request_no, where the platform has such a query
+   * (招商银行 refundquery): REFUND_SUCCESS, REFUND_FAIL, a not-found errorCode (the refund never
+   * arrived), or unknown (still processing, or no answer). Absent: refunds are checked by `query`.
+   */
+  refundQuery?(req: { clientSn: string; refundRequestNo: string }): Promise<AggOutcome>;
   revoke(ref: OrderRef): Promise<AggOutcome>;
   /** A day's statement (CSV text) where the platform offers one; null where it does not. */
   statement(day: string): Promise<StatementOutcome | null>;

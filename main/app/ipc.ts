@@ -6,7 +6,7 @@ import { ipcMain, type BrowserWindow } from 'electron';
 import { actionNames } from '../../preload/contract';
 import { actionChannel, eventChannel } from '../../preload/channels';
 import type { Dispatch } from '../services/dispatch';
-import type { EventBus } from '../services/event-bus';
+import { isCashierOnly, type EventBus } from '../services/event-bus';
 import { isTrustedSender } from './security-policy';
 
 export const FORBIDDEN_SENDER = { ok: false, error: { code: 'FORBIDDEN', message: 'sender not allowed' } } as const;
@@ -20,8 +20,8 @@ export function setupIpc(dispatch: Dispatch, bus: EventBus, windows: () => Brows
     });
   }
   bus.subscribe((event, payload) => {
-    // The engineer monitor's raw scanner lines: cashier window (the first) only, not the customer display.
-    const targets = event === 'scannerMonitor' ? windows().slice(0, 1) : windows();
+    // The engineer monitor's raw scanner lines and scans to pay: cashier window (the first) only.
+    const targets = isCashierOnly(event) ? windows().slice(0, 1) : windows();
     for (const w of targets) if (!w.isDestroyed()) w.webContents.send(eventChannel(event), payload);
   });
 }

@@ -9,7 +9,7 @@ import { extname, join, normalize } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatch } from '../services/dispatch';
-import type { EventBus } from '../services/event-bus';
+import { isCashierOnly, type EventBus } from '../services/event-bus';
 import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 import { BodyTooLarge, hostAllowed, isJsonContentType, originAllowed, readBody, tokenFrom, tokenMatches } from './guard';
 import { JsonTooDeep, parseJsonBounded } from '../settings/json-limits';
@@ -110,12 +110,12 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       sockets.add(ws);
       if (url.searchParams.get('view') === 'customer') customerSockets.add(ws);
       ws.on('close', () => sockets.delete(ws));
-      for (const [event, payload] of opts.bus.latest()) ws.send(JSON.stringify({ event, payload }));
+      for (const [event, payload] of opts.bus.latest()) if (!(isCashierOnly(event) && customerSockets.has(ws))) ws.send(JSON.stringify({ event, payload }));
     });
   });
   const unsubscribe = opts.bus.subscribe((event, payload) => {
     const msg = JSON.stringify({ event, payload });
-    for (const ws of sockets) if (ws.readyState === ws.OPEN && !(event === 'scannerMonitor' && customerSockets.has(ws))) ws.send(msg);
+    for (const ws of sockets) if (ws.readyState === ws.OPEN && !(isCashierOnly(event) && customerSockets.has(ws))) ws.send(msg);
   });
 
   await new Promise<void>((resolve, reject) => {

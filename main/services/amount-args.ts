@@ -4,7 +4,7 @@ import { ServiceError } from '../shared/service-error';
 import { msg } from '../../preload/messages';
 
 /** What to ask for when nothing was typed (the amount, the cash received, the float…). */
-export type EmptyAmountCode = 'amount.required' | 'amount.receivedRequired' | 'amount.floatRequired' | 'amount.payoutRequired';
+export type EmptyAmountCode = 'amount.required' | 'amount.receivedRequired' | 'amount.floatRequired' | 'amount.payoutRequired' | 'paycode.amountFirst';
 
 /** `empty` asks for the field when it is empty (请输入实收现金); otherwise the parser's own message. */
 export function fenOf(amount: string, maxAmountFen: number, empty?: EmptyAmountCode): number {

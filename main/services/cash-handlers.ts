@@ -13,7 +13,7 @@ import type { PinResult } from '../../preload/contract';
 import type { cashActions } from '../../preload/contract-cash';
 import type { DrawerResult } from '../devices/printer';
 import { ServiceError, type Handlers } from './dispatch';
-import type { PinCheck } from './ports';
+import type { PinCheck, SerialScanClaim } from './ports';
 import { fenOf as fenOfAmount, type EmptyAmountCode } from './amount-args';
 import { msg } from '../../preload/messages';
 
@@ -28,6 +28,7 @@ export interface CashHandlerDeps {
   kickDrawer: () => Promise<DrawerResult>;
   operator: () => string;
   log: (msg: string, err?: unknown) => void;
+  serialScans: SerialScanClaim;
 }
 
 export type CashHandlers = Pick<Handlers, keyof typeof cashActions>;
@@ -50,7 +51,8 @@ export function cashHandlers(d: CashHandlerDeps): CashHandlers {
     cashSale: ({ amount, received, requestId, partial, saleId }) => d.cash.cash({
       amountFen: saleId ? 0 : fenOf(amount), receivedFen: fenOf(received, 'amount.receivedRequired'), requestId, partial, saleId,
     }),
-    payRemainder: ({ saleId, requestId, code, wallet }) => {
+    payRemainder: ({ saleId, requestId, code: typed, wallet, scanToken }) => {
+      const code = scanToken === undefined ? typed : d.serialScans.take(scanToken); // a serial scan: its code, once
       if (code === undefined) return d.cash.payRemainder({ saleId, requestId, qrWallet: wallet });
       const detected = detectPaycode(code);
       if (!detected.ok) throw new ServiceError('REFUSED', detected.message);

@@ -10,7 +10,7 @@ import type { Devices } from './device-setup';
 import type { OperatorName, PinCheck } from './ports';
 
 export interface CashPorts {
-  checkout: Pick<CheckoutFeature, 'service' | 'onFinal'>;
+  checkout: Pick<CheckoutFeature, 'service' | 'onFinal' | 'serialScans'>;
   devices: Devices;
   checkPin: PinCheck;
   operatorName: OperatorName;
@@ -39,6 +39,6 @@ export function setupCash(core: Core, p: CashPorts): { service: CashService; han
   });
   // A wallet paying the rest of a mixed sale finishes that sale.
   p.checkout.onFinal((e) => service.walletFinal(e));
-  const handlers = cashHandlers({ shifts: core.shifts, cash: service, journal: core.journal, settings, checkPin: p.checkPin, kickDrawer: drawer, operator: p.operatorName, log });
+  const handlers = cashHandlers({ shifts: core.shifts, cash: service, journal: core.journal, settings, checkPin: p.checkPin, kickDrawer: drawer, operator: p.operatorName, log, serialScans: p.checkout.serialScans });
   return { service, handlers };
 }

@@ -10,8 +10,9 @@ import type { checkoutActions } from '../../preload/contract-checkout';
 import type { AggregatorSetup } from './aggregator-setup';
 import { ServiceError, type Handlers } from './dispatch';
 import type { Msg } from '../../preload/messages';
-import { fenOf as fenOfAmount } from './amount-args';
+import { fenOf as fenOfAmount, type EmptyAmountCode } from './amount-args';
 import type { LateWatchSetup } from './late-watch-setup';
+import type { SerialScanClaim } from './ports';
 
 export interface CheckoutHandlerDeps {
   checkout: CheckoutService;
@@ -22,8 +23,9 @@ export interface CheckoutHandlerDeps {
   warnings: Msg[];
   recovered: Promise<RecoveryReport>;
   clock: Clock;
-  /** The amount on the keypad (fen) for serial scans and the customer display. */
+  /** The amount on the keypad (fen) for the customer display. */
   pending: { set(fen: number | null): void };
+  serialScans: SerialScanClaim;
   late: Pick<LateWatchSetup, 'pending' | 'dismiss'>;
 }
 
@@ -31,7 +33,7 @@ export type CheckoutHandlers = Pick<Handlers, keyof typeof checkoutActions>;
 
 export function checkoutHandlers(d: CheckoutHandlerDeps): CheckoutHandlers {
   let recovery: RecoveryReport = { done: false, recovered: [] };
-  const fenOf = (amount: string): number => fenOfAmount(amount, d.settings.get().checkout.maxAmountFen);
+  const fenOf = (amount: string, empty?: EmptyAmountCode): number => fenOfAmount(amount, d.settings.get().checkout.maxAmountFen, empty);
   void d.recovered.then((r) => { recovery = r; });
 
   return {
@@ -56,9 +58,11 @@ export function checkoutHandlers(d: CheckoutHandlerDeps): CheckoutHandlers {
       return parsed === null || parsed.ok ? { ok: true } : { ok: false, message: parsed.message };
     },
     startQrPayment: ({ amount, requestId, wallet }) => d.checkout.startQr(fenOf(amount), requestId, undefined, wallet),
-    startScanPayment: ({ amount, code, requestId }) => {
-      const amountFen = fenOf(amount);
-      const detected = detectPaycode(code);
+    startScanPayment: ({ amount, code, requestId, source, scanToken }) => {
+      // A serial scan's code is the one main holds for its token, taken once (whatever the amount check says after).
+      const scanned = source === 'serial' ? d.serialScans.take(scanToken) : code ?? '';
+      const amountFen = fenOf(amount, source === 'serial' ? 'paycode.amountFirst' : undefined);
+      const detected = detectPaycode(scanned);
       if (!detected.ok) throw new ServiceError('REFUSED', detected.message);
       return d.checkout.startScan(amountFen, detected.code, detected.wallet, maskPaycode(detected.code), requestId);
     },

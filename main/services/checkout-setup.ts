@@ -4,7 +4,9 @@
  * through the ports it returns (the service, final events), never through its contract actions.
  */
 import { CheckoutService, type FinalEvent } from '../checkout/checkout-service';
-import { detectPaycode, maskPaycode } from '../checkout/paycode';
+import { randomUUID } from 'node:crypto';
+import { createSerialScanTokens } from '../checkout/serial-scan-tokens';
+import { maskPaycode } from '../checkout/paycode';
 import type { PollPolicy } from '../checkout/poll-policy';
 import { recoverUnfinished } from '../checkout/recovery';
 import type { BackoffPolicy } from '../shared/retry';
@@ -15,9 +17,8 @@ import { checkoutHandlers, type CheckoutHandlers } from './checkout-handlers';
 import { makeClientSnFactory } from './client-sn';
 import type { Core } from './core';
 import type { Devices } from './device-setup';
-import { requireKeys } from './keys-guard';
 import { setupLateWatch } from './late-watch-setup';
-import { listeners, type OperatorName, type Subscribe } from './ports';
+import { listeners, type OperatorName, type SerialScanClaim, type Subscribe } from './ports';
 import { walletQrCodes } from './wallet-qr-codes';
 import { msg } from '../../preload/messages';
 
@@ -31,6 +32,9 @@ export interface CheckoutPorts {
   lateWatchBackoff?: BackoffPolicy;
 }
 
+/** How long the cashier window has to take a serial scan before the cashier is told (never charged). */
+const SERIAL_CLAIM_WITHIN_MS = 4_000;
+
 export interface CheckoutFeature {
   service: CheckoutService;
   /** Every final wallet payment (receipts, cash's mixed tender, voice, customer display). */
@@ -38,6 +42,8 @@ export interface CheckoutFeature {
   /** Resolves when crash recovery is done (new payments are refused until then). */
   recovered: Promise<RecoveryReport>;
   handlers: CheckoutHandlers;
+  /** Serial scans are paid only with the one-time token of their `serialScan` event. */
+  serialScans: SerialScanClaim;
   stop(): void;
 }
 
@@ -76,28 +82,27 @@ export function setupCheckout(core: Core, p: CheckoutPorts): CheckoutFeature {
     return { done: true, recovered: [] };
   });
 
-  // The serial scanner pays the amount on the keypad, like a wedge scan (same checks, same key guard).
-  let pendingAmountFen: number | null = null;
-  const keys = requireKeys(core.secrets);
+  // The serial scanner's code goes to the cashier window, which pays it with the amount on its
+  // screen, exactly as a wedge scan (main's copy of the keypad may lag a fast scan).
+  const tokens = createSerialScanTokens({
+    clock, timers, newToken: randomUUID, claimWithinMs: SERIAL_CLAIM_WITHIN_MS,
+    onUnclaimed: () => core.notice('warn', msg('paycode.serialNotTaken')),
+  });
   p.devices.onScan((code) => {
     if (p.claimScan(code)) return;
-    const fen = pendingAmountFen;
-    if (fen === null) { core.notice('warn', msg('paycode.amountFirst')); return; }
-    void (async () => {
-      keys();
-      const detected = detectPaycode(code);
-      if (!detected.ok) throw new ServiceError('REFUSED', detected.message);
-      await service.startScan(fen, detected.code, detected.wallet, maskPaycode(detected.code), `serial-${clock.now()}-${code.slice(-6)}`);
-    })().catch((err) => {
-      if (err instanceof ServiceError) { core.notice('error', err.msg); return; }
-      log('serial scan payment failed', err);
-      core.notice('error', msg('error.internal', { detail: err instanceof Error ? err.message : String(err) }));
-    });
+    bus.emit('serialScan', { token: tokens.issue(code), masked: maskPaycode(code), at: clock.now() });
   });
+  const serialScans: SerialScanClaim = {
+    take(token) {
+      const result = token === undefined ? null : tokens.claim(token);
+      if (!result?.ok) throw new ServiceError('REFUSED', msg('paycode.scanTokenRefused'));
+      return result.code;
+    },
+  };
 
   const handlers = checkoutHandlers({
-    checkout: service, journal, settings, aggregator: p.aggregator, devices: () => p.devices.status(), warnings: core.warnings, recovered, clock, late,
-    pending: { set: (fen) => { pendingAmountFen = fen; bus.emit('pendingAmount', { amountFen: fen }); } },
+    checkout: service, journal, settings, aggregator: p.aggregator, devices: () => p.devices.status(), warnings: core.warnings, recovered, clock, late, serialScans,
+    pending: { set: (fen) => bus.emit('pendingAmount', { amountFen: fen }) },
   });
-  return { service, onFinal: finals.subscribe, recovered, handlers, stop: () => late.stop() };
+  return { service, onFinal: finals.subscribe, recovered, handlers, serialScans, stop: () => { late.stop(); tokens.stop(); } };
 }

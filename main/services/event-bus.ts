@@ -2,6 +2,16 @@
 import type { EventName, EventPayload } from '../../preload/contract';
 import { ContractDrift, eventProblem, type ContractCheck } from './contract-check';
 
+/**
+ * Events about one moment (a serial scan to pay): never replayed to a window that connects later,
+ * or a reload could act on the same scan twice.
+ */
+const ONE_SHOT: ReadonlySet<EventName> = new Set<EventName>(['serialScan']);
+
+/** Events for the cashier window only, never the customer display (the engineer's monitor, scans to pay). */
+const CASHIER_ONLY: ReadonlySet<EventName> = new Set<EventName>(['scannerMonitor', 'serialScan']);
+export const isCashierOnly = (event: EventName): boolean => CASHIER_ONLY.has(event);
+
 export type AnyEventListener = (event: EventName, payload: unknown) => void;
 
 export class EventBus {
@@ -17,7 +27,7 @@ export class EventBus {
       this.log(`event ${event}: payload does not match the contract (${drift})`);
       if (this.check === 'strict') throw new ContractDrift(`event ${event} does not match the contract: ${drift}`);
     }
-    this.last.set(event, payload);
+    if (!ONE_SHOT.has(event)) this.last.set(event, payload);
     for (const l of this.listeners) {
       try { l(event, payload); } catch { /* one broken window must not stop the others */ }
     }

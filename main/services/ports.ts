@@ -13,6 +13,9 @@ export type PinCheck = (role: Role, pin: string, action: string) => Promise<Veri
 /** The name journaled and printed for the person at the counter (signed in, else the settings' cashier). */
 export type OperatorName = () => string;
 
+/** Takes a serial scan's one-time token and returns its code; throws REFUSED (paycode.scanTokenRefused) when it is not valid. */
+export interface SerialScanClaim { take(token: string | undefined): string }
+
 /** Subscribe to something; returns the unsubscribe. */
 export type Subscribe<T> = (listener: (value: T) => void) => () => void;
 

@@ -18,6 +18,6 @@ export function cmbSandboxControl(base: string) {
     omitFromStatement: (orderId: string) => call('POST', 'statement-omit', { orderId }),
     amendStatement: (orderId: string, amountFen: number) => call('POST', 'statement-amend', { orderId, amountFen }),
     orders: async () => (await call<{ orders: CmbSandboxOrder[] }>('GET', 'orders')).orders,
-    requests: async () => (await call<{ requests: { api: string; orderId?: string }[] }>('GET', 'requests')).requests,
+    requests: async () => (await call<{ requests: { api: string; orderId?: string; fault?: string }[] }>('GET', 'requests')).requests,
   };
 }

@@ -184,6 +184,27 @@ export function createCmbDriver(opts: CmbDriverOptions): Aggregator & { testConn
       }
     }),
 
+    refundQuery: (req) => guard('refundquery', async () => {
+      const a = await client.post('refundquery', rq.refundQuery(c, userIdOf(req.clientSn), req.refundRequestNo));
+      const unk = unknownOf(a, '退款查询');
+      if (unk) return unk;
+      const ans = a as Answer;
+      if (ans.returnCode === 'FAIL' || ans.respCode === 'FAIL') {
+        // The bank has no refund of that number: the request never reached it (re-send, same number).
+        if (ans.errCode === 'ORDERID_NOT_EXIST') return { kind: 'ok', bizCode: 'FAIL', errorCode: 'ORDER_NOT_EXISTS', message: messageOf(ans) };
+        // [ref §3] a failed query is not a failed refund: ask again.
+        return { kind: 'unknown', reason: 'server_error', message: `退款查询失败（${ans.errCode ?? ''} ${ans.respMsg ?? ''}），结果未知` };
+      }
+      // [ref §2 refundquery] tradeState P 预退款完成 / S / F (+ failureReason).
+      switch (ans.biz.tradeState) {
+        case 'S': return { kind: 'ok', bizCode: 'REFUND_SUCCESS' };
+        case 'F': return { kind: 'ok', bizCode: 'REFUND_FAIL', errorCode: 'FAIL', message: ans.biz.failureReason ?? '退款失败' };
+        // [ref §3] refundquery P: keep querying.
+        case 'P': return { kind: 'unknown', reason: 'server_error', message: '退款处理中（微信原路退回需要时间）' };
+        default: return malformed(`refundquery tradeState ${JSON.stringify(ans.biz.tradeState)}`);
+      }
+    }),
+
     // Voiding a paid order: the text forbids it (ORDER_PAID, use refund) [ref §3 ❗]; safe reading: refund.
     revoke: () => Promise.resolve({ kind: 'rejected', errorCode: 'VOID_NOT_SUPPORTED', message: 'CMB cannot void a paid order; refund it instead' }),
 

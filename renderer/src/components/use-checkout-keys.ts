@@ -31,7 +31,7 @@ export function useCheckoutKeys(): void {
         log.length = 0;
         if (code && first) {
           s.setAmountText(first.amountBefore); // the burst was a scan, not digits of the amount
-          void s.scan(code, 'wedge');
+          void s.scan({ code });
           return;
         }
         if (s.view.phase === 'result') void s.next();

@@ -2,7 +2,8 @@
  * The screen in front claims the scanner: on Orders (F2) a scan is an order number from a
  * receipt's QR — the serial scanner's codes come back from main as `orderScan` and open the
  * order, and a keyboard-wedge burst typed outside a field does the same — everywhere else a
- * scan is a payment code for the checkout. Only the cashier window (App) uses this.
+ * scan is a payment code for the checkout (the serial scanner's come as `serialScan`, with a
+ * one-time token). Only the cashier window (App) uses this.
  */
 import { useEffect } from 'react';
 import { useStore } from '../store';
@@ -16,6 +17,9 @@ const FRESH_MS = 10_000;
 export function useScanTarget(screen: Screen): void {
   const claim = useStore((s) => s.claimScanner);
   useEffect(() => { void claim(screen === 'history' ? 'history' : 'checkout'); }, [screen, claim]);
+
+  // A payment code from the serial scanner: paid with the amount on this screen, like a wedge scan.
+  useEffect(() => pos().onSerialScan(({ token }) => { void useStore.getState().scan({ scanToken: token }); }), []);
 
   useEffect(() => pos().onOrderScan(({ code, at }) => {
     const s = useStore.getState();

@@ -8,6 +8,8 @@ export const messagesEnCheckout: Record<keyof typeof checkoutMessageSpecs, strin
   'paycode.unknownFormat': "Unknown payment code ({code}, {length} digits); ask the customer to refresh and scan again",
   'paycode.alreadyScanned': "This payment code was already scanned and will not be charged twice; ask the customer to refresh it to pay again",
   'paycode.amountFirst': "Enter the amount first, then scan the customer's payment code",
+  'paycode.serialNotTaken': "The scanner read a payment code but no checkout screen took it, so nothing was charged: open the checkout and scan again",
+  'paycode.scanTokenRefused': "This scan was already handled or came too late, so it was not charged again: scan again to collect",
   'checkout.scanPrompt': "Ask the customer to scan with WeChat, Alipay or UnionPay",
   'checkout.customerPaying': "Customer is paying, please wait (they may need to enter a password)",
   'checkout.confirming': "Confirming the payment…",

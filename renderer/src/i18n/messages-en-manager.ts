@@ -21,6 +21,8 @@ export const messagesEnManager: Record<keyof typeof managerMessageSpecs, string>
   'refund.voidedQueried': "Voided (confirmed by a query)",
   'refund.refundedQueried': "Refunded (confirmed by a query)",
   'refund.unknown': "Outcome unknown ({reasonMsg}): press \"Query again\" later; do not start a new refund",
+  'refund.bankFollowUp': "The bank is processing the refund: it is queried every {everySec} s (for up to {maxMin} min). Do not refund again",
+  'refund.statementDecides': "The bank gave no refund result within {maxMin} min: the next day's statement decides; you can \"Query again\" later",
   'refund.cashSaleAbandoned': "Sale cancelled, the cash went back to the customer",
   'shift.openFirst': "Shift {shiftNo} is still open (opened by {openedBy}): close it first",
   'shift.unsettled': "Cannot close the shift: {partsMsg}. Press \"Query again\" on those orders and close the shift once their outcome is known.",

@@ -8,6 +8,8 @@ export const messagesZhCNCheckout: Record<keyof typeof checkoutMessageSpecs, str
   'paycode.unknownFormat': "无法识别的付款码（{code}，{length}位），请让顾客刷新后重扫",
   'paycode.alreadyScanned': "这个付款码已经扫过，不会重复扣款；如需再次收款，请顾客刷新付款码",
   'paycode.amountFirst': "请先输入金额，再扫顾客付款码",
+  'paycode.serialNotTaken': "扫码枪读到付款码，但收银界面未接收，未扣款：请打开收银界面重新扫码",
+  'paycode.scanTokenRefused': "这次扫码已处理过或已超时，未再次扣款：如需收款请重新扫码",
   'checkout.scanPrompt': "请顾客用微信、支付宝或云闪付扫码",
   'checkout.customerPaying': "用户支付中，请稍候（顾客可能需要输入密码）",
   'checkout.confirming': "正在确认支付结果…",

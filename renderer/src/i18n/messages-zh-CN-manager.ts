@@ -21,6 +21,8 @@ export const messagesZhCNManager: Record<keyof typeof managerMessageSpecs, strin
   'refund.voidedQueried': "已撤销（查询确认）",
   'refund.refundedQueried': "退款成功（查询确认）",
   'refund.unknown': "结果未知（{reasonMsg}），请稍后点“再次查询”；不要重新发起退款",
+  'refund.bankFollowUp': "银行处理中：每 {everySec} 秒自动查询一次退款结果（最长 {maxMin} 分钟），不要重新发起退款",
+  'refund.statementDecides': "银行 {maxMin} 分钟内未给出退款结果：以次日对账单为准，可稍后“再次查询”",
   'refund.cashSaleAbandoned': "交易取消，现金已退还顾客",
   'shift.openFirst': "第 {shiftNo} 班尚未交班（{openedBy} 开班），请先交班",
   'shift.unsettled': "不能交班：{partsMsg}。请先在订单中“再次查询”，结果确定后再交班。",

@@ -17,7 +17,8 @@ export interface CheckoutSlice {
   applyView(view: CheckoutView): void;
   /** `wallet`: the per-wallet QR mode's pick; without it that mode first asks for the wallet. */
   collect(wallet?: QrWalletId): Promise<void>;
-  scan(code: string, source: 'wedge' | 'serial'): Promise<void>;
+  /** A wedge scan's code, or a serial scan's one-time token (main holds that code and pays it once). */
+  scan(scanned: { code: string } | { scanToken: string }): Promise<void>;
   cancel(): Promise<void>;
   queryAgain(): Promise<void>;
   next(): Promise<void>;
@@ -72,13 +73,17 @@ export const createCheckoutSlice: StateCreator<StoreState, [], [], CheckoutSlice
         set({ error: errorMessage(err) });
       }
     },
-    async scan(code, source) {
+    async scan(scanned) {
+      const source = 'code' in scanned ? 'wedge' : 'serial';
       try {
         set({ error: null });
         const sale = get().sale;
-        get().applyView(await (sale ? pos().payRemainder({ saleId: sale.saleId, code, requestId: newRequestId() }) : pos().startScanPayment({ amount: get().amountText, code, requestId: newRequestId(), source })));
+        // The amount is the one on this screen now, for the wedge and the serial scanner alike.
+        get().applyView(await (sale ? pos().payRemainder({ saleId: sale.saleId, requestId: newRequestId(), ...scanned }) : pos().startScanPayment({ amount: get().amountText, requestId: newRequestId(), source, ...scanned })));
       } catch (err) {
-        set({ error: errorMessage(err) });
+        // A serial scan comes while the cashier may look elsewhere: its refusal is a notice.
+        if (source === 'serial') set({ notice: { level: 'error', message: errorMessage(err), at: Date.now() } });
+        else set({ error: errorMessage(err) });
       }
     },
     async cancel() {

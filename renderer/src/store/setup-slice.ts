@@ -1,9 +1,10 @@
 /**
  * The engineer's payment-platform and head-office forms: typed text in, main validates and
  * answers field → message code; secrets are write-only (the view says set / not set).
+ * Both are one `formSlice` (load / setField / save / test) over their four contract actions.
  * IPC calls live here only.
  */
-import type { StateCreator } from 'zustand';
+import type { StateCreator, StoreApi } from 'zustand';
 import type { HqForm, HqView, Msg, PlatformForm, PlatformView, ProbeResultView } from '../../../preload/contract';
 import { pos, errorMessage } from '../pos';
 import type { StoreState } from './index';
@@ -11,104 +12,96 @@ import type { StoreState } from './index';
 export interface SetupFeedback { ok: boolean; message: Msg }
 type Errors = Record<string, Msg>;
 
+/** One engineer form: what main shows, what the engineer typed, main's answers, and its four actions. */
+export interface FormState<V, F> {
+  view: V | null;
+  form: F | null;
+  errors: Errors;
+  feedback: SetupFeedback | null;
+  /** A "test connection" is under way. */
+  busy: boolean;
+  load(): Promise<void>;
+  setField<K extends keyof F>(field: K, value: F[K]): void;
+  save(): Promise<void>;
+  test(): Promise<void>;
+}
+
 export interface SetupSlice {
-  platformView: PlatformView | null;
-  platformForm: PlatformForm | null;
-  platformErrors: Errors;
-  platformFeedback: SetupFeedback | null;
-  platformBusy: boolean;
-  hqView: HqView | null;
-  hqForm: HqForm | null;
-  hqErrors: Errors;
-  hqFeedback: SetupFeedback | null;
-  hqBusy: boolean;
-  loadPlatform(): Promise<void>;
-  setPlatformField(field: keyof PlatformForm, value: string): void;
-  savePlatform(): Promise<void>;
-  testPlatform(): Promise<void>;
-  loadHq(): Promise<void>;
-  setHqField<K extends keyof HqForm>(field: K, value: HqForm[K]): void;
-  saveHq(): Promise<void>;
-  testHq(): Promise<void>;
+  platformSetup: FormState<PlatformView, PlatformForm>;
+  hqSetup: FormState<HqView, HqForm>;
 }
 
-function platformFormOf(v: PlatformView): PlatformForm {
-  return { platform: v.platform, ...v.cmb, appSecret: '', privateKey: '', publicKey: '' };
+type Saved<V> = { ok: true; message: Msg; view: V } | { ok: false; message: Msg; errors: Errors };
+/** A form's contract actions, and how a view becomes the form (secrets empty: write-only). */
+export interface FormApi<V, F> {
+  view(): Promise<V>;
+  save(form: F): Promise<Saved<V>>;
+  test(form: F): Promise<ProbeResultView>;
+  formOf(view: V): F;
 }
 
-function hqFormOf(v: HqView): HqForm {
-  return { enabled: v.enabled, url: v.url, password: '', storeId: v.storeId, storeName: v.storeName };
-}
+type Store = Pick<StoreApi<StoreState>, 'setState' | 'getState'>;
 
-const without = (errors: Errors, field: string): Errors => { const e = { ...errors }; delete e[field]; return e; };
+const without = (errors: Errors, field: PropertyKey): Errors => { const e = { ...errors }; delete e[field as string]; return e; };
 
-export const createSetupSlice: StateCreator<StoreState, [], [], SetupSlice> = (set, get) => {
+/** The four actions of one form, kept under `name` in the store. */
+export function formSlice<V, F>(name: keyof SetupSlice, api: FormApi<V, F>, store: Store): FormState<V, F> {
+  const cur = () => store.getState()[name] as unknown as FormState<V, F>;
+  const patch = (p: Partial<FormState<V, F>>) =>
+    store.setState((s) => ({ [name]: { ...s[name], ...p } }) as unknown as Partial<StoreState>);
   /** The session ended (idle) in main: back to the PIN, as the other engineer forms do. */
-  const failed = (err: unknown): SetupFeedback => {
-    if (errorMessage(err).code === 'eng.pinFirst') set({ engineerUnlocked: false, engineerPinMessage: errorMessage(err) });
-    return { ok: false, message: errorMessage(err) };
+  const failed = (err: unknown) => {
+    if (errorMessage(err).code === 'eng.pinFirst') store.setState({ engineerUnlocked: false, engineerPinMessage: errorMessage(err) });
+    patch({ feedback: { ok: false, message: errorMessage(err) } });
   };
-  const probe = (r: ProbeResultView): SetupFeedback => ({ ok: r.ok, message: r.message });
   return {
-    platformView: null, platformForm: null, platformErrors: {}, platformFeedback: null, platformBusy: false,
-    hqView: null, hqForm: null, hqErrors: {}, hqFeedback: null, hqBusy: false,
-
-    async loadPlatform() {
+    view: null, form: null, errors: {}, feedback: null, busy: false,
+    async load() {
       try {
-        const v = await pos().platformView({});
-        set({ platformView: v, platformForm: platformFormOf(v), platformErrors: {}, platformFeedback: null });
-      } catch (err) { set({ platformFeedback: failed(err) }); }
+        const v = await api.view();
+        patch({ view: v, form: api.formOf(v), errors: {}, feedback: null });
+      } catch (err) { failed(err); }
     },
-    setPlatformField(field, value) {
-      const f = get().platformForm;
-      if (f) set({ platformForm: { ...f, [field]: value }, platformErrors: without(get().platformErrors, field) });
+    setField(field, value) {
+      const { form, errors } = cur();
+      if (form) patch({ form: { ...form, [field]: value }, errors: without(errors, field) });
     },
-    async savePlatform() {
-      const f = get().platformForm;
+    async save() {
+      const f = cur().form;
       if (!f) return;
       try {
-        const r = await pos().savePlatform(f);
-        if (r.ok) set({ platformView: r.view, platformForm: platformFormOf(r.view), platformErrors: {}, platformFeedback: { ok: true, message: r.message } });
-        else set({ platformErrors: r.errors, platformFeedback: { ok: false, message: r.message } });
-      } catch (err) { set({ platformFeedback: failed(err) }); }
+        const r = await api.save(f);
+        if (r.ok) patch({ view: r.view, form: api.formOf(r.view), errors: {}, feedback: { ok: true, message: r.message } });
+        else patch({ errors: r.errors, feedback: { ok: false, message: r.message } });
+      } catch (err) { failed(err); }
     },
-    async testPlatform() {
-      const f = get().platformForm;
+    async test() {
+      const f = cur().form;
       if (!f) return;
-      set({ platformBusy: true, platformFeedback: null });
+      patch({ busy: true, feedback: null });
       try {
-        const r = await pos().testPlatform(f);
-        set({ platformFeedback: probe(r), platformErrors: r.errors ?? get().platformErrors });
-      } catch (err) { set({ platformFeedback: failed(err) }); } finally { set({ platformBusy: false }); }
-    },
-
-    async loadHq() {
-      try {
-        const v = await pos().hqView({});
-        set({ hqView: v, hqForm: hqFormOf(v), hqErrors: {}, hqFeedback: null });
-      } catch (err) { set({ hqFeedback: failed(err) }); }
-    },
-    setHqField(field, value) {
-      const f = get().hqForm;
-      if (f) set({ hqForm: { ...f, [field]: value }, hqErrors: without(get().hqErrors, field) });
-    },
-    async saveHq() {
-      const f = get().hqForm;
-      if (!f) return;
-      try {
-        const r = await pos().saveHq(f);
-        if (r.ok) set({ hqView: r.view, hqForm: hqFormOf(r.view), hqErrors: {}, hqFeedback: { ok: true, message: r.message } });
-        else set({ hqErrors: r.errors, hqFeedback: { ok: false, message: r.message } });
-      } catch (err) { set({ hqFeedback: failed(err) }); }
-    },
-    async testHq() {
-      const f = get().hqForm;
-      if (!f) return;
-      set({ hqBusy: true, hqFeedback: null });
-      try {
-        const r = await pos().testHq(f);
-        set({ hqFeedback: probe(r), hqErrors: r.errors ?? get().hqErrors });
-      } catch (err) { set({ hqFeedback: failed(err) }); } finally { set({ hqBusy: false }); }
+        const r = await api.test(f);
+        patch({ feedback: { ok: r.ok, message: r.message }, errors: r.errors ?? cur().errors });
+      } catch (err) { failed(err); } finally { patch({ busy: false }); }
     },
   };
+}
+
+const platformApi: FormApi<PlatformView, PlatformForm> = {
+  view: () => pos().platformView({}),
+  save: (f) => pos().savePlatform(f),
+  test: (f) => pos().testPlatform(f),
+  formOf: (v) => ({ platform: v.platform, ...v.cmb, appSecret: '', privateKey: '', publicKey: '' }),
 };
+
+const hqApi: FormApi<HqView, HqForm> = {
+  view: () => pos().hqView({}),
+  save: (f) => pos().saveHq(f),
+  test: (f) => pos().testHq(f),
+  formOf: (v) => ({ enabled: v.enabled, url: v.url, password: '', storeId: v.storeId, storeName: v.storeName }),
+};
+
+export const createSetupSlice: StateCreator<StoreState, [], [], SetupSlice> = (setState, getState) => ({
+  platformSetup: formSlice('platformSetup', platformApi, { setState, getState }),
+  hqSetup: formSlice('hqSetup', hqApi, { setState, getState }),
+});

@@ -20,9 +20,6 @@ test('the manager reconciles a day against the bank’s bill: missing at the ban
   const { page, scan } = scanKit;
   const pay = async (yuan: string, code: string) => {
     await typeAmount(page, yuan);
-    // The serial scanner charges the amount main last heard from the keypad (an async IPC per key);
-    // a pty scan can beat the last key's round trip, which no cashier's hand can.
-    await page.waitForTimeout(250);
     await scan(code);
     await expect(page.getByTestId('result-title')).toHaveText('支付成功', { timeout: 20_000 });
     await page.getByTestId('next').click();

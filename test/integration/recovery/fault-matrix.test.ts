@@ -1,41 +1,26 @@
 /**
  * Network fault matrix: every transport fault the sandbox can script (timeout, connection reset,
  * 5xx, malformed body, bad signature, answer lost after the platform acted) on each of pay /
- * precreate / query / cancel, through real HTTP, the real Upay driver, the real journal and the
- * real checkout service. Each case must end in the state the platform really has — or in
- * 需人工确认 when the counter cannot learn it — and never in a 支付成功 the platform does not
+ * precreate / query / cancel, through real HTTP, the platform's real driver, the real journal and
+ * the real checkout service — on both platforms (收钱吧 and 招商银行 聚合收款, whose cases follow
+ * its own rules, cmb-polypay.md §3, and add its documented system error SYSTERM_ERROR). Each case
+ * must end in the state the platform really has — or in 需人工确认 when the counter cannot learn it — and never in a 支付成功 the platform does not
  * confirm. The customer is charged at most once, and every request of the attempt carries the
  * same client_sn (retries and queries reuse the idempotency key).
  */
 import { describe, it, type ExpectStatic } from 'vitest';
 import { zhOf } from '../../support/zh-expect';
 import { faultRig, type FaultRig, type Result } from './fault-rig';
+import { CMB_CASES } from './fault-matrix-cmb';
+import { SLOW_MS, type Case, type Fault, type Outcome, type Story } from './fault-cases';
+import { PLATFORMS, type Platform } from '../../support/platform-sandbox';
 import { requestId, wechatCode } from '../../unit/main/checkout/service-rig';
-
-type Op = 'pay' | 'precreate' | 'query' | 'cancel';
-type Fault = 'timeout' | 'reset' | 'http500' | 'html' | 'malformed' | 'bad_signature' | 'lost_response' | 'latency' | 'hold';
-type Outcome = Result['outcome'];
-/**
- * What the people at the counter do:
- *  qr-pays       the QR is shown and the customer pays it
- *  qr-cancel     the QR is shown and the cashier presses 取消
- *  qr-unpaid     the QR is shown and nobody pays (the window ends)
- *  scan-instant  a payment code that is charged at once
- *  scan-password a payment code that needs the password; the customer enters it
- *  scan-never    a payment code whose password is never entered (the window ends)
- */
-type Story = 'qr-pays' | 'qr-cancel' | 'qr-unpaid' | 'scan-instant' | 'scan-password' | 'scan-never';
-
-interface Case { op: Op; fault: Fault; times: number; story: Story; expect: Outcome; charged: 0 | 1; then?: Outcome; ms?: number }
-
-/** Longer than the driver's timeout: the counter gives up while the platform still acts (late or silently). */
-const SLOW_MS = 1_300;
 
 const AMOUNT = 1230;
 const NOT_PROCESSED: Fault[] = ['timeout', 'reset', 'http500', 'html'];
 const ALL: Fault[] = [...NOT_PROCESSED, 'malformed', 'bad_signature', 'lost_response'];
 
-const CASES: Case[] = [
+const UPAY_CASES: Case[] = [
   // pay: a request the platform never processed is not charged; one it processed (answer lost or
   // unreadable) is found PAID by the query; a bad signature is re-signed after check-in.
   ...NOT_PROCESSED.map((fault): Case => ({ op: 'pay', fault, times: 1, story: 'scan-instant', expect: 'FAILED', charged: 0 })),
@@ -69,15 +54,17 @@ const CASES: Case[] = [
   { op: 'cancel', fault: 'hold', ms: SLOW_MS, times: 1, story: 'qr-cancel', expect: 'CANCELED', charged: 0 },
 ];
 
+const CASES: Record<Platform, Case[]> = { upay: UPAY_CASES, cmb: CMB_CASES };
+
 const JOURNAL_STATUS: Record<Outcome, string> = { PAID: 'paid', FAILED: 'failed', CANCELED: 'canceled', EXPIRED: 'expired', NEEDS_ATTENTION: 'needs_attention' };
 
 /** Plays the story; returns the attempt's client_sn and its first result. */
 async function play(r: FaultRig, story: Story): Promise<{ clientSn: string; first: Result }> {
   if (story.startsWith('qr')) {
-    const v = await r.service.startQr(AMOUNT, requestId(), undefined, 'wechat'); // per-wallet QR (fault-rig.ts)
+    const v = await r.service.startQr(AMOUNT, requestId(), undefined, 'wechat'); // the QR that is a request (fault-rig.ts)
     const clientSn = v.clientSn!;
     if (v.phase === 'waiting' && v.qrCode) {
-      if (story === 'qr-pays') await r.ctl.walletPay({ clientSn }, 'wechat');
+      if (story === 'qr-pays') await r.plat.walletPay(clientSn, 'wechat');
       if (story === 'qr-cancel') await r.service.cancel(clientSn);
     }
     return { clientSn, first: await r.result() };
@@ -85,22 +72,22 @@ async function play(r: FaultRig, story: Story): Promise<{ clientSn: string; firs
   const suffix = story === 'scan-instant' ? '00' : story === 'scan-password' ? '11' : '12';
   const v = await r.service.startScan(AMOUNT, wechatCode(suffix), 'wechat', `1346****${suffix}`, requestId());
   const clientSn = v.clientSn!;
-  if (story === 'scan-password' && v.phase === 'waiting') await r.ctl.walletPay({ clientSn }, 'wechat'); // the password
+  if (story === 'scan-password' && v.phase === 'waiting') await r.enterPassword(clientSn);
   return { clientSn, first: await r.result() };
 }
 
 async function expectAgreement(expect: ExpectStatic, r: FaultRig, clientSn: string, outcome: Outcome, charged: number): Promise<void> {
-  const orders = await r.ctl.orders();
+  const orders = await r.plat.orders();
   expect(orders.length).toBeLessThanOrEqual(1);
   expect(orders.reduce((n, o) => n + o.chargeCount, 0)).toBe(charged);
   const platform = orders[0];
   const totals = r.totals();
   if (outcome === 'PAID') {
-    expect(platform).toMatchObject({ clientSn, orderStatus: 'PAID', totalFen: AMOUNT, chargeCount: 1 });
+    expect(platform).toMatchObject({ clientSn, paid: true, amountFen: AMOUNT, chargeCount: 1 });
     expect(totals).toMatchObject({ count: 1, paidFen: AMOUNT });
   } else {
     // 需人工确认 may hide a payment the platform has; it is just not counted until confirmed
-    if (outcome !== 'NEEDS_ATTENTION') expect(platform?.orderStatus ?? 'NONE').not.toBe('PAID');
+    if (outcome !== 'NEEDS_ATTENTION') expect(platform?.paid ?? false).toBe(false);
     expect(totals).toMatchObject({ count: 0, paidFen: 0 });
   }
   expect(r.journal.orders.list().map((o) => [o.clientSn, o.status])).toEqual([[clientSn, JOURNAL_STATUS[outcome]]]);
@@ -108,37 +95,38 @@ async function expectAgreement(expect: ExpectStatic, r: FaultRig, clientSn: stri
 
 const name = (c: Case) => `${c.op} ${c.fault}${c.ms ? ` ${c.ms} ms` : ''}${c.times === -1 ? ' (every time)' : c.times > 1 ? ` ×${c.times}` : ''}, ${c.story} → ${c.expect}${c.then ? ` → query again → ${c.then}` : ''}`;
 
-describe.concurrent('network fault matrix (real sandbox over HTTP, real driver, real journal)', { timeout: 30_000 }, () => {
-  for (const c of CASES) {
-    it(name(c), async ({ expect }) => {
-      const r = await faultRig({ qrExpiryMs: 2_500, scanWindowMs: 1_500 });
-      try {
-        await r.ctl.fault(c.op, c.fault, { times: c.times, ms: c.ms });
-        const { clientSn, first } = await play(r, c.story);
+describe.each(PLATFORMS)('network fault matrix on %s (real sandbox over HTTP, real driver, real journal)', (platform) => {
+  describe.concurrent('each case on its own platform sandbox', { timeout: 45_000 }, () => {
+    for (const c of CASES[platform]) {
+      it(name(c), async ({ expect }) => {
+        const r = await faultRig(platform);
+        try {
+          await r.plat.fault(c.op, c.fault, { times: c.times, ms: c.ms });
+          const { clientSn, first } = await play(r, c.story);
 
         expect(first.outcome).toBe(c.expect);
-        expect(first.amountFen).toBe(AMOUNT);
-        // never 支付成功 on screen unless the platform says PAID
-        expect(r.views.some((v) => v.result?.outcome === 'PAID')).toBe(c.expect === 'PAID');
-        if (c.expect === 'NEEDS_ATTENTION') expect(zhOf(first.message)).toMatch(/^需人工确认/);
-        // the fault really happened, and every request of the attempt used the same client_sn
-        const requests = (await r.ctl.call<{ requests: { op: string; clientSn?: string; fault?: string }[] }>('GET', 'requests')).requests
-          .filter((q) => ['pay', 'precreate', 'query', 'cancel'].includes(q.op));
-        expect(requests.some((q) => q.op === c.op && q.fault === c.fault)).toBe(true);
-        expect(new Set(requests.map((q) => q.clientSn))).toEqual(new Set([clientSn]));
-        if (c.op !== 'cancel' && c.expect === 'PAID') expect(requests.some((q) => q.op === 'cancel')).toBe(false);
-        await expectAgreement(expect, r, clientSn, c.expect, c.charged);
+          expect(first.amountFen).toBe(AMOUNT);
+          // never 支付成功 on screen unless the platform says PAID
+          expect(r.views.some((v) => v.result?.outcome === 'PAID')).toBe(c.expect === 'PAID');
+          if (c.expect === 'NEEDS_ATTENTION') expect(zhOf(first.message)).toMatch(/^需人工确认/);
+          // the fault really happened, and every request of the attempt used the same client_sn
+          const requests = (await r.plat.requestLog()).filter((q) => ['pay', 'precreate', 'query', 'cancel'].includes(q.op));
+          expect(requests.some((q) => q.op === c.op && q.fault === c.fault)).toBe(true);
+          expect(new Set(requests.map((q) => q.clientSn))).toEqual(new Set([clientSn]));
+          if (c.op !== 'cancel' && c.expect === 'PAID') expect(requests.some((q) => q.op === 'cancel')).toBe(false);
+          await expectAgreement(expect, r, clientSn, c.expect, c.charged);
 
-        if (c.then) {
-          // the network comes back; the cashier presses 再次查询
-          await r.ctl.clearFaults();
-          const settled = (await r.service.queryAgain(clientSn)).result;
-          expect(settled?.outcome).toBe(c.then);
-          await expectAgreement(expect, r, clientSn, c.then, c.charged);
+          if (c.then) {
+            // the network comes back; the cashier presses 再次查询
+            await r.plat.clearFaults();
+            const settled = (await r.service.queryAgain(clientSn)).result;
+            expect(settled?.outcome).toBe(c.then);
+            await expectAgreement(expect, r, clientSn, c.then, c.charged);
+          }
+        } finally {
+          await r.close();
         }
-      } finally {
-        await r.close();
-      }
-    });
-  }
+      });
+    }
+  });
 });

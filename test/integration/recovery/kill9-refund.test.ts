@@ -4,13 +4,11 @@
  * The counter (built harness, real child process) is killed with SIGKILL while the sandbox holds
  * the refund's answer back. On both platforms (收钱吧 and 招商银行 聚合收款, test/support/platform-sandbox.ts).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startHarnessProcess, type HarnessProcess } from '../../support/harness-process';
-import { PLATFORMS, startPlatformSandbox, type PlatformSandbox } from '../../support/platform-sandbox';
+import { kill9Rig } from '../../support/kill9-rig';
+import { PLATFORMS } from '../../support/platform-sandbox';
 import { pollUntil } from '../../support/poll-until';
 
 const built = existsSync(join(process.cwd(), 'out/main/harness.js'));
@@ -18,27 +16,9 @@ const CODE = '134567890123456780';
 interface Order { clientSn: string; status: string; refundedFen: number }
 
 describe.skipIf(!built).each(PLATFORMS)('kill -9 during a refund on %s', { timeout: 60_000 }, (platform) => {
-  let dir: string;
-  let plat: PlatformSandbox;
-  let app: HarnessProcess | null = null;
-
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'yima-kill9-refund-'));
-    plat = await startPlatformSandbox(platform, dir);
-  });
-  afterEach(async () => {
-    await app?.kill('SIGKILL');
-    app = null;
-    await plat.close();
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  const start = async () => {
-    const a = await startHarnessProcess({ dataDir: join(dir, 'counter'), aggregatorUrl: plat.aggregatorUrl });
-    app = a;
-    await pollUntil(async () => (await a.call<{ recovery: { done: boolean } }>('getSnapshot')).value!, (s) => s.recovery.done);
-    return a;
-  };
+  const rig = kill9Rig(platform, { prefix: 'yima-kill9-refund-' });
+  const start = () => rig.start();
+  const plat = () => rig.plat;
 
   it('the pending refund is resumed at start with the same refund_request_no: refunded once', async () => {
     let a = await start();
@@ -47,12 +27,11 @@ describe.skipIf(!built).each(PLATFORMS)('kill -9 during a refund on %s', { timeo
     const order = await pollUntil(async () => (await a.call<Order[]>('listOrders')).value!, (l) => l[0]?.status === 'paid');
     const clientSn = order[0]!.clientSn;
 
-    await plat.fault('refund', 'hold', { ms: 30_000, times: 1 }); // processed, answer held back
+    await plat().fault('refund', 'hold', { ms: 30_000, times: 1 }); // processed, answer held back
     void a.call('refund', { clientSn, amount: '3.00', pin: '8888' }).catch(() => undefined);
-    await pollUntil(() => plat.requests('refund'), (n) => n > 0);
-    await a.kill('SIGKILL'); // the power goes with the refund unanswered
-    app = null;
-    await plat.clearFaults();
+    await pollUntil(() => plat().requests('refund'), (n) => n > 0);
+    await rig.powerCut(); // the power goes with the refund unanswered
+    await plat().clearFaults();
 
     a = await start();
     const after = await pollUntil(async () => (await a.call<Order[]>('listOrders')).value!, (l) => l[0]?.refundedFen === 300);
@@ -61,7 +40,7 @@ describe.skipIf(!built).each(PLATFORMS)('kill -9 during a refund on %s', { timeo
     expect(detail.refunds).toHaveLength(1);
     expect(detail.refunds[0]!.status).toBe('refunded');
     // The aggregator refunded exactly once, under the number asked for before the crash.
-    const sbOrder = (await plat.orders()).find((o) => o.clientSn === clientSn)!;
+    const sbOrder = (await plat().orders()).find((o) => o.clientSn === clientSn)!;
     expect(sbOrder.refunds).toHaveLength(1);
     expect(JSON.stringify(sbOrder.refunds)).toContain(detail.refunds[0]!.refundRequestNo);
     expect((await a.call<{ refundFen: number }>('dayTotals')).value).toMatchObject({ refundFen: 300 });

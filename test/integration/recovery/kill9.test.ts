@@ -6,15 +6,15 @@
  * Every step runs on both platforms (收钱吧 and 招商银行 聚合收款, test/support/platform-sandbox.ts);
  * the cases about 收钱吧's own QR modes run on it only.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openJournal } from '../../../main/journal';
-import { startHarnessProcess, type HarnessProcess } from '../../support/harness-process';
+import type { HarnessProcess } from '../../support/harness-process';
+import { kill9Rig } from '../../support/kill9-rig';
 import { sandboxControl } from '../../support/sandbox-control';
-import { PLATFORMS, startPlatformSandbox, type NeutralOp, type PlatformSandbox } from '../../support/platform-sandbox';
+import { PLATFORMS, type NeutralOp } from '../../support/platform-sandbox';
 import { pollUntil } from '../../support/poll-until';
 import { walletOpens } from '../../support/wallet-app';
 import { DEFAULT_SETTINGS } from '../../../main/settings/schema';
@@ -32,43 +32,23 @@ interface Totals { count: number; paidFen: number }
 
 describe.skipIf(!built)('kill -9 at every step of a payment', { timeout: 60_000 }, () => {
   describe.each(PLATFORMS)('on %s', (platform) => {
-    let dir: string;
-    let plat: PlatformSandbox;
-    /** 收钱吧's own control API, for the cases about its QR modes. */
-    let control: ReturnType<typeof sandboxControl>;
-    let app: HarnessProcess | null = null;
-
-    beforeEach(async () => {
-      dir = await mkdtemp(join(tmpdir(), 'yima-kill9-'));
-      plat = await startPlatformSandbox(platform, dir);
-      if (platform === 'upay') control = sandboxControl(plat.aggregatorUrl);
+    const rig = kill9Rig(platform, {
       // The QR cases kill the counter around its QR request: 收钱吧's per-wallet precreate (its
       // unified QR is built without a request; own case at the end), the bank's qrcodeapply.
-      await qrMode(plat.qrMode);
+      beforeStart: (r) => qrMode(r.plat.qrMode),
     });
+    /** 收钱吧's own control API, for the cases about its QR modes. */
+    const control = () => sandboxControl(rig.plat.aggregatorUrl);
     const qrMode = async (mode: 'unified' | 'per-wallet') => {
-      await mkdir(join(dir, 'counter'), { recursive: true });
-      await writeFile(join(dir, 'counter', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, checkout: { ...DEFAULT_SETTINGS.checkout, qrMode: mode } }));
+      await mkdir(rig.counterDir, { recursive: true });
+      await writeFile(join(rig.counterDir, 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, checkout: { ...DEFAULT_SETTINGS.checkout, qrMode: mode } }));
     };
-    afterEach(async () => {
-      await app?.kill('SIGKILL');
-      app = null;
-      await plat.close();
-      await rm(dir, { recursive: true, force: true });
-    });
-
-    /** Starts the counter and waits until it is ready to take payments (recovery done). */
-    const start = async () => {
-      app = await startHarnessProcess({ dataDir: join(dir, 'counter'), aggregatorUrl: plat.aggregatorUrl });
-      const a = app;
-      await until(() => view(a), (s) => s.recovery.done);
-      return a;
-    };
-    const powerCut = async () => { await app?.kill('SIGKILL'); app = null; };
+    const start = () => rig.start();
+    const powerCut = () => rig.powerCut();
     const until = pollUntil;
     const view = async (a: HarnessProcess) => (await a.call<{ checkout: View; recovery: { done: boolean; recovered: Recovered[] } }>('getSnapshot')).value!;
     const totals = async (a: HarnessProcess) => (await a.call<Totals>('dayTotals')).value!;
-    const requestsFor = (op: NeutralOp) => plat.requests(op);
+    const requestsFor = (op: NeutralOp) => rig.plat.requests(op);
 
     /** Starts a payment of ¥12.30 the way the cashier's screen does (QR button, or a scan from the wedge). */
     const pay = async (a: HarnessProcess, method: Method, requestId: string) => {
@@ -80,7 +60,7 @@ describe.skipIf(!built)('kill -9 at every step of a payment', { timeout: 60_000 
     /** After restart: recovery is done, and journal, screen and aggregator say the same thing. */
     async function expectAgreement(a: HarnessProcess, expected: 'PAID' | 'NOT_CHARGED') {
       const snap = await until(() => view(a), (s) => s.recovery.done && s.checkout.phase !== 'recovering');
-      const orders = await plat.orders();
+      const orders = await rig.plat.orders();
       const charged = orders.reduce((n, o) => n + o.chargeCount, 0);
       const t = await totals(a);
       const list = (await a.call<{ clientSn: string; status: string }[]>('listOrders')).value!;
@@ -109,7 +89,7 @@ describe.skipIf(!built)('kill -9 at every step of a payment', { timeout: 60_000 
       const op = method === 'qr' ? 'precreate' : 'pay';
 
       it('killed after the attempt was journaled but before any request: recovered as not charged', async () => {
-        const journal = await openJournal({ dir: join(dir, 'counter', 'journal'), clock: Date.now });
+        const journal = await openJournal({ dir: join(rig.counterDir, 'journal'), clock: Date.now });
         await journal.append({ type: 'ATTEMPT_CREATED', clientSn: `YM-before-request-${method}`, method, amountFen: 1230, operator: 'op', subject: 's', windowMs: method === 'qr' ? 240_000 : 45_000 });
         await journal.close();
         const a = await start();
@@ -120,7 +100,7 @@ describe.skipIf(!built)('kill -9 at every step of a payment', { timeout: 60_000 
 
       it(`killed while ${op} was in flight and never processed: restart says not charged`, async () => {
         let a = await start();
-        await plat.fault(op, 'timeout', { times: 1 });
+        await rig.plat.fault(op, 'timeout', { times: 1 });
         void pay(a, method, `kill9-${method}-sent`).catch(() => undefined); // dies with the process
         await until(() => requestsFor(op), (n) => n > 0);
         await powerCut();
@@ -131,17 +111,17 @@ describe.skipIf(!built)('kill -9 at every step of a payment', { timeout: 60_000 
       it('killed after the aggregator charged but before the answer arrived: restart records PAID once', async () => {
         let a = await start();
         if (method === 'scan') {
-          await plat.fault('pay', 'hold', { ms: HOLD_MS, times: 1 }); // charged, answer held back
+          await rig.plat.fault('pay', 'hold', { ms: HOLD_MS, times: 1 }); // charged, answer held back
           void pay(a, method, 'kill9-scan-charged').catch(() => undefined);
         } else {
           const v = (await pay(a, method, 'kill9-qr-charged')).value!;
           expect(v.phase).toBe('waiting');
-          await plat.fault('query', 'timeout', { times: -1 }); // the counter cannot learn the result…
-          await plat.walletPay(v.clientSn!, 'wechat'); // …the customer pays…
+          await rig.plat.fault('query', 'timeout', { times: -1 }); // the counter cannot learn the result…
+          await rig.plat.walletPay(v.clientSn!, 'wechat'); // …the customer pays…
         }
-        await until(() => plat.orders(), (o) => o[0]?.chargeCount === 1);
+        await until(() => rig.plat.orders(), (o) => o[0]?.chargeCount === 1);
         await powerCut(); // …and the power goes
-        await plat.clearFaults();
+        await rig.plat.clearFaults();
         a = await start();
         await expectAgreement(a, 'PAID');
       });
@@ -149,13 +129,13 @@ describe.skipIf(!built)('kill -9 at every step of a payment', { timeout: 60_000 
       it('killed right after the final record: nothing to recover, total counted once, no second charge', async () => {
         let a = await start();
         const v = (await pay(a, method, `kill9-${method}-final`)).value!;
-        if (method === 'qr') await plat.walletPay(v.clientSn!, 'wechat');
+        if (method === 'qr') await rig.plat.walletPay(v.clientSn!, 'wechat');
         await until(() => view(a), (s) => s.checkout.result?.outcome === 'PAID');
         await powerCut();
         a = await start();
         const snap = await until(() => view(a), (s) => s.recovery.done);
         expect(snap.recovery.recovered).toHaveLength(0);
-        expect((await plat.orders()).map((o) => o.chargeCount)).toEqual([1]);
+        expect((await rig.plat.orders()).map((o) => o.chargeCount)).toEqual([1]);
         expect(await totals(a)).toMatchObject({ count: 1, paidFen: 1230 });
         expect(await requestsFor('cancel')).toBe(0);
         expect(await requestsFor(op)).toBe(1);
@@ -164,14 +144,14 @@ describe.skipIf(!built)('kill -9 at every step of a payment', { timeout: 60_000 
 
     it('QR: killed after precreate was processed but before its answer: the unseen QR order is closed, nobody charged', async () => {
       let a = await start();
-      await plat.fault('precreate', 'hold', { ms: HOLD_MS, times: 1 });
+      await rig.plat.fault('precreate', 'hold', { ms: HOLD_MS, times: 1 });
       void pay(a, 'qr', 'kill9-qr-held').catch(() => undefined);
-      await until(() => plat.orders(), (o) => o.length > 0);
+      await until(() => rig.plat.orders(), (o) => o.length > 0);
       await powerCut();
       a = await start();
       await expectAgreement(a, 'NOT_CHARGED');
       // closed at the platform: 收钱吧 shows CANCELED, the bank got its close [cmb-polypay.md §3]
-      if (platform === 'upay') expect((await control.orders())[0]?.orderStatus).toBe('CANCELED');
+      if (platform === 'upay') expect((await control().orders())[0]?.orderStatus).toBe('CANCELED');
       else expect(await requestsFor('cancel')).toBeGreaterThan(0);
     });
 
@@ -183,9 +163,9 @@ describe.skipIf(!built)('kill -9 at every step of a payment', { timeout: 60_000 
       const resumed = await until(() => view(a), (s) => s.checkout.phase === 'waiting');
       expect(resumed.checkout).toMatchObject({ phase: 'waiting', clientSn: v.clientSn, qrCode: v.qrCode });
       expect(resumed.recovery.recovered).toEqual([expect.objectContaining({ clientSn: v.clientSn, outcome: 'RESUMED' })]);
-      await plat.walletPay(v.clientSn!, 'wechat');
+      await rig.plat.walletPay(v.clientSn!, 'wechat');
       await until(() => view(a), (s) => s.checkout.result?.outcome === 'PAID');
-      expect((await plat.orders())[0]?.chargeCount).toBe(1);
+      expect((await rig.plat.orders())[0]?.chargeCount).toBe(1);
       expect(await totals(a)).toMatchObject({ count: 1, paidFen: 1230 });
     });
 
@@ -194,15 +174,15 @@ describe.skipIf(!built)('kill -9 at every step of a payment', { timeout: 60_000 
       let a = await start();
       const v = (await a.call<View>('startQrPayment', { amount: '12.30', requestId: 'kill9-unified' })).value!;
       expect(v.qrCode).toContain('/gateway?');
-      expect(await control.orders()).toEqual([]); // nothing at the platform yet
+      expect(await control().orders()).toEqual([]); // nothing at the platform yet
       await powerCut();
       a = await start();
       const resumed = await until(() => view(a), (s) => s.checkout.phase === 'waiting');
       expect(resumed.checkout).toMatchObject({ clientSn: v.clientSn, qrCode: v.qrCode }); // "not found" = still waiting
       await walletOpens(v.qrCode!, 'alipay');
-      await control.walletPay({ clientSn: v.clientSn }, 'alipay');
+      await control().walletPay({ clientSn: v.clientSn }, 'alipay');
       await until(() => view(a), (s) => s.checkout.result?.outcome === 'PAID');
-      expect((await control.orders()).map((o) => o.chargeCount)).toEqual([1]);
+      expect((await control().orders()).map((o) => o.chargeCount)).toEqual([1]);
       expect(await totals(a)).toMatchObject({ count: 1, paidFen: 1230 });
       expect(await requestsFor('precreate')).toBe(0);
     });

@@ -282,4 +282,26 @@ describe('harness: WebSocket /events', () => {
     ]);
     ws.close();
   });
+  it('a serial scan goes to the cashier page only, once: never to the customer display, never replayed on connect', async () => {
+    const origin = { origin: `http://127.0.0.1:${harness.port}` };
+    bus.emit('serialScan', { token: 'before', masked: '1345****6780', at: 1 });
+    const connect = async (view: string) => {
+      const ws = open(`ws://127.0.0.1:${harness.port}/events?token=${harness.token}${view}`, origin);
+      const got: { event: string; payload: { token?: string } }[] = [];
+      ws.on('message', (m) => got.push(JSON.parse(String(m))));
+      await new Promise<void>((resolve, reject) => { ws.once('open', () => resolve()); ws.once('error', reject); });
+      return { ws, got };
+    };
+    const cashier = await connect('');
+    const customer = await connect('&view=customer');
+    bus.emit('serialScan', { token: 'live', masked: '1345****6780', at: 2 });
+    bus.emit('pendingAmount', { amountFen: 5 }); // a marker both sockets get after the scan
+    await expect.poll(() => [cashier.got.length, customer.got.length]).toEqual([2, 1]);
+    expect(cashier.got.map((m) => [m.event, m.payload.token])).toEqual([['serialScan', 'live'], ['pendingAmount', undefined]]);
+    expect(customer.got.map((m) => m.event)).toEqual(['pendingAmount']);
+    const late = await connect('');
+    await expect.poll(() => late.got.length).toBe(1);
+    expect(late.got.map((m) => m.event)).toEqual(['pendingAmount']); // the scan is not replayed
+    for (const c of [cashier, customer, late]) c.ws.close();
+  });
 });

@@ -32,6 +32,7 @@ async function rig() {
     shifts, cash: { openSale: () => null } as unknown as CashService, journal, settings, log, operator: () => '收银员',
     checkPin: (role, pin, action) => operators.session.verify(role, pin, action),
     kickDrawer: async () => { kicks++; return { opened: true, message: msg('drawer.opened') }; },
+    serialScans: { take: () => { throw new Error('no serial scans here'); } },
   });
   return { m, c, journal, settings, kicks: () => kicks, records: () => recordsOnDisk(join(dir, 'journal')) };
 }
