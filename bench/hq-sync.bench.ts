@@ -15,7 +15,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemTimers } from '../main/checkout/time';
+import { systemTimers } from '../main/shared/time';
 import { encodeLine, nodeJournalFs, openJournal } from '../main/journal';
 import type { JournalRecord } from '../main/journal/records';
 import { pushBatch, type CounterIdentity } from '../main/sync/hq-push';

@@ -111,4 +111,10 @@ export const checkoutMessageSpecs = {
   'result.canceledUnpaid': [],
   'checkout.pickWallet': [],
   'platform.cashierUnknown': [],
+  // ── The drivers' own refusals (aggregator/platform-msg.ts) ──
+  'platform.voidNotSupported': [],
+  'platform.noActivationNeeded': [],
+  'platform.internalError': [],
+  'platform.checkinNotSaved': [],
+  'platform.checkinUnknown': [],
 } as const satisfies Record<string, readonly string[]>;

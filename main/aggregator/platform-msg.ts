@@ -24,12 +24,21 @@ const KNOWN: Record<string, Msg> = {
   UNEXPECTED_PROVIDER_ERROR: msg('platform.cancelFailed'),
   // 招商银行 [cmb-polypay.md §5]: the configured 收银员 id is not one of the bank's for this merchant.
   USERID_NOT_EXIST: msg('platform.cashierUnknown'),
+  // The drivers' own refusals (never sent by a platform): their words are the app's, in either language.
+  VOID_NOT_SUPPORTED: msg('platform.voidNotSupported'),
+  NOT_SUPPORTED: msg('platform.noActivationNeeded'),
+  INTERNAL: msg('platform.internalError'),
+  NOT_SAVED: msg('platform.checkinNotSaved'),
+  CHECKIN_UNKNOWN: msg('platform.checkinUnknown'),
 };
+
+/** A bare FAIL says nothing the caller's fallback does not say better. */
+const SAYS_NOTHING = new Set(['FAIL']);
 
 /** The platform's answer `errorCode` / `text`, or `fallback` when it said nothing. */
 export function platformSaid(errorCode: string | undefined, text: string | undefined, fallback: Msg): Msg {
   if (errorCode && KNOWN[errorCode]) return KNOWN[errorCode]!;
-  if (text || errorCode) return msg('platform.said', { text: text || errorCode || '' });
+  if (text || (errorCode && !SAYS_NOTHING.has(errorCode))) return msg('platform.said', { text: text || errorCode || '' });
   return fallback;
 }
 

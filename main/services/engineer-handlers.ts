@@ -126,7 +126,7 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
     return { ok: true, message, view: view() };
   }
 
-  function activationDriver() {
+  async function activationDriver() {
     const s = d.settings.get().aggregator;
     const sandbox = s.mode === 'sandbox';
     if (sandbox && d.aggregator.mode !== 'sandbox' && !s.baseUrl) throw new ServiceError('REFUSED', msg('eng.restartSandbox'));
@@ -188,7 +188,7 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
       guard();
       const c = code.trim();
       if (!/^[0-9A-Za-z]{4,32}$/.test(c)) return { ok: false, message: msg('eng.activationCodeFormat') };
-      const res = await activationDriver().activate({ code: c, deviceId: deviceId(d.dataDir), name: d.settings.get().shop.terminalName });
+      const res = await (await activationDriver()).activate({ code: c, deviceId: deviceId(d.dataDir), name: d.settings.get().shop.terminalName });
       terminalMessage = res.ok ? undefined : msg(res.definite ? 'eng.activationFailed' : 'eng.activationUnknown', { reasonMsg: activationFailureMsg(res) });
       log.write(res.ok ? 'info' : 'warn', res.ok ? `engineer: terminal activated ${res.terminalSn}` : `engineer: activation refused ${res.errorCode} ${res.message}`);
       return res.ok ? { ok: true, message: msg('eng.activated', { terminalSn: res.terminalSn }), terminalSn: res.terminalSn } : { ok: false, message: terminalMessage! };

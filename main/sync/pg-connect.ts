@@ -5,7 +5,9 @@
  * checks the certificate and host name; `disable` never uses it.
  * (libpq sslmode semantics: https://www.postgresql.org/docs/15/libpq-ssl.html)
  */
-import pg from 'pg';
+// Types only here: the driver itself is imported on the first connection, so a counter without
+// head-office sync never loads pg.
+import type pg from 'pg';
 import { msg, type Msg } from '../../preload/messages';
 
 export type SslMode = 'disable' | 'prefer' | 'require' | 'verify-full';
@@ -56,8 +58,9 @@ export function makeConnector(target: HqTarget, password: () => string | null, t
   let plainOnly = target.sslmode === 'disable';
   let lastTls = false;
   const open = async (tls: boolean): Promise<pg.Client> => {
+    const { default: driver } = await import('pg');
     const ssl = tls ? (target.sslmode === 'verify-full' ? { rejectUnauthorized: true, servername: target.host } : { rejectUnauthorized: false }) : false;
-    const c = new pg.Client({
+    const c = new driver.Client({
       host: target.host, port: target.port, database: target.database, user: target.user, password: password() ?? undefined,
       ssl, connectionTimeoutMillis: timeoutMs, query_timeout: 30_000, application_name: 'yima-sync', keepAlive: true,
     });

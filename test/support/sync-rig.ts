@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemTimers } from '../../main/checkout/time';
+import { systemTimers } from '../../main/shared/time';
 import { openJournal, type Journal, nodeJournalFs } from '../../main/journal';
 import { JournalTail } from '../../main/sync/journal-tail';
 import { makeConnector, parseHqUrl } from '../../main/sync/pg-connect';

@@ -106,6 +106,8 @@ export function createUpayDriver(opts: UpayDriverOptions): Aggregator {
         if (!built.ok) return { kind: 'rejected', errorCode: 'INVALID_PARAMS', message: built.message };
         return { kind: 'ok', qrCode: built.url };
       } catch (err) {
+        // The screen says "internal error, see the log" (platform-msg.ts INTERNAL): the detail goes here.
+        log('error', 'upay unified QR could not be built', { error: thrown(err) });
         return { kind: 'rejected', errorCode: 'INTERNAL', message: `二维码生成失败：${thrown(err)}` };
       }
     },

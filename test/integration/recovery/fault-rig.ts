@@ -16,7 +16,7 @@ import { sandboxCmbConfig } from '../../../main/aggregator/cmb/sandbox-config';
 import type { Aggregator } from '../../../main/aggregator/types';
 import { CheckoutService, type CheckoutConfig } from '../../../main/checkout/checkout-service';
 import type { PollPolicy } from '../../../main/checkout/poll-policy';
-import { systemClock, systemTimers } from '../../../main/checkout/time';
+import { systemClock, systemTimers } from '../../../main/shared/time';
 import { localBusinessDay, openJournal, type Journal } from '../../../main/journal';
 import { startPlatformSandbox, type Platform, type PlatformSandbox } from '../../support/platform-sandbox';
 import { recordViews } from '../../support/view-recorder';

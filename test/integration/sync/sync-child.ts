@@ -4,7 +4,7 @@
  *   tsx sync-child.ts DIR STORE_ID TERMINAL_ID URL
  */
 import { join } from 'node:path';
-import { systemTimers } from '../../../main/checkout/time';
+import { systemTimers } from '../../../main/shared/time';
 import { nodeJournalFs } from '../../../main/journal';
 import { JournalTail } from '../../../main/sync/journal-tail';
 import { makeConnector, parseHqUrl } from '../../../main/sync/pg-connect';

@@ -22,7 +22,11 @@ import { probeHq } from '../../../../main/sync/hq-probe';
 import { portViews } from '../../../../main/services/engineer-devices';
 import { qrPayload } from '../../../../main/devices/printer/escpos-encoder';
 import { translateMsg } from '../../../../renderer/src/i18n';
-import type { Msg } from '../../../../preload/messages';
+import { msg, type Msg } from '../../../../preload/messages';
+import { createCmbDriver } from '../../../../main/aggregator/cmb/driver';
+import { sandboxCmbConfig } from '../../../../main/aggregator/cmb/sandbox-config';
+import { activationFailureMsg, platformSaid } from '../../../../main/aggregator/platform-msg';
+import { interpretRefund } from '../../../../main/refunds/interpret-refund';
 
 const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/;
 const en = (m: Msg) => translateMsg('en', m);
@@ -111,5 +115,23 @@ describe('devices', () => {
       expect(why).not.toMatch(CJK);
     }
     expect(() => qrPayload('单号12')).toThrow('U+5355 at position 1');
+  });
+});
+
+describe("the drivers' own refusals (not the platform's words) are the app's words", () => {
+  const d = createCmbDriver({ config: sandboxCmbConfig('http://127.0.0.1:9', 60), clock: () => 0, timeoutMs: 1000 });
+
+  it('CMB cannot void (the manager is told to refund) and needs no activation (the engineer is told what to fill in)', async () => {
+    const voidAnswer = interpretRefund(await d.revoke({ clientSn: 'c1' }), 'void');
+    expect(voidAnswer).toMatchObject({ kind: 'failed' });
+    expectEnglish((voidAnswer as { message: Msg }).message, /cannot void a paid order; refund it instead/, /不能撤销已支付的订单/);
+    const act = await d.activate({ code: '12345678', deviceId: 'dev-1' });
+    if (act.ok) throw new Error('expected a refusal');
+    expectEnglish(activationFailureMsg(act), /needs no activation/, /无需激活/);
+  });
+
+  it('a bare FAIL with no text falls back to the caller\'s words; the platform\'s own text is passed on as its words', () => {
+    expect(platformSaid('FAIL', '', msg('platform.payFailed'))).toEqual(msg('platform.payFailed'));
+    expect(platformSaid('FAIL', '余额不足请换卡', msg('platform.payFailed'))).toEqual(msg('platform.said', { text: '余额不足请换卡' }));
   });
 });
