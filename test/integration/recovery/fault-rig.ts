@@ -20,6 +20,7 @@ import { systemClock, systemTimers } from '../../../main/shared/time';
 import { localBusinessDay, openJournal, type Journal } from '../../../main/journal';
 import { startPlatformSandbox, type Platform, type PlatformSandbox } from '../../support/platform-sandbox';
 import { recordViews } from '../../support/view-recorder';
+import { startProxy, viaProxy, type TcpProxy } from '../../support/tcp-proxy';
 import { memoryCredentials, newClientSn } from '../../unit/main/checkout/service-rig';
 import { walletQrCodes } from '../../../main/services/wallet-qr-codes';
 
@@ -45,6 +46,8 @@ export type Result = NonNullable<CheckoutView['result']>;
 export interface FaultRig {
   platform: Platform;
   plat: PlatformSandbox;
+  /** Present with `proxied`: down() = the platform refuses connections, up() = back. */
+  proxy?: TcpProxy;
   journal: Journal;
   service: CheckoutService;
   views: CheckoutView[];
@@ -58,14 +61,17 @@ export interface FaultRig {
   close(): Promise<void>;
 }
 
-async function driverFor(plat: PlatformSandbox): Promise<Aggregator> {
+/** The sandbox's own address (the bank's is behind `cmb-sandbox+`). */
+const sandboxUrl = (plat: PlatformSandbox): string => plat.aggregatorUrl.replace(/^cmb-sandbox\+/, '');
+
+/** `apiUrl`: where the driver sends its requests (the sandbox, or a TCP proxy in front of it). */
+async function driverFor(plat: PlatformSandbox, apiUrl: string): Promise<Aggregator> {
   if (plat.platform === 'cmb') {
-    const url = plat.aggregatorUrl.replace(/^cmb-sandbox\+/, '');
-    return createCmbDriver({ config: sandboxCmbConfig(url), timeoutMs: TIMING.cmb.driverTimeoutMs });
+    return createCmbDriver({ config: { ...sandboxCmbConfig(apiUrl), qrHostRewrite: sandboxUrl(plat) }, timeoutMs: TIMING.cmb.driverTimeoutMs });
   }
   const driver = createUpayDriver({
-    baseUrl: plat.aggregatorUrl,
-    gatewayUrl: `${plat.aggregatorUrl}/gateway`,
+    baseUrl: apiUrl,
+    gatewayUrl: `${sandboxUrl(plat)}/gateway`,
     vendor: { sn: TEST_VENDOR.vendorSn, key: TEST_VENDOR.vendorKey, appId: TEST_VENDOR.appId },
     credentials: memoryCredentials(),
     deviceId: 'yima-fault-counter',
@@ -76,13 +82,16 @@ async function driverFor(plat: PlatformSandbox): Promise<Aggregator> {
   return driver;
 }
 
-export async function faultRig(platform: Platform = 'upay'): Promise<FaultRig> {
+/** `proxied`: the driver reaches the platform through a TCP proxy the test takes down (connection refused) and back up. */
+export async function faultRig(platform: Platform = 'upay', o: { proxied?: boolean } = {}): Promise<FaultRig> {
   const t = TIMING[platform];
   const dir = await mkdtemp(join(tmpdir(), 'yima-faults-'));
   const plat = await startPlatformSandbox(platform, dir);
   const cmb = platform === 'cmb';
   if (cmb) await plat.config({ passwordSeconds: CMB_PASSWORD_SECONDS });
-  const driver = await driverFor(plat);
+  const url = new URL(sandboxUrl(plat));
+  const proxy = o.proxied ? await startProxy(url.hostname, Number(url.port)) : undefined;
+  const driver = await driverFor(plat, proxy ? viaProxy(sandboxUrl(plat), proxy).replace(/\/$/, '') : sandboxUrl(plat));
   const journal = await openJournal({ dir: join(dir, 'journal'), clock: Date.now, warn: () => undefined });
   const rec = recordViews();
   const views = rec.views;
@@ -101,7 +110,7 @@ export async function faultRig(platform: Platform = 'upay'): Promise<FaultRig> {
   const until = (pred: (v: CheckoutView) => boolean, timeoutMs = 15_000, from = 0) => rec.until(pred, timeoutMs, from);
 
   return {
-    platform, plat, journal, service, views,
+    platform, plat, proxy, journal, service, views,
     until: (pred, timeoutMs) => until(pred, timeoutMs),
     result: async (from = 0, timeoutMs = t.resultWithinMs) => (await until((v) => v.phase === 'result', timeoutMs, from)).result!,
     // 收钱吧's sandbox takes the password through its wallet control; the bank's completes it by itself.
@@ -110,6 +119,7 @@ export async function faultRig(platform: Platform = 'upay'): Promise<FaultRig> {
     async close() {
       await service.activeAttempt()?.poll?.stop();
       await journal.close();
+      await proxy?.close();
       await plat.close();
       await rm(dir, { recursive: true, force: true });
     },
