@@ -3,12 +3,14 @@
  * generated store (two counters, three days, every path of the order fold, custom fees and T+2)
  * they must equal what the counter's own JS fold gives for the same records — the way head office
  * computed them before (replaying the store's day in an OrderBook: kept here as the reference) —
- * on the real PostgreSQL server and on the embedded PGlite.
+ * on the real PostgreSQL server and on the embedded PGlite; and the per-batch trigger's takings
+ * count each payment and refund once on both.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openPglite, type Sql } from '../../../main/hq/db';
 import { storeLedger, storeOrders, reconcileStore } from '../../../main/hq/ledger';
 import { migrate } from '../../../main/hq/migrate';
+import { chainTakings, storeTakings } from '../../../main/hq/queries';
 import { addStore } from '../../../main/hq/provision';
 import { OrderBook, type OrderView } from '../../../main/journal/order-index';
 import { reconcile } from '../../../main/reports/reconcile';
@@ -94,6 +96,26 @@ function sameAsJs(sqlOf: () => Sql, storeId: () => string): void {
     const view = (o: { clientSn: string; day: string; status: string; amountFen: number; operator: string; wallet?: string; sn?: string; refunds: { refundRequestNo: string; amountFen: number; status: string; finishedAt?: number }[] }, bd: (ts: number) => string) =>
       [o.clientSn, o.day, o.status, o.amountFen, o.operator, o.wallet, o.sn, o.refunds.filter((r) => r.status === 'refunded' && r.finishedAt !== undefined && bd(r.finishedAt) === day).map((r) => [r.refundRequestNo, r.amountFen, r.finishedAt])];
     expect(got.orders.map((o) => view(o, got.businessDay))).toEqual(orders.map((o) => view(o, businessDay)));
+  });
+
+  test.each(DAYS)('takings of %s (the per-batch trigger): each payment and refund once, on the day of its final', async (day) => {
+    // What the trigger folds: the first PAID final (or cash sale) per order, the first REFUNDED per refund.
+    const paid = new Map<string, { fen: number; day: string }>();
+    const refunds = new Map<string, { fen: number; day: string }>();
+    for (const g of records) {
+      const r = g.rec as { type: string; outcome?: string; clientSn: string; amountFen: number; refundRequestNo?: string };
+      const k = `${g.terminalId}|${r.clientSn}`;
+      if (((r.type === 'PAYMENT_FINAL' && r.outcome === 'PAID') || r.type === 'CASH_SALE') && !paid.has(k)) paid.set(k, { fen: r.amountFen, day: g.day });
+      const rk = `${g.terminalId}|${r.refundRequestNo}`;
+      if (r.type === 'REFUND_FINAL' && r.outcome === 'REFUNDED' && !refunds.has(rk)) refunds.set(rk, { fen: r.amountFen, day: g.day });
+    }
+    const on = (m: Map<string, { fen: number; day: string }>) => [...m.values()].filter((x) => x.day === day);
+    const want = { count: on(paid).length, paidFen: on(paid).reduce((t, x) => t + x.fen, 0), refundCount: on(refunds).length, refundFen: on(refunds).reduce((t, x) => t + x.fen, 0) };
+    const chain = await chainTakings(sqlOf(), day);
+    expect(chain.total).toMatchObject(want);
+    const store = await storeTakings(sqlOf(), storeId(), day);
+    expect(store.byTerminal.reduce((t, x) => t + x.count, 0)).toBe(want.count);
+    expect(store.byTerminal.reduce((t, x) => t + x.refundFen, 0)).toBe(want.refundFen);
   });
 
   test('reconciliation of the middle day: the same items, in the same order', async () => {
