@@ -43,6 +43,8 @@ export interface RefundDeps {
   businessDay: (ts: number) => string;
   /** Re-sends after unknown answers (tries in all, the first included, and the waits between them). */
   retry?: RetryPolicy;
+  /** Ends the background follow-ups when aborted (the services stop), like stop(). */
+  signal?: AbortSignal;
   /** `checkout.pollTimeScale`: shortens the platform's refund follow-up pace too (1 = as documented). */
   timeScale?: () => number;
   /** Every final or pending outcome (receipt, event to the screens). */
@@ -221,7 +223,7 @@ export class RefundService {
     if (this.following.has(r.refundRequestNo)) return;
     this.following.add(r.refundRequestNo);
     const { timers } = this.deps;
-    const signal = this.stopped.signal;
+    const signal = this.deps.signal ? AbortSignal.any([this.stopped.signal, this.deps.signal]) : this.stopped.signal;
     const run = async () => {
       if (!(await sleep(timers, f.policy.everyMs, signal))) return;
       const res = await retry(async () => (await this.followStep(clientSn, r, operator, f)) ?? AGAIN, { ...followUpRetry(f.policy), timers, signal });
