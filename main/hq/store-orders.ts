@@ -41,7 +41,9 @@ WITH older AS MATERIALIZED (
 ), r AS MATERIALIZED (
   -- Byte order ("C") for the keys the windows and groups sort by: the database's own collation
   -- (en_US, zh_CN…) compares by locale rules, several times slower, for ids that are ASCII.
-  SELECT x.terminal_id COLLATE "C" AS terminal_id, x.seq, x.ts, x.day, x.type, b."clientSn" COLLATE "C" AS cs, b."amountFen" AS amt,
+  SELECT x.terminal_id COLLATE "C" AS terminal_id, x.seq, x.ts, x.day, x.type, b."clientSn" COLLATE "C" AS cs,
+         -- A record whose amount is not whole fen (damaged) must not fail the store's whole page: no amount, never paid.
+         CASE WHEN b."amountFen" ~ '^-?[0-9]{1,15}$' THEN b."amountFen"::bigint END AS amt,
          CASE WHEN x.type = 'CASH_SALE' THEN 'cash' ELSE b.wallet END AS wallet,
          CASE WHEN x.type = 'CASH_SALE' THEN 'PAID' ELSE b.outcome END AS outcome,
          nullif(b.sn, '') AS sn, b.operator, b."refundRequestNo" COLLATE "C" AS rno
@@ -52,7 +54,7 @@ WITH older AS MATERIALIZED (
     SELECT j.terminal_id, j.seq, j.ts, j.day, j.type, j.body FROM older o
       JOIN journal_records j ON j.store_id = $1 AND j.terminal_id = o.terminal_id AND j.day = o.day AND j.body->>'clientSn' = o.client_sn
     WHERE j.type IN ${TYPES}
-  ) x, jsonb_to_record(x.body) AS b("clientSn" text, "amountFen" bigint, wallet text, outcome text, sn text, operator text, "refundRequestNo" text)
+  ) x, jsonb_to_record(x.body) AS b("clientSn" text, "amountFen" text, wallet text, outcome text, sn text, operator text, "refundRequestNo" text)
 ), w1 AS (
   -- Each record with its order's creating record (the first ATTEMPT_CREATED / CASH_SALE): window
   -- functions over the order's records (one sort), never a join of big CTEs — PostgreSQL cannot
@@ -73,7 +75,7 @@ WITH older AS MATERIALIZED (
   SELECT terminal_id, cs AS client_sn, min(c_day) AS day, min(c_amt) AS amount_fen, min(c_operator) AS operator,
     CASE WHEN min(paid_seq) IS NOT NULL THEN 'paid'
          WHEN min(other_seq) IS NOT NULL THEN lower((array_agg(outcome) FILTER (WHERE seq = other_seq))[1])
-         WHEN bool_or(type = 'NEEDS_ATTENTION' OR (type = 'PAYMENT_FINAL' AND outcome = 'PAID' AND amt IS DISTINCT FROM c_amt)) THEN 'needs_attention'
+         WHEN bool_or(type = 'NEEDS_ATTENTION' OR (type = 'PAYMENT_FINAL' AND outcome = 'PAID' AND (amt IS DISTINCT FROM c_amt OR amt IS NULL))) THEN 'needs_attention'
          ELSE 'pending' END AS status,
     coalesce((array_agg(wallet) FILTER (WHERE seq = paid_seq))[1],
              (array_agg(wallet) FILTER (WHERE seq = other_seq AND (paid_seq IS NULL OR other_seq < paid_seq)))[1],

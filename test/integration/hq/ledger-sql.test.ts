@@ -3,12 +3,14 @@
  * generated store (two counters, three days, every path of the order fold, custom fees and T+2)
  * they must equal what the counter's own JS fold gives for the same records — the way head office
  * computed them before (replaying the store's day in an OrderBook: kept here as the reference) —
- * on the real PostgreSQL server and on the embedded PGlite.
+ * on the real PostgreSQL server and on the embedded PGlite; and the per-batch trigger's takings
+ * count each payment and refund once on both.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openPglite, type Sql } from '../../../main/hq/db';
 import { storeLedger, storeOrders, reconcileStore } from '../../../main/hq/ledger';
 import { migrate } from '../../../main/hq/migrate';
+import { chainTakings, storeTakings } from '../../../main/hq/queries';
 import { addStore } from '../../../main/hq/provision';
 import { OrderBook, type OrderView } from '../../../main/journal/order-index';
 import { reconcile } from '../../../main/reports/reconcile';
@@ -96,6 +98,26 @@ function sameAsJs(sqlOf: () => Sql, storeId: () => string): void {
     expect(got.orders.map((o) => view(o, got.businessDay))).toEqual(orders.map((o) => view(o, businessDay)));
   });
 
+  test.each(DAYS)('takings of %s (the per-batch trigger): each payment and refund once, on the day of its final', async (day) => {
+    // What the trigger folds: the first PAID final (or cash sale) per order, the first REFUNDED per refund.
+    const paid = new Map<string, { fen: number; day: string }>();
+    const refunds = new Map<string, { fen: number; day: string }>();
+    for (const g of records) {
+      const r = g.rec as { type: string; outcome?: string; clientSn: string; amountFen: number; refundRequestNo?: string };
+      const k = `${g.terminalId}|${r.clientSn}`;
+      if (((r.type === 'PAYMENT_FINAL' && r.outcome === 'PAID') || r.type === 'CASH_SALE') && !paid.has(k)) paid.set(k, { fen: r.amountFen, day: g.day });
+      const rk = `${g.terminalId}|${r.refundRequestNo}`;
+      if (r.type === 'REFUND_FINAL' && r.outcome === 'REFUNDED' && !refunds.has(rk)) refunds.set(rk, { fen: r.amountFen, day: g.day });
+    }
+    const on = (m: Map<string, { fen: number; day: string }>) => [...m.values()].filter((x) => x.day === day);
+    const want = { count: on(paid).length, paidFen: on(paid).reduce((t, x) => t + x.fen, 0), refundCount: on(refunds).length, refundFen: on(refunds).reduce((t, x) => t + x.fen, 0) };
+    const chain = await chainTakings(sqlOf(), day);
+    expect(chain.total).toMatchObject(want);
+    const store = await storeTakings(sqlOf(), storeId(), day);
+    expect(store.byTerminal.reduce((t, x) => t + x.count, 0)).toBe(want.count);
+    expect(store.byTerminal.reduce((t, x) => t + x.refundFen, 0)).toBe(want.refundFen);
+  });
+
   test('reconciliation of the middle day: the same items, in the same order', async () => {
     const { orders, businessDay } = jsOrders(MIDDLE);
     const csv = statementWithDifferences(orders, businessDay);
@@ -120,6 +142,27 @@ describe('PostgreSQL server', () => {
   }, 120_000);
   afterAll(async () => { await db?.drop(); });
   sameAsJs(() => db.sql, () => id);
+
+  test('a damaged record (an amount not in whole fen) is stored, never counted, and leaves the rest of the page standing', async () => {
+    const bad = (await db.store('GB')).storeId;
+    const ts = new Date(2026, 11, 1, 10).getTime();
+    const rows: [number, string, object][] = [
+      [1, 'ATTEMPT_CREATED', { clientSn: 'ok', method: 'scan', amountFen: 500, operator: 'a', subject: 's', windowMs: 1 }],
+      [2, 'PAYMENT_FINAL', { clientSn: 'ok', outcome: 'PAID', amountFen: 500, wallet: 'alipay' }],
+      [3, 'ATTEMPT_CREATED', { clientSn: 'bad', method: 'scan', amountFen: 12.5, operator: 'a', subject: 's', windowMs: 1 }],
+      [4, 'PAYMENT_FINAL', { clientSn: 'bad', outcome: 'PAID', amountFen: 'twelve', wallet: 'alipay' }],
+    ];
+    for (const [seq, type, body] of rows) {
+      await db.sql.query('INSERT INTO journal_records (store_id, terminal_id, seq, ts, day, hour, type, body) VALUES ($1, $2, $3, $4, $5, 10, $6, $7)', [bad, 'GB-1', seq, ts + seq, MIDDLE, type, JSON.stringify({ type, ...body, seq, ts: ts + seq })]);
+    }
+    // Accepted by the per-batch fold (migration 005; before, the batch was refused and the counter's sync stuck on it).
+    const paid = await db.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM payments WHERE store_id = $1', [bad]);
+    expect(paid.rows[0]!.n).toBe(1);
+    const ledger = await storeLedger(db.sql, bad, MIDDLE);
+    expect(ledger!.settlement.total).toMatchObject({ count: 1, grossFen: 500 });
+    const orders = await storeOrders(db.sql, bad, MIDDLE);
+    expect(orders.orders.map((o) => [o.clientSn, o.status])).toEqual([['ok', 'paid'], ['bad', 'needs_attention']]);
+  });
 });
 
 describe('embedded PGlite', () => {
