@@ -1,31 +1,30 @@
 /**
  * The one yuan → fen parser, used by main (every amount a cashier types is parsed again there and
- * decides) and by the screen (its live arithmetic, e.g. change due). Integer fen, never floats.
+ * decides; main/shared/money.ts adds the message for each problem) and by the screen (its live
+ * arithmetic, e.g. change due). Integer fen, never floats. No imports: the screen bundles it as is.
  */
-import { msg, type Msg } from './messages';
 
 export const DEFAULT_MAX_AMOUNT_FEN = 5_000_000; // ¥50,000.00
 
-export type AmountParse =
-  | { ok: true; fen: number }
-  | { ok: false; reason: 'empty' | 'malformed' | 'too_many_decimals' | 'zero' | 'negative' | 'over_limit'; message: Msg };
+export type AmountProblem = 'empty' | 'malformed' | 'too_many_decimals' | 'zero' | 'negative' | 'over_limit';
+export type YuanParse = { ok: true; fen: number } | { ok: false; reason: AmountProblem };
 
 /** Parse a yuan amount such as "12", "12.3", "12.30", "1,234.50" into integer fen. */
-export function parseYuanToFen(input: string, maxFen: number = DEFAULT_MAX_AMOUNT_FEN): AmountParse {
+export function yuanToFen(input: string, maxFen: number = DEFAULT_MAX_AMOUNT_FEN): YuanParse {
   const grouped = input.replace(/\s/g, '').replace(/，/g, ',').replace(/^(-?)[¥￥]/, '$1');
   // A comma is only a thousands separator: "12,34" must not become ¥1,234.00.
-  if (grouped.includes(',') && !/^-?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/.test(grouped)) return { ok: false, reason: 'malformed', message: msg('amount.malformed', { input }) };
+  if (grouped.includes(',') && !/^-?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/.test(grouped)) return { ok: false, reason: 'malformed' };
   const text = grouped.replace(/,/g, '');
-  if (text === '') return { ok: false, reason: 'empty', message: msg('amount.required') };
-  if (/^-/.test(text)) return { ok: false, reason: 'negative', message: msg('amount.negative') };
+  if (text === '') return { ok: false, reason: 'empty' };
+  if (/^-/.test(text)) return { ok: false, reason: 'negative' };
   const m = /^(\d{1,12})(?:\.(\d*))?$/.exec(text) ?? /^()\.(\d+)$/.exec(text);
-  if (!m) return { ok: false, reason: 'malformed', message: msg('amount.malformed', { input }) };
+  if (!m) return { ok: false, reason: 'malformed' };
   const decimals = m[2] ?? '';
-  if (decimals.length > 2) return { ok: false, reason: 'too_many_decimals', message: msg('amount.tooManyDecimals') };
+  if (decimals.length > 2) return { ok: false, reason: 'too_many_decimals' };
   const fen = Number(m[1] || '0') * 100 + Number((decimals + '00').slice(0, 2));
-  if (!Number.isSafeInteger(fen)) return { ok: false, reason: 'over_limit', message: msg('amount.overLimit', { maxFen }) };
-  if (fen === 0) return { ok: false, reason: 'zero', message: msg('amount.mustBePositive') };
-  if (fen > maxFen) return { ok: false, reason: 'over_limit', message: msg('amount.overLimit', { maxFen }) };
+  if (!Number.isSafeInteger(fen)) return { ok: false, reason: 'over_limit' };
+  if (fen === 0) return { ok: false, reason: 'zero' };
+  if (fen > maxFen) return { ok: false, reason: 'over_limit' };
   return { ok: true, fen };
 }
 
@@ -35,4 +34,3 @@ export function fenToYuanString(fen: number): string {
   const abs = Math.abs(fen);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
-

@@ -110,6 +110,7 @@ export const checkoutMessageSpecs = {
   'checkout.scanPromptWallet': [],
   'result.canceledUnpaid': [],
   'checkout.pickWallet': [],
+  'platform.cashierUnknown': [],
   // ── The drivers' own refusals (aggregator/platform-msg.ts) ──
   'platform.voidNotSupported': [],
   'platform.noActivationNeeded': [],

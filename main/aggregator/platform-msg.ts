@@ -22,6 +22,8 @@ const KNOWN: Record<string, Msg> = {
   REFUNDABLE_AMOUNT_NOT_ENOUGH: msg('platform.refundableNotEnough'),
   UPAY_REFUND_INVALID_ORDER_STATE: msg('platform.invalidState'),
   UNEXPECTED_PROVIDER_ERROR: msg('platform.cancelFailed'),
+  // 招商银行 [cmb-polypay.md §5]: the configured 收银员 id is not one of the bank's for this merchant.
+  USERID_NOT_EXIST: msg('platform.cashierUnknown'),
   // The drivers' own refusals (never sent by a platform): their words are the app's, in either language.
   VOID_NOT_SUPPORTED: msg('platform.voidNotSupported'),
   NOT_SUPPORTED: msg('platform.noActivationNeeded'),

@@ -35,7 +35,7 @@ const configOf = (store: StoreRow): SettlementConfig =>
 /** The day's expected settlement of a store, summed by PostgreSQL (SETTLEMENT_SQL). */
 export async function storeSettlement(sql: Sql, storeId: string, day: string, cfg: SettlementConfig): Promise<Settlement> {
   const r = await sql.query<{ wallet: Wallet; fee_bp: number; count: number; gross_fen: number; refund_fen: number; fee_fen: number }>(
-    SETTLEMENT_SQL, [storeId, day, JSON.stringify(cfg.feeBp ?? {}), cfg.defaultFeeBp]);
+    SETTLEMENT_SQL, [storeId, day, JSON.stringify(cfg.feeBp ?? {}), cfg.defaultFeeBp], 'hq_store_settlement');
   const byWallet: Settlement['byWallet'] = {};
   const total: SettlementLine = { count: 0, grossFen: 0, refundFen: 0, feeFen: 0, netFen: 0 };
   for (const x of r.rows) {
@@ -66,7 +66,7 @@ export interface StoreOrders {
 /** The store's orders touching `day`, folded by PostgreSQL (ORDERS_SQL). */
 export async function storeOrders(sql: Sql, storeId: string, day: string): Promise<StoreOrders> {
   const r = await sql.query<{ client_sn: string; day: string; status: OrderStatus; amount_fen: number; operator: string | null; wallet: Wallet | null; sn: string | null; refunds: string | { no: string; fen: number; ts: number }[] }>(
-    ORDERS_SQL, [storeId, day]);
+    ORDERS_SQL, [storeId, day], 'hq_store_orders');
   const dayOf = new Map<number, string>();
   const orders = r.rows.map((x): ReconcileOrder => {
     const refunds = (typeof x.refunds === 'string' ? JSON.parse(x.refunds) : x.refunds) as { no: string; fen: number; ts: number }[];

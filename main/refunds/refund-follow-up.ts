@@ -27,10 +27,13 @@ export function interpretRefundQuery(out: AggOutcome): FollowAnswer {
 }
 
 /** The platform's refund rule when it has one and a refund query to apply it with; else null (query + re-send, refund-service.ts). */
-export function refundFollowUp(aggregator: Pick<Aggregator, 'pollPolicy' | 'refundQuery'>): { policy: RefundPollPolicy; query: NonNullable<Aggregator['refundQuery']> } | null {
-  const policy = aggregator.pollPolicy?.refund;
+export function refundFollowUp(aggregator: Pick<Aggregator, 'pollPolicy' | 'refundQuery'>, timeScale = 1): { policy: RefundPollPolicy; query: NonNullable<Aggregator['refundQuery']> } | null {
+  const rule = aggregator.pollPolicy?.refund;
   const query = aggregator.refundQuery?.bind(aggregator);
-  return policy && query ? { policy, query } : null;
+  if (!rule || !query) return null;
+  // `checkout.pollTimeScale` shortens every documented wait alike (tests, demos; 1 = as documented).
+  const policy = timeScale === 1 ? rule : { everyMs: Math.max(1, Math.round(rule.everyMs * timeScale)), giveUpAfterMs: Math.max(1, Math.round(rule.giveUpAfterMs * timeScale)) };
+  return { policy, query };
 }
 
 /** The retry helper's terms for the rule: a fixed pace, as many turns as fit in the time limit. */
@@ -39,5 +42,6 @@ export function followUpRetry(p: RefundPollPolicy): RetryPolicy {
 }
 
 /** What the screen says while the follow-up runs, and when it gave up. */
-export const followUpMsg = (p: RefundPollPolicy): Msg => msg('refund.bankFollowUp', { everySec: Math.round(p.everyMs / 1000), maxMin: Math.round(p.giveUpAfterMs / 60_000) });
-export const gaveUpMsg = (p: RefundPollPolicy): Msg => msg('refund.statementDecides', { maxMin: Math.round(p.giveUpAfterMs / 60_000) });
+const minutes = (ms: number): number => Math.round(ms / 6_000) / 10;
+export const followUpMsg = (p: RefundPollPolicy): Msg => msg('refund.bankFollowUp', { everySec: Math.round(p.everyMs / 100) / 10, maxMin: minutes(p.giveUpAfterMs) });
+export const gaveUpMsg = (p: RefundPollPolicy): Msg => msg('refund.statementDecides', { maxMin: minutes(p.giveUpAfterMs) });

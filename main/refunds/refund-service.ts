@@ -43,6 +43,10 @@ export interface RefundDeps {
   businessDay: (ts: number) => string;
   /** Re-sends after unknown answers (tries in all, the first included, and the waits between them). */
   retry?: RetryPolicy;
+  /** Ends the background follow-ups when aborted (the services stop), like stop(). */
+  signal?: AbortSignal;
+  /** `checkout.pollTimeScale`: shortens the platform's refund follow-up pace too (1 = as documented). */
+  timeScale?: () => number;
   /** Every final or pending outcome (receipt, event to the screens). */
   onOutcome?: (outcome: RefundOutcome, order: OrderView) => void;
 }
@@ -116,7 +120,7 @@ export class RefundService {
         return { clientSn: o.clientSn, refundRequestNo: r.refundRequestNo, kind, amountFen: r.amountFen, status: r.status, message: r.note ?? msg(r.status === 'refunded' ? 'refund.done' : 'refund.failedPlain') };
       }
       const rq: Req = { refundRequestNo: r.refundRequestNo, amountFen: r.amountFen, kind };
-      const f = kind === 'refund' && o.method !== 'cash' ? refundFollowUp(this.deps.aggregator) : null;
+      const f = kind === 'refund' && o.method !== 'cash' ? this.followUp() : null;
       if (f) {
         // One refund query now; still open → the platform's pace takes over again.
         const done = await this.queryRefund(o, rq, req.operator, f);
@@ -177,7 +181,7 @@ export class RefundService {
     const ref = { clientSn: o.clientSn, ...(o.sn ? { sn: o.sn } : {}) };
     // Cash never went through the aggregator: the manager hands it back from the drawer.
     if (o.method === 'cash') return this.finish(o, r, 'REFUNDED', msg(r.kind === 'void' ? 'refund.cashVoided' : 'refund.cashRefund'));
-    const f = r.kind === 'refund' ? refundFollowUp(aggregator) : null;
+    const f = r.kind === 'refund' ? this.followUp() : null;
     if (f) {
       const first = await this.send(o, r, operator);
       if (first.kind === 'done') return this.finish(o, r, 'REFUNDED', msg('refund.refunded'));
@@ -202,6 +206,8 @@ export class RefundService {
     return this.pending(o, r, msg('refund.unknown', { reasonMsg: unknowns.at(-1) ?? msg('platform.noAnswer') }));
   }
 
+  private followUp(): FollowUp | null { return refundFollowUp(this.deps.aggregator, this.deps.timeScale?.() ?? 1); }
+
   private pending(o: OrderView, r: Req, message: Msg): RefundOutcome {
     const outcome: RefundOutcome = { clientSn: o.clientSn, refundRequestNo: r.refundRequestNo, kind: r.kind, amountFen: r.amountFen, status: 'pending', message };
     this.deps.onOutcome?.(outcome, this.deps.journal.orders.get(o.clientSn) ?? o);
@@ -217,7 +223,7 @@ export class RefundService {
     if (this.following.has(r.refundRequestNo)) return;
     this.following.add(r.refundRequestNo);
     const { timers } = this.deps;
-    const signal = this.stopped.signal;
+    const signal = this.deps.signal ? AbortSignal.any([this.stopped.signal, this.deps.signal]) : this.stopped.signal;
     const run = async () => {
       if (!(await sleep(timers, f.policy.everyMs, signal))) return;
       const res = await retry(async () => (await this.followStep(clientSn, r, operator, f)) ?? AGAIN, { ...followUpRetry(f.policy), timers, signal });

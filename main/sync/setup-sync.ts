@@ -63,6 +63,8 @@ export function setupSync(o: SyncSetupOptions): SyncSetup {
     publish({ ...view, enabled: true, state: 'unreachable', errorMsg: parsed.message });
     return off;
   }
+  // On from here: until the worker's first report the status bar says connecting, not off.
+  publish({ enabled: true, state: 'connecting', behind: 0, storeId: hq.storeId });
   const deviceFile = join(o.dataDir, 'device-id');
   const terminalId = existsSync(deviceFile) ? readFileSync(deviceFile, 'utf8').trim() : 'yima-unknown-device';
   const worker = new SyncWorker({

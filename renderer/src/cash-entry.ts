@@ -2,11 +2,11 @@
  * The cash dialog's live arithmetic (display only: main parses the typed text again and
  * decides), with the same parser (preload/amount.ts). Integer fen, never floats.
  */
-import { fenToYuanString, parseYuanToFen } from '../../preload/amount';
+import { fenToYuanString, yuanToFen } from '../../preload/amount';
 
 /** The typed text in fen for the live arithmetic (0 for "0"), or null while it is not an amount yet. */
 export function yuanTextToFen(text: string): number | null {
-  const r = parseYuanToFen(text, Number.MAX_SAFE_INTEGER);
+  const r = yuanToFen(text, Number.MAX_SAFE_INTEGER);
   return r.ok ? r.fen : r.reason === 'zero' ? 0 : null;
 }
 

@@ -72,6 +72,7 @@ describe('payment platform form', () => {
     // The wrong bank key: the bank's answer does not verify.
     expect(await c.call('testPlatform', bankForm({ bankPublic: other.publicKeyBase64 }))).toMatchObject({ ok: false, message: { code: 'bank.testBankSignature' } });
     expect(await c.call('testPlatform', bankForm({ merId: '3089990000000000' }))).toMatchObject({ ok: false, message: { code: 'bank.testMerchantUnknown', params: { errCode: 'MERID_NOT_EXIST' } } });
+    expect(await c.call('testPlatform', bankForm({ userId: 'N009999999' }))).toMatchObject({ ok: false, message: { code: 'bank.testCashierUnknown', params: { errCode: 'USERID_NOT_EXIST' } } });
     expect(await c.call('testPlatform', bankForm({ appSecret: 'not-the-secret-1' }))).toMatchObject({ ok: false, message: { code: 'bank.testSignatureRejected' } });
     expect(await c.call('testPlatform', bankForm({ baseUrl: 'http://127.0.0.1:9/polypay/v1.0/mchorders' }))).toMatchObject({ ok: false, message: { code: 'bank.testUnreachable' } });
     expect(await c.call('testPlatform', bankForm({ privateKey: 'abc' }))).toMatchObject({ ok: false, message: { code: 'setup.testIncomplete' }, errors: { privateKey: { code: 'bank.privateKeyLength' } } });

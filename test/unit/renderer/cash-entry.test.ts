@@ -1,7 +1,7 @@
 /** The cash dialog's change-due arithmetic reads typed text with main's own parser (preload/amount.ts). */
 import { describe, expect, it } from 'vitest';
 import { fenToYuanText, yuanTextToFen } from '../../../renderer/src/cash-entry';
-import { parseYuanToFen } from '../../../preload/amount';
+import { parseYuanToFen } from '../../../main/shared/money';
 
 describe('typed cash amounts on the screen', () => {
   it('agree with what main will accept, in integer fen', () => {

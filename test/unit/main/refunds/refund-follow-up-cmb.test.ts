@@ -29,7 +29,9 @@ async function rig(opts: { refundSeconds: number }) {
   const driver = createCmbDriver({ config: sandboxCmbConfig(sb.url), timeoutMs: 3_000, clock: time.now });
   const journal = await journalIn(await tempDir('yima-cmb-refund-'));
   const outcomes: RefundOutcome[] = [];
+  const lifetime = new AbortController(); // the services' lifetime (create-services.ts)
   const refunds = new RefundService({
+    signal: lifetime.signal,
     aggregator: driver, journal, clock: time.now, timers: time, newRefundNo: makeRefundNoFactory(Date.now), businessDay: localBusinessDay,
     onOutcome: (o) => outcomes.push(o),
   });
@@ -52,7 +54,7 @@ async function rig(opts: { refundSeconds: number }) {
     if (expectCalls) await pollUntil(() => calls(expectCalls.api), (n) => n >= expectCalls.n);
     await pollUntil(async () => time.size, (n) => n > 0 || outcomes.some((o) => o.status !== 'pending'), 5_000).catch(() => undefined);
   };
-  return { bank, journal, refunds, outcomes, paid, calls, later, time };
+  return { bank, journal, refunds, outcomes, paid, calls, later, time, lifetime };
 }
 
 describe('招商银行 refund follow-up: refundquery every 30 s for 10 min (fake clock, real bank sandbox)', { timeout: 60_000 }, () => {
@@ -117,6 +119,18 @@ describe('招商银行 refund follow-up: refundquery every 30 s for 10 min (fake
     expect(sent).toHaveLength(2);
     expect(sent[0]).toBe(sent[1]); // the same refund number both times
     expect((await r.bank.orders())[0]?.refunds.map((x) => x.amountFen)).toEqual([250]);
+  });
+
+  it('when the services stop, the follow-up ends: no refund query after it, the refund stays pending for the next start', async () => {
+    const r = await rig({ refundSeconds: 75 });
+    const sn = await r.paid(1000);
+    await r.refunds.refund({ clientSn: sn, amountFen: 400, operator: '店长' });
+    await r.later(EVERY, { api: 'refundquery', n: 1 });
+    r.lifetime.abort();
+    await r.later(EVERY * 3);
+    expect(await r.calls('refundquery')).toBe(1);
+    expect(r.time.size).toBe(0); // no timer left behind
+    expect(r.journal.orders.get(sn)?.refunds[0]?.status).toBe('pending');
   });
 
   it('the manager’s “再次查询” asks the bank at once, without waiting for the 30 s turn', async () => {

@@ -4,7 +4,7 @@
  * imported where first needed. Read from the built bundles (what `npm start` runs); the bank and
  * head-office suites (recovery/kill9 on cmb, setup, sync, printer/serial) show they still load when chosen.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { staticPackages } from '../../support/bundle-imports';
@@ -19,5 +19,13 @@ describe.skipIf(!built)('what the start loads', () => {
     // The reader follows the chunks: the contract's zod and the receipt's QR are reached.
     expect(loaded).toContain('zod');
     expect(loaded).toContain('qrcode');
+  });
+});
+
+describe.skipIf(!built)('the browser bridge', () => {
+  it('pos-bridge.js is one self-contained classic script: a chunk shared with the screen would leave window.pos unset', () => {
+    const bridge = readFileSync(join(process.cwd(), 'out/renderer/pos-bridge.js'), 'utf8');
+    expect(bridge).not.toMatch(/(?:^|[;}])\s*import\s*[{*"']/m); // e.g. import{n as e}from"./assets/messages-….js"
+    expect(bridge).toContain('/api/');
   });
 });
