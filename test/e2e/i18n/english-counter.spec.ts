@@ -2,12 +2,14 @@
  * The cashier in English beyond the plain sale (english-walkthrough.spec.ts): mixed tender (cash
  * then the rest by QR), a customer who pays after the QR was withdrawn, and a printer that goes
  * away mid-shift. Each step checks that nothing visible is Chinese outside the by-design areas.
+ * And the fullest top bar (1024×768, a manager signed in, a printer) with the spoken caption.
  */
 import { rm, writeFile } from 'node:fs/promises';
 import { test, expect, typeAmount, readQrFromScreen } from '../fixtures';
 import { test as qrTest, phoneOpens } from '../checkout/qr-kit';
 import { test as printerTest } from '../printer/printer-fixtures';
-import { MANAGER_PIN } from '../manager/manager-kit';
+import { MANAGER_PIN, firstManagerSignIn } from '../manager/manager-kit';
+import { auditLayout, describeFindings } from '../../support/layout-audit';
 import { walletOpens } from '../../support/wallet-app';
 import { noChinese, payQrInEnglish, toEnglish } from './english-kit';
 
@@ -77,3 +79,25 @@ printerTest('the printer goes away in English: the status bar, the print queue a
   await expect(page.getByTestId('print-job-pending')).toHaveCount(1);
   await noChinese(page, 'print queue with a held receipt');
 });
+
+for (const lang of ['en', 'zh'] as const) {
+  printerTest(`the spoken caption at 1024×768 (${lang}): read whole, the bar on one row, nothing cut`, async ({ printerKit, sandbox }) => {
+    const { page } = printerKit;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    if (lang === 'en') await toEnglish(page);
+    await firstManagerSignIn(page, '2468');
+    await payQrInEnglish(page, sandbox.control, '128.50', 'wechat', lang === 'en' ? 'Paid' : '支付成功');
+    const caption = page.getByTestId('voice-caption');
+    await expect(caption).toHaveText(lang === 'en' ? '+¥128.50 WeChat Pay' : '微信收款一百二十八元五角', { timeout: 15_000 });
+    // Whole: its text fits its box; the bar's items (tabs, pills, switches) stay on one row, uncut.
+    const fit = await caption.evaluate((e) => e.scrollWidth - e.clientWidth);
+    expect(fit, 'caption text wider than its pill').toBeLessThanOrEqual(0);
+    const bar = await page.locator('.status > *:not(.voice-caption)').evaluateAll((es) => es.filter((e) => e.getBoundingClientRect().width > 0)
+      .map((e) => ({ name: e.getAttribute('data-testid') ?? e.className, mid: e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2, cut: e.scrollWidth > e.clientWidth + 1 || [...e.querySelectorAll('.pill')].some((p) => p.scrollWidth > p.clientWidth + 1) })));
+    const mids = bar.map((b) => b.mid);
+    expect(Math.max(...mids) - Math.min(...mids), `status bar items on more than one row: ${JSON.stringify(bar)}`).toBeLessThan(4);
+    expect(bar.filter((b) => b.cut).map((b) => b.name), 'status bar items cut off').toEqual([]);
+    // The layout audit of the whole screen (overflow, stacked words, contrast, touch, untranslated).
+    expect(describeFindings(`checkout with the caption (${lang} 1024×768)`, await auditLayout(page, { english: lang === 'en' }))).toBe('');
+  });
+}

@@ -21,15 +21,15 @@ export async function toEnglish(page: Page): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 }
 
-/** Collects `yuan` by QR, the customer pays with `wallet`; ends on the next sale. Returns our order number. */
-export async function payQrInEnglish(page: Page, control: Fixtures['sandbox']['control'], yuan: string, wallet: 'wechat' | 'alipay' | 'unionpay'): Promise<string> {
+/** Collects `yuan` by QR, the customer pays with `wallet`; ends on the next sale (`paid`: the result title). Returns our order number. */
+export async function payQrInEnglish(page: Page, control: Fixtures['sandbox']['control'], yuan: string, wallet: 'wechat' | 'alipay' | 'unionpay', paid = 'Paid'): Promise<string> {
   await typeAmount(page, yuan);
   await page.getByTestId('collect').click();
   await walletOpens(await readQrFromScreen(page), wallet);
   const waiting = (await control.orders()).filter((o) => o.orderStatus === 'CREATED');
   expect(waiting).toHaveLength(1);
   await control.walletPay({ sn: waiting[0]!.sn }, wallet);
-  await expect(page.getByTestId('result-title')).toHaveText('Paid');
+  await expect(page.getByTestId('result-title')).toHaveText(paid);
   await page.getByTestId('next').click();
   return waiting[0]!.clientSn;
 }
