@@ -107,7 +107,7 @@ export async function faultRig(platform: Platform = 'upay'): Promise<FaultRig> {
     enterPassword: async (clientSn) => { if (!cmb) await plat.walletPay(clientSn, 'wechat'); },
     totals: () => journal.orders.totals(localBusinessDay(Date.now())),
     async close() {
-      await service.activeAttempt()?.poll?.stop();
+      await service.stop();
       await journal.close();
       await plat.close();
       await rm(dir, { recursive: true, force: true });
