@@ -43,8 +43,14 @@ export class MachineRunner {
 
   constructor(private readonly deps: RunnerDeps) {}
 
+  /** What the screen was last shown: a state is on screen only once its `show` effect ran (after its journal record). */
+  private shown: CheckoutView | null = null;
+
   current(): MState { return this.state; }
-  view(): CheckoutView { return viewOf(this.state, this.deps.clock.now()); }
+  view(): CheckoutView {
+    const now = this.deps.clock.now();
+    return { ...(this.shown ?? viewOf(this.state, now)), serverNow: now };
+  }
 
   /** Stops the running poll (shutdown, tests); the attempt stays unfinished for recovery. */
   async stop(): Promise<void> {
@@ -73,7 +79,10 @@ export class MachineRunner {
   private run(e: MEffect): Promise<void> | void {
     const d = this.deps;
     switch (e.type) {
-      case 'show': d.onView(this.view()); return;
+      case 'show':
+        this.shown = viewOf(this.state, d.clock.now());
+        d.onView(this.shown);
+        return;
       case 'refuse': throw new ServiceError(e.code, e.message);
       case 'markSent':
         // A marker: the fsync that matters (ATTEMPT_CREATED) is done; it never holds up the payment.
