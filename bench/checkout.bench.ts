@@ -1,9 +1,8 @@
 /**
  * Checkout figures (issue 3/4): time from the wallet page's 确认支付 to 支付成功 on the counter,
  * adaptive polling vs a fixed 5-second loop (the peers' cadence) in the same run, with queries
- * per payment; harness cold start; renderer bundle size; scan-to-request latency over a pty.
+ * per payment; renderer bundle size; scan-to-request latency over a pty (the cold start: startup.bench.ts).
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, open, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,23 +116,6 @@ async function qrOnScreen(root: string, n: number): Promise<Row[]> {
   ];
 }
 
-async function coldStart(root: string): Promise<Row> {
-  const times: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
-    const child = spawn(process.execPath, ['out/main/harness.js', '--port', '0', '--data-dir', join(root, `cold-${i}`)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => { out += d.toString(); if (out.includes('Yima is running at')) resolve(); });
-      child.once('exit', () => reject(new Error(`harness exited: ${out}`)));
-    });
-    times.push(performance.now() - t0);
-    child.kill('SIGKILL');
-  }
-  times.sort((a, b) => a - b);
-  return { name: 'harness cold start → "running" line (median of 5, first start of a data dir)', value: round2(percentile(times, 0.5)), unit: 'ms' };
-}
-
 async function bundleSize(): Promise<Row> {
   const dir = 'out/renderer/assets';
   let gz = 0;
@@ -151,7 +133,7 @@ async function fontFiles(): Promise<Row> {
 }
 
 /** Last byte written to the pty → the `pay` request arriving at the sandbox (the cashier window's hop excluded). */
-async function scanToRequest(root: string, scans: number): Promise<Row[]> {
+export async function scanToRequest(root: string, scans: number): Promise<Row[]> {
   const skip = ptySkipReason();
   if (skip) return [{ name: 'scan → pay request', value: NaN, unit: 'ms', note: skip }];
   const pty = await openPtyPair();
@@ -203,7 +185,6 @@ export async function runCheckoutBench(opts: { counters?: number; perCounter?: n
       { name: 'speed-up of the median vs the fixed 5 s loop', value: round2(speedup), unit: '×', goal: '≥ 3', ok: speedup >= 3 },
       { name: 'queries per payment, adaptive ÷ fixed', value: round2(adaptive.qpp / fixed.qpp), unit: '×', goal: '≤ 1', ok: adaptive.qpp <= fixed.qpp, note: 'pure polling cannot meet both goals; see README' },
       ...(await qrOnScreen(root, opts.qrShows ?? 40)),
-      await coldStart(root),
       await bundleSize(),
       await fontFiles(),
       ...(await scanToRequest(root, opts.scans ?? 1000)),

@@ -15,7 +15,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemTimers } from '../main/checkout/time';
+import { systemTimers } from '../main/shared/time';
 import { encodeLine, nodeJournalFs, openJournal } from '../main/journal';
 import type { JournalRecord } from '../main/journal/records';
 import { pushBatch, type CounterIdentity } from '../main/sync/hq-push';
@@ -102,7 +102,7 @@ export async function runHqSyncBench(): Promise<Row[]> {
         bytes += file.length;
         writeFileSync(join(dir, `journal-${DAY}.jsonl`), file);
         const parsed = parseHqUrl(db.storeUrl(job.storeId));
-        if (!parsed.ok) throw new Error(parsed.message);
+        if (!parsed.ok) throw new Error(parsed.message.code);
         const c = await makeConnector(parsed.target, () => STORE_PASSWORD, 60_000).connect();
         const id: CounterIdentity = { storeId: job.storeId, terminalId: job.terminal, terminalName: job.terminal };
         const tail = new JournalTail(nodeJournalFs, dir, () => undefined);
@@ -172,7 +172,7 @@ async function liveLag(label: string, storeIds: string[], storeUrl: (id: string)
     const journal = await openJournal({ dir, clock: () => Date.now(), warn: () => undefined });
     const appendedAt = new Map<number, number>();
     const parsed = parseHqUrl(storeUrl(storeId));
-    if (!parsed.ok) throw new Error(parsed.message);
+    if (!parsed.ok) throw new Error(parsed.message.code);
     const w = new SyncWorker({
       id: { storeId, terminalId: `live-${label.replace(/\W+/g, '-')}-${i}`, terminalName: `live-${i}` }, tail: new JournalTail(nodeJournalFs, dir, () => undefined),
       connector: makeConnector(parsed.target, () => parsed.password ?? null, 60_000), clock: () => Date.now(), timers: systemTimers, log: () => undefined, onStatus: () => undefined,

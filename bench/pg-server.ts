@@ -4,7 +4,7 @@
  * fresh database on it with the schema migrated and stores provisioned (each its own role).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -14,12 +14,14 @@ import { addStore, roleForStore } from '../main/hq/provision';
 
 export const STORE_PASSWORD = 'bench-store-password';
 
-export async function pgServer(keep = false): Promise<{ url: string; stop(): void }> {
+/** `postmasterPid`: the server's main process when the cluster is ours (its CPU can be read in /proc). */
+export async function pgServer(keep = false): Promise<{ url: string; stop(): void; postmasterPid?: number }> {
   if (process.env.YIMA_TEST_PG_URL) return { url: process.env.YIMA_TEST_PG_URL, stop: () => undefined };
   const dir = mkdtempSync(join(tmpdir(), 'yima-bench-pg-'));
   const url = execFileSync('bash', ['scripts/pg-cluster.sh', 'start', dir], { encoding: 'utf8' }).trim();
   if (keep) console.log(`HQ_KEEP: cluster in ${dir} (stop: bash scripts/pg-cluster.sh stop ${dir})`);
-  return { url, stop: () => { if (keep) return; execFileSync('bash', ['scripts/pg-cluster.sh', 'stop', dir]); rmSync(dir, { recursive: true, force: true }); } };
+  const postmasterPid = Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  return { url, postmasterPid, stop: () => { if (keep) return; execFileSync('bash', ['scripts/pg-cluster.sh', 'stop', dir]); rmSync(dir, { recursive: true, force: true }); } };
 }
 
 export interface BenchDb {

@@ -9,6 +9,7 @@ import { runJournalBench } from './journal.bench';
 import { runPrinterBench } from './printer.bench';
 import { runReportsBench } from './reports.bench';
 import { runScannerBench } from './scanner.bench';
+import { runStartupBench } from './startup.bench';
 import { runHqSyncBench } from './hq-sync.bench';
 import { runHqPayBench } from './hq-pay.bench';
 import { runHqQueriesBench } from './hq-queries';
@@ -18,6 +19,7 @@ const SUITES: Record<string, () => Promise<Row[]>> = {
   checkout: () => runCheckoutBench(),
   'checkout-cmb': () => runCmbCheckoutBench(),
   scanner: () => runScannerBench(),
+  startup: () => runStartupBench(),
   journal: () => runJournalBench(),
   printer: () => runPrinterBench(),
   reports: () => runReportsBench(),

@@ -3,7 +3,7 @@
  * behind, head office unreachable since … — pushed as an event and readable on demand.
  */
 import { z } from 'zod';
-import { empty } from './contract-shared';
+import { empty, msgSchema } from './contract-shared';
 
 export const syncStatusSchema = z.object({
   enabled: z.boolean(),
@@ -15,6 +15,8 @@ export const syncStatusSchema = z.object({
   error: z.string().optional(),
   lastSyncAt: z.number().optional(),
   tls: z.boolean().optional(),
+  /** Why sync cannot start (a bad head-office address), in the cashier's language; `error` is the server's own text. */
+  errorMsg: msgSchema.optional(),
 });
 export type SyncStatusView = z.infer<typeof syncStatusSchema>;
 

@@ -110,4 +110,11 @@ export const checkoutMessageSpecs = {
   'checkout.scanPromptWallet': [],
   'result.canceledUnpaid': [],
   'checkout.pickWallet': [],
+  'platform.cashierUnknown': [],
+  // ── The drivers' own refusals (aggregator/platform-msg.ts) ──
+  'platform.voidNotSupported': [],
+  'platform.noActivationNeeded': [],
+  'platform.internalError': [],
+  'platform.checkinNotSaved': [],
+  'platform.checkinUnknown': [],
 } as const satisfies Record<string, readonly string[]>;

@@ -72,6 +72,7 @@ export const engineerMessageSpecs = {
   'field.mode': [],
   'settings.invalid': ['path', 'detail'],
   'settings.writeFailed': ['errno', 'detail'],
+  'settings.invalidRule': ['path', 'detailMsg'],
   // ── Engineer forms: payment platform (issue 18) and head office (issue 16) ──
   'setup.fixFields': [],
   'setup.required': [],

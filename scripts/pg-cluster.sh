@@ -2,6 +2,7 @@
 # A throwaway PostgreSQL cluster for tests and benchmarks (Debian's postgresql 15 binaries).
 #   scripts/pg-cluster.sh start DIR [PORT]   → prints postgres://postgres:PASSWORD@127.0.0.1:PORT/postgres
 #   scripts/pg-cluster.sh stop DIR
+# PG_SSL=1 makes the server offer TLS with a self-signed certificate for 127.0.0.1 (the TLS tests).
 # The server refuses to run as root, so as root the cluster belongs to the `postgres` user
 # (shared/reference/toolchain.md "PostgreSQL on these machines"). Idempotent: start on a running
 # cluster prints its URL again.
@@ -32,10 +33,19 @@ case "$cmd" in
       as_owner "'$bin/initdb' -D '$dir/data' -U postgres --pwfile='$dir/pw' -A scram-sha-256 -E UTF8 --locale C.UTF-8" >"$dir/initdb.log" 2>&1 \
         || { cat "$dir/initdb.log" >&2; exit 1; }
     fi
+    ssl=""
+    if [ "${PG_SSL:-0}" = 1 ]; then
+      if [ ! -f "$dir/data/server.key" ]; then
+        openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 -keyout "$dir/data/server.key" -out "$dir/data/server.crt" >/dev/null 2>&1
+        chmod 600 "$dir/data/server.key"
+        [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir/data/server.key" "$dir/data/server.crt"
+      fi
+      ssl="-c ssl=on"
+    fi
     if [ -z "$port" ]; then
       port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
     fi
-    as_owner "'$bin/pg_ctl' -D '$dir/data' -l '$dir/log' -w -t 60 -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${PG_FSYNC:-on} -c synchronous_commit=${PG_SYNC_COMMIT:-on}\" start" >/dev/null \
+    as_owner "'$bin/pg_ctl' -D '$dir/data' -l '$dir/log' -w -t 60 -o \"-p $port -k '$dir' -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=${PG_FSYNC:-on} -c synchronous_commit=${PG_SYNC_COMMIT:-on} $ssl\" start" >/dev/null \
       || { tail -20 "$dir/log" >&2; exit 1; }
     url="postgres://postgres:$(cat "$dir/pw")@127.0.0.1:$port/postgres"
     printf '%s\n' "$url" > "$dir/url"

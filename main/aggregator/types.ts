@@ -3,6 +3,7 @@
  * its wire protocol. Every call resolves (never rejects) to one typed outcome, so callers must
  * decide explicitly what an unknown outcome means — they may never guess.
  */
+import type { Msg } from '../../preload/messages';
 
 /** Tender/wallet. 'cash' is never an aggregator answer; it is here so one type covers every tender. */
 export type Wallet = 'wechat' | 'alipay' | 'unionpay' | 'ecny' | 'bestpay' | 'cash' | 'other';
@@ -125,6 +126,12 @@ export interface Aggregator {
   query(ref: OrderRef): Promise<AggOutcome>;
   cancel(ref: OrderRef): Promise<AggOutcome>;
   refund(req: RefundRequest): Promise<AggOutcome>;
+  /**
+   * The state of one refund by its refund_request_no, where the platform has such a query
+   * (招商银行 refundquery): REFUND_SUCCESS, REFUND_FAIL, a not-found errorCode (the refund never
+   * arrived), or unknown (still processing, or no answer). Absent: refunds are checked by `query`.
+   */
+  refundQuery?(req: { clientSn: string; refundRequestNo: string }): Promise<AggOutcome>;
   revoke(ref: OrderRef): Promise<AggOutcome>;
   /** A day's statement (CSV text) where the platform offers one; null where it does not. */
   statement(day: string): Promise<StatementOutcome | null>;
@@ -146,7 +153,8 @@ export interface StatementSettlementLine {
 
 export type StatementOutcome =
   | { ok: true; csv: string; settlement?: StatementSettlementLine[] }
-  | { ok: false; message: string };
+  /** Why there is no statement, as a message code: the manager's screen shows it in either language. */
+  | { ok: false; message: Msg };
 
 /** Terminal credentials the driver signs with. Persisted by the settings/secrets module. */
 export interface TerminalCredentials { terminalSn: string; terminalKey: string; deviceId: string }

@@ -14,7 +14,7 @@ export function electronOsPrinting(): OsPrinting {
         await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
         await new Promise<void>((resolve, reject) => {
           win.webContents.print({ silent: true, printBackground: false, ...(printerName ? { deviceName: printerName } : {}) }, (ok, reason) => {
-            if (ok) resolve(); else reject(new Error(reason || '系统打印失败'));
+            if (ok) resolve(); else reject(new Error(reason || 'system print failed'));
           });
         });
       } finally {

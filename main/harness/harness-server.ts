@@ -80,8 +80,10 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     try { data = await readFile(file); } catch { return send(res, 404, 'text/plain', 'not found'); }
     if (rel === '/index.html') {
       // The browser has no preload: pos-bridge.js (preload/web-bridge.ts, built next to
-      // index.html) gives it the same window.pos, from the same buildPosApi.
-      const html = data.toString('utf8').replace('<head>', '<head><script src="/pos-bridge.js"></script>');
+      // index.html) gives it the same window.pos, from the same buildPosApi. A module script: the
+      // bundler shares chunks between it and the screen (preload/amount.ts → messages), so it may
+      // import; modules run in document order, so window.pos exists before the screen's module.
+      const html = data.toString('utf8').replace('<head>', '<head><script type="module" src="/pos-bridge.js"></script>');
       return send(res, 200, TYPES['.html']!, html);
     }
     send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', data);

@@ -7,7 +7,8 @@ import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 
 export interface Sql {
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /** `name`: a prepared statement on the server (planned once per connection): for big, often-run statements. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], name?: string): Promise<{ rows: T[] }>;
   /** Several statements, no parameters (migrations). */
   exec(text: string): Promise<void>;
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
@@ -35,7 +36,7 @@ pg.types.setTypeParser(1082, (v) => v);
 function clientSql(c: pg.PoolClient): Sql {
   return {
     kind: 'postgres',
-    query: async (text, params) => ({ rows: (await c.query(text, params)).rows }),
+    query: async (text, params, name) => ({ rows: (await c.query(name ? { name, text, values: params } : { text, values: params })).rows }),
     exec: async (text) => { await c.query(text); },
     transaction: (fn) => fn(clientSql(c)),
     close: async () => undefined,
@@ -45,7 +46,7 @@ function clientSql(c: pg.PoolClient): Sql {
 export function poolSql(pool: pg.Pool): Sql {
   return {
     kind: 'postgres',
-    query: async (text, params) => ({ rows: (await pool.query(text, params)).rows }),
+    query: async (text, params, name) => ({ rows: (await pool.query(name ? { name, text, values: params } : { text, values: params })).rows }),
     exec: async (text) => { await pool.query(text); },
     async transaction(fn) {
       const c = await pool.connect();

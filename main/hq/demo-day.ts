@@ -2,6 +2,7 @@
  * `npm run hq -- --demo`: a small simulated day (3 stores × 2 counters) written into the journal
  * table the way counters sync it, so the embedded dashboard shows figures without a counter.
  */
+import { hourOf } from '../shared/dates';
 import { addStore } from './provision';
 import type { Sql } from './db';
 
@@ -16,7 +17,7 @@ export async function loadDemoDay(sql: Sql, day: string, payments = 120): Promis
       const terminal = `${storeId}-T${t}`;
       const rows: { seq: number; ts: number; hour: number; type: string; body: string }[] = [];
       let seq = 0;
-      const add = (b: Record<string, unknown>, ts: number) => { seq++; rows.push({ seq, ts, hour: new Date(ts).getHours(), type: String(b.type), body: JSON.stringify({ ...b, seq, ts }) }); };
+      const add = (b: Record<string, unknown>, ts: number) => { seq++; rows.push({ seq, ts, hour: hourOf(ts), type: String(b.type), body: JSON.stringify({ ...b, seq, ts }) }); };
       for (let i = 0; i < payments; i++) {
         const ts = new Date(y, m - 1, d, 8, 0, 0).getTime() + Math.floor((i * 13 * 3_600_000) / payments);
         const clientSn = `${terminal}-${i}`;

@@ -1,61 +1,18 @@
 /**
- * A store's ledger (分户帐) and its reconciliation, from the journal records head office holds,
- * folded exactly as the counter folds them (journal/order-index.ts) and priced with the counter's
- * own settlement rules (reports/settlement.ts: fee per order half up, refunds return the fee pro
- * rata, T+N) and reconciliation (reports/reconcile.ts).
+ * A store's ledger (分户帐) and its reconciliation at head office. PostgreSQL folds the store's
+ * journal records into orders and sums the settlement (store-orders.ts: the counter's own fold
+ * and settlement rules — fee per order half up, refunds return the fee pro rata, T+N — in SQL);
+ * Node only words the result, and compares a statement file with the orders using the counter's
+ * own reconciliation (reports/reconcile.ts).
  */
-import { OrderBook } from '../journal/order-index';
-import type { OrderView } from '../journal/order-view';
-import type { JournalRecord } from '../journal/records';
-import { localBusinessDay } from '../journal';
+import type { Wallet } from '../aggregator/types';
+import type { OrderStatus } from '../journal/order-view';
 import { parseManagerConfig } from '../manager/manager-config';
-import { reconcile, type ReconcileResult } from '../reports/reconcile';
-import { expectedSettlement, type Settlement } from '../reports/settlement';
+import { reconcile, type ReconcileOrder, type ReconcileResult } from '../reports/reconcile';
+import { addDays, type Settlement, type SettlementConfig, type SettlementLine } from '../reports/settlement';
 import { parseStatement } from '../reports/statement';
 import type { Sql } from './db';
-
-const ORDER_TYPES = ['ATTEMPT_CREATED', 'QR_READY', 'PAYMENT_FINAL', 'NEEDS_ATTENTION', 'CANCEL_REQUESTED', 'REFUND_REQUESTED', 'REFUND_FINAL', 'CASH_SALE'];
-
-export interface StoreOrders {
-  orders: OrderView[];
-  /** The counter's business day of a record's timestamp (as its journal file says). */
-  businessDay: (ts: number) => string;
-}
-
-/**
- * The store's orders touching `day`: that day's records, plus the earlier records of orders
- * refunded that day (a refund counts on the day it completed).
- */
-export async function storeOrders(sql: Sql, storeId: string, day: string): Promise<StoreOrders> {
-  const [r, older] = await Promise.all([sql.query<{ terminal_id: string; day: string; body: string }>(
-    'SELECT terminal_id, day, body::text AS body FROM journal_records WHERE store_id = $1 AND day = $2 AND type = ANY($3) ORDER BY terminal_id, seq',
-    [storeId, day, ORDER_TYPES]),
-  // The older orders first (few, often none), then only their counter-days' records: joined in
-  // one go, PostgreSQL read every refunded order's counter journal of all days (127 ms → 0.4 ms
-  // at chain scale, and growing with history).
-  sql.query<{ terminal_id: string; day: string; body: string }>(
-    `WITH older AS MATERIALIZED (
-       SELECT DISTINCT p.terminal_id, p.day, p.client_sn FROM refunds f
-         JOIN payments p ON p.store_id = f.store_id AND p.terminal_id = f.terminal_id AND p.client_sn = f.client_sn
-       WHERE f.store_id = $1 AND f.day = $2 AND p.day < f.day)
-     SELECT j.terminal_id, j.day, j.body::text AS body FROM older o
-       JOIN journal_records j ON j.store_id = $1 AND j.terminal_id = o.terminal_id AND j.day = o.day AND j.body->>'clientSn' = o.client_sn
-     WHERE j.type = ANY($3) ORDER BY j.terminal_id, j.seq`,
-    [storeId, day, ORDER_TYPES])]);
-  const dayOf = new Map<number, string>();
-  const businessDay = (ts: number): string => dayOf.get(ts) ?? localBusinessDay(ts);
-  const books = new Map<string, OrderBook>();
-  for (const row of [...older.rows, ...r.rows]) {
-    const rec = JSON.parse(row.body) as JournalRecord;
-    dayOf.set(rec.ts, row.day);
-    let book = books.get(row.terminal_id);
-    if (!book) books.set(row.terminal_id, (book = new OrderBook(businessDay, () => undefined)));
-    book.apply(rec);
-  }
-  const orders: OrderView[] = [];
-  for (const b of books.values()) orders.push(...b.list());
-  return { orders, businessDay };
-}
+import { ORDERS_SQL, SETTLEMENT_SQL } from './store-orders';
 
 export interface StoreLedger {
   storeId: string;
@@ -64,21 +21,70 @@ export interface StoreLedger {
   settlement: Settlement;
 }
 
+interface StoreRow { name: string; settle_account: string; fee_config: unknown }
+
+async function storeRow(sql: Sql, storeId: string): Promise<StoreRow | undefined> {
+  const s = await sql.query<StoreRow>('SELECT name, settle_account, fee_config FROM stores WHERE store_id = $1', [storeId]);
+  return s.rows[0];
+}
+
+/** The store's fee rates and T+N, validated as the counter validates its manager.json. */
+const configOf = (store: StoreRow): SettlementConfig =>
+  parseManagerConfig(typeof store.fee_config === 'string' ? JSON.parse(store.fee_config) : store.fee_config, () => undefined);
+
+/** The day's expected settlement of a store, summed by PostgreSQL (SETTLEMENT_SQL). */
+export async function storeSettlement(sql: Sql, storeId: string, day: string, cfg: SettlementConfig): Promise<Settlement> {
+  const r = await sql.query<{ wallet: Wallet; fee_bp: number; count: number; gross_fen: number; refund_fen: number; fee_fen: number }>(
+    SETTLEMENT_SQL, [storeId, day, JSON.stringify(cfg.feeBp ?? {}), cfg.defaultFeeBp], 'hq_store_settlement');
+  const byWallet: Settlement['byWallet'] = {};
+  const total: SettlementLine = { count: 0, grossFen: 0, refundFen: 0, feeFen: 0, netFen: 0 };
+  for (const x of r.rows) {
+    const line = { count: x.count, grossFen: x.gross_fen, refundFen: x.refund_fen, feeFen: x.fee_fen, netFen: x.gross_fen - x.refund_fen - x.fee_fen, feeBp: x.fee_bp };
+    byWallet[x.wallet] = line;
+    total.count += line.count;
+    total.grossFen += line.grossFen;
+    total.refundFen += line.refundFen;
+    total.feeFen += line.feeFen;
+  }
+  total.netFen = total.grossFen - total.refundFen - total.feeFen;
+  return { day, arrivalDay: addDays(day, cfg.settleDays), byWallet, total };
+}
+
 export async function storeLedger(sql: Sql, storeId: string, day: string): Promise<StoreLedger | null> {
-  const [s, { orders, businessDay }] = await Promise.all([
-    sql.query<{ name: string; settle_account: string; fee_config: unknown }>('SELECT name, settle_account, fee_config FROM stores WHERE store_id = $1', [storeId]),
-    storeOrders(sql, storeId, day),
-  ]);
-  const store = s.rows[0];
+  const store = await storeRow(sql, storeId);
   if (!store) return null;
-  const cfg = parseManagerConfig(typeof store.fee_config === 'string' ? JSON.parse(store.fee_config) : store.fee_config, () => undefined);
-  return { storeId, name: store.name, settleAccount: store.settle_account, settlement: expectedSettlement(orders, day, cfg, { businessDay }) };
+  return { storeId, name: store.name, settleAccount: store.settle_account, settlement: await storeSettlement(sql, storeId, day, configOf(store)) };
+}
+
+export interface StoreOrders {
+  /** The day's orders and earlier orders refunded that day; refunds are those completed that day. */
+  orders: ReconcileOrder[];
+  /** The business day of a listed refund's completion time. */
+  businessDay: (ts: number) => string;
+}
+
+/** The store's orders touching `day`, folded by PostgreSQL (ORDERS_SQL). */
+export async function storeOrders(sql: Sql, storeId: string, day: string): Promise<StoreOrders> {
+  const r = await sql.query<{ client_sn: string; day: string; status: OrderStatus; amount_fen: number; operator: string | null; wallet: Wallet | null; sn: string | null; refunds: string | { no: string; fen: number; ts: number }[] }>(
+    ORDERS_SQL, [storeId, day], 'hq_store_orders');
+  const dayOf = new Map<number, string>();
+  const orders = r.rows.map((x): ReconcileOrder => {
+    const refunds = (typeof x.refunds === 'string' ? JSON.parse(x.refunds) : x.refunds) as { no: string; fen: number; ts: number }[];
+    for (const f of refunds) dayOf.set(f.ts, day);
+    return {
+      clientSn: x.client_sn, day: x.day, status: x.status, amountFen: x.amount_fen, operator: x.operator ?? '',
+      ...(x.wallet !== null ? { wallet: x.wallet } : {}), ...(x.sn !== null ? { sn: x.sn } : {}),
+      refunds: refunds.map((f) => ({ refundRequestNo: f.no, amountFen: f.fen, status: 'refunded' as const, finishedAt: f.ts })),
+    };
+  });
+  return { orders, businessDay: (ts) => dayOf.get(ts) ?? '' };
 }
 
 /** One store's statement file against what its counters journaled. */
 export async function reconcileStore(sql: Sql, storeId: string, day: string, csv: string): Promise<ReconcileResult> {
+  const statement = parseStatement(csv);
   const { orders, businessDay } = await storeOrders(sql, storeId, day);
-  return reconcile(orders, parseStatement(csv), day, { businessDay });
+  return reconcile(orders, statement, day, { businessDay });
 }
 
 /** Which store a statement file is for: a known store id standing alone in its name (the longest wins). */

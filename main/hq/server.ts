@@ -24,7 +24,7 @@ export interface HqServerOptions {
   today?: () => string;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const STATEMENT_LIMIT = 16 * 1024 * 1024;
 

@@ -12,11 +12,11 @@ import { expectedSettlement, type Settlement, type SettlementConfig } from '../r
 import { parseStatement, type Statement } from '../reports/statement';
 import type { DiffKind } from '../reports/reconcile-types';
 import type { ReconcileView } from '../../preload/contract';
-import { msg, type MessageCode } from '../../preload/messages';
+import { msg, type MessageCode, type Msg } from '../../preload/messages';
 
 export interface DayReconciliation extends ReconcileResult {
   source: 'statement' | 'query';
-  statementProblem?: string;
+  statementProblem?: Msg;
   settlement: Settlement;
   /** What the acquirer's own statement says it pays out, per account and 清算日期 (a bank's 清分 bill). */
   bankSettlement?: StatementSettlementLine[];
@@ -70,7 +70,7 @@ export function reconcileView(r: DayReconciliation): ReconcileView {
   const { statementProblem, items, ...rest } = r;
   return {
     ...rest,
-    ...(statementProblem ? { statementProblem: msg('rec.statementProblem', { detail: statementProblem }) } : {}),
+    ...(statementProblem ? { statementProblem: msg('rec.statementUnusable', { problemMsg: statementProblem }) } : {}),
     items: items.map(({ detail: _detail, note, nextStep: _next, ...it }) => {
       const next = NEXT_MSG[it.kind];
       return { ...it, ...(note ? { detail: note } : {}), ...(next ? { nextStep: { code: next } as ReturnType<typeof msg> } : {}) };

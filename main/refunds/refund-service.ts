@@ -8,14 +8,18 @@
  * the order; if the query does not show the refund applied, the same request is sent again with
  * the same refund_request_no, a few times; still unknown → the refund stays pending and
  * retry() (the manager's "再次查询") continues it later, again with the same number.
+ * On a platform with a documented refund query and pace (招商银行, refund-follow-up.ts) an unknown
+ * answer is instead followed up in the background by refund query at that pace, and the manager
+ * sees "processing" at once rather than waiting minutes for the call to return.
  */
 import type { Aggregator } from '../aggregator/types';
 import type { JournalRecordBody } from '../journal/records';
 import type { OrderView, RefundView } from '../journal/order-view';
 import { ServiceError } from '../shared/service-error';
 import { AGAIN, retry, type RetryPolicy } from '../shared/retry';
-import type { Timers } from '../shared/time';
-import { interpretRefund, refundApplied } from './interpret-refund';
+import { sleep, type Timers } from '../shared/time';
+import { interpretRefund, refundApplied, type RefundAnswer } from './interpret-refund';
+import { followUpMsg, followUpRetry, gaveUpMsg, interpretRefundQuery, refundFollowUp } from './refund-follow-up';
 import type { RefundKind } from './refund-no';
 import { msg, type Msg } from '../../preload/messages';
 import { journalText } from '../i18n/zh-text';
@@ -30,7 +34,7 @@ export interface RefundOutcome {
 }
 
 export interface RefundDeps {
-  aggregator: Pick<Aggregator, 'refund' | 'revoke' | 'query'>;
+  aggregator: Pick<Aggregator, 'refund' | 'revoke' | 'query' | 'pollPolicy' | 'refundQuery'>;
   journal: { append(body: JournalRecordBody): Promise<unknown>; orders: { get(clientSn: string): OrderView | undefined } };
   clock: () => number;
   timers: Timers;
@@ -39,6 +43,10 @@ export interface RefundDeps {
   businessDay: (ts: number) => string;
   /** Re-sends after unknown answers (tries in all, the first included, and the waits between them). */
   retry?: RetryPolicy;
+  /** Ends the background follow-ups when aborted (the services stop), like stop(). */
+  signal?: AbortSignal;
+  /** `checkout.pollTimeScale`: shortens the platform's refund follow-up pace too (1 = as documented). */
+  timeScale?: () => number;
   /** Every final or pending outcome (receipt, event to the screens). */
   onOutcome?: (outcome: RefundOutcome, order: OrderView) => void;
 }
@@ -65,9 +73,18 @@ export function voidRefusal(o: OrderView, today: string): Msg | null {
   return null;
 }
 
+type Req = { refundRequestNo: string; amountFen: number; kind: RefundKind };
+type FollowUp = NonNullable<ReturnType<typeof refundFollowUp>>;
+
 export class RefundService {
   private readonly busy = new Set<string>();
+  /** Refund numbers being followed up in the background (one loop each). */
+  private readonly following = new Set<string>();
+  private readonly stopped = new AbortController();
   constructor(private readonly deps: RefundDeps) {}
+
+  /** Ends the background follow-ups (shutdown); the refunds stay pending in the journal. */
+  stop(): void { this.stopped.abort(); }
 
   async refund(req: { clientSn: string; amountFen: number; operator: string }): Promise<RefundOutcome> {
     return this.exclusive(req.clientSn, async () => {
@@ -102,8 +119,17 @@ export class RefundService {
       if (r.status !== 'pending') {
         return { clientSn: o.clientSn, refundRequestNo: r.refundRequestNo, kind, amountFen: r.amountFen, status: r.status, message: r.note ?? msg(r.status === 'refunded' ? 'refund.done' : 'refund.failedPlain') };
       }
+      const rq: Req = { refundRequestNo: r.refundRequestNo, amountFen: r.amountFen, kind };
+      const f = kind === 'refund' && o.method !== 'cash' ? this.followUp() : null;
+      if (f) {
+        // One refund query now; still open → the platform's pace takes over again.
+        const done = await this.queryRefund(o, rq, req.operator, f);
+        if (done) return done;
+        this.follow(o.clientSn, rq, req.operator, f);
+        return this.pending(o, rq, followUpMsg(f.policy));
+      }
       // The order as it was before this refund: refundedFen counts completed refunds only.
-      return this.drive(o, { refundRequestNo: r.refundRequestNo, amountFen: r.amountFen, kind }, req.operator);
+      return this.drive(o, rq, req.operator);
     });
   }
 
@@ -139,19 +165,34 @@ export class RefundService {
     }
   }
 
-  private async drive(o: OrderView, r: { refundRequestNo: string; amountFen: number; kind: RefundKind }, operator: string): Promise<RefundOutcome> {
+  /** Journals REQUEST_SENT, sends the refund (or void) with its own number, says what the answer means. */
+  private async send(o: OrderView, r: Req, operator: string): Promise<RefundAnswer> {
+    const { aggregator, journal } = this.deps;
+    const ref = { clientSn: o.clientSn, ...(o.sn ? { sn: o.sn } : {}) };
+    await journal.append({ type: 'REQUEST_SENT', clientSn: o.clientSn, op: r.kind === 'void' ? 'revoke' : 'refund' });
+    const out = r.kind === 'void'
+      ? await aggregator.revoke(ref)
+      : await aggregator.refund({ ...ref, refundRequestNo: r.refundRequestNo, amountFen: r.amountFen, operator });
+    return interpretRefund(out, r.kind);
+  }
+
+  private async drive(o: OrderView, r: Req, operator: string): Promise<RefundOutcome> {
     const { aggregator, journal } = this.deps;
     const ref = { clientSn: o.clientSn, ...(o.sn ? { sn: o.sn } : {}) };
     // Cash never went through the aggregator: the manager hands it back from the drawer.
     if (o.method === 'cash') return this.finish(o, r, 'REFUNDED', msg(r.kind === 'void' ? 'refund.cashVoided' : 'refund.cashRefund'));
+    const f = r.kind === 'refund' ? this.followUp() : null;
+    if (f) {
+      const first = await this.send(o, r, operator);
+      if (first.kind === 'done') return this.finish(o, r, 'REFUNDED', msg('refund.refunded'));
+      if (first.kind === 'failed') return this.finish(o, r, 'FAILED', msg('refund.failed', { reasonMsg: first.message }));
+      this.follow(o.clientSn, r, operator, f);
+      return this.pending(o, r, followUpMsg(f.policy));
+    }
     const netAfter = o.amountFen - o.refundedFen - r.amountFen;
     const unknowns: Msg[] = [];
     const done = await retry(async () => {
-      await journal.append({ type: 'REQUEST_SENT', clientSn: o.clientSn, op: r.kind === 'void' ? 'revoke' : 'refund' });
-      const out = r.kind === 'void'
-        ? await aggregator.revoke(ref)
-        : await aggregator.refund({ ...ref, refundRequestNo: r.refundRequestNo, amountFen: r.amountFen, operator });
-      const answer = interpretRefund(out, r.kind);
+      const answer = await this.send(o, r, operator);
       if (answer.kind === 'done') return this.finish(o, r, 'REFUNDED', msg(r.kind === 'void' ? 'refund.voided' : 'refund.refunded'));
       if (answer.kind === 'failed') return this.finish(o, r, 'FAILED', msg(r.kind === 'void' ? 'refund.voidFailed' : 'refund.failed', { reasonMsg: answer.message }));
       unknowns.push(answer.message);
@@ -162,15 +203,66 @@ export class RefundService {
       return AGAIN;
     }, { ...(this.deps.retry ?? REFUND_RETRY), timers: this.deps.timers });
     if (done.ok) return done.value;
-    const outcome: RefundOutcome = {
-      clientSn: o.clientSn, refundRequestNo: r.refundRequestNo, kind: r.kind, amountFen: r.amountFen, status: 'pending',
-      message: msg('refund.unknown', { reasonMsg: unknowns.at(-1) ?? msg('platform.noAnswer') }),
-    };
+    return this.pending(o, r, msg('refund.unknown', { reasonMsg: unknowns.at(-1) ?? msg('platform.noAnswer') }));
+  }
+
+  private followUp(): FollowUp | null { return refundFollowUp(this.deps.aggregator, this.deps.timeScale?.() ?? 1); }
+
+  private pending(o: OrderView, r: Req, message: Msg): RefundOutcome {
+    const outcome: RefundOutcome = { clientSn: o.clientSn, refundRequestNo: r.refundRequestNo, kind: r.kind, amountFen: r.amountFen, status: 'pending', message };
     this.deps.onOutcome?.(outcome, this.deps.journal.orders.get(o.clientSn) ?? o);
     return outcome;
   }
 
-  private async finish(o: OrderView, r: { refundRequestNo: string; amountFen: number; kind: RefundKind }, result: 'REFUNDED' | 'FAILED', message: Msg): Promise<RefundOutcome> {
+  /**
+   * The background follow-up of one refund: first refund query one interval after the unknown
+   * answer, then at the platform's pace until its time limit (the retry helper counts the turns);
+   * ends as soon as the refund is final, by this loop or by the manager's "再次查询".
+   */
+  private follow(clientSn: string, r: Req, operator: string, f: FollowUp): void {
+    if (this.following.has(r.refundRequestNo)) return;
+    this.following.add(r.refundRequestNo);
+    const { timers } = this.deps;
+    const signal = this.deps.signal ? AbortSignal.any([this.stopped.signal, this.deps.signal]) : this.stopped.signal;
+    const run = async () => {
+      if (!(await sleep(timers, f.policy.everyMs, signal))) return;
+      const res = await retry(async () => (await this.followStep(clientSn, r, operator, f)) ?? AGAIN, { ...followUpRetry(f.policy), timers, signal });
+      const o = this.deps.journal.orders.get(clientSn);
+      const still = o?.refunds.find((x) => x.refundRequestNo === r.refundRequestNo)?.status === 'pending';
+      if (!res.ok && res.reason === 'exhausted' && o && still) this.pending(o, r, gaveUpMsg(f.policy));
+    };
+    void run().catch(() => undefined).finally(() => this.following.delete(r.refundRequestNo));
+  }
+
+  /** One turn: final (by now or by someone else) → the outcome; otherwise null (next turn). */
+  private async followStep(clientSn: string, r: Req, operator: string, f: FollowUp): Promise<RefundOutcome | null> {
+    const o = this.deps.journal.orders.get(clientSn);
+    const cur = o?.refunds.find((x) => x.refundRequestNo === r.refundRequestNo);
+    if (!o || !cur) return null;
+    if (cur.status !== 'pending') return { clientSn, refundRequestNo: r.refundRequestNo, kind: r.kind, amountFen: r.amountFen, status: cur.status, message: cur.note ?? msg('refund.done') };
+    if (this.busy.has(clientSn)) return null; // the manager is on this order right now: next turn
+    this.busy.add(clientSn);
+    try {
+      return await this.queryRefund(o, r, operator, f);
+    } finally {
+      this.busy.delete(clientSn);
+    }
+  }
+
+  /** Refund query by number; a refund the platform never got is re-sent with the same number. */
+  private async queryRefund(o: OrderView, r: Req, operator: string, f: FollowUp): Promise<RefundOutcome | null> {
+    await this.deps.journal.append({ type: 'REQUEST_SENT', clientSn: o.clientSn, op: 'query' });
+    const a = interpretRefundQuery(await f.query({ clientSn: o.clientSn, refundRequestNo: r.refundRequestNo }));
+    if (a.kind === 'refunded') return this.finish(o, r, 'REFUNDED', msg('refund.refundedQueried'));
+    if (a.kind === 'failed') return this.finish(o, r, 'FAILED', msg('refund.failed', { reasonMsg: a.message }));
+    if (a.kind !== 'resend') return null;
+    const again = await this.send(o, r, operator);
+    if (again.kind === 'done') return this.finish(o, r, 'REFUNDED', msg('refund.refunded'));
+    if (again.kind === 'failed') return this.finish(o, r, 'FAILED', msg('refund.failed', { reasonMsg: again.message }));
+    return null;
+  }
+
+  private async finish(o: OrderView, r: Req, result: 'REFUNDED' | 'FAILED', message: Msg): Promise<RefundOutcome> {
     await this.deps.journal.append({ type: 'REFUND_FINAL', clientSn: o.clientSn, refundRequestNo: r.refundRequestNo, amountFen: r.amountFen, outcome: result, ...journalText(message) });
     const outcome: RefundOutcome = {
       clientSn: o.clientSn, refundRequestNo: r.refundRequestNo, kind: r.kind, amountFen: r.amountFen,

@@ -6,7 +6,7 @@
  * Refunds count on the day they completed at the counter, as the statement lists them.
  */
 import { localBusinessDay } from '../journal/index';
-import type { OrderView } from '../journal/order-view';
+import type { OrderView, RefundView } from '../journal/order-view';
 import { NEXT_STEP, summarize, type DiffKind, type ReconcileItem, type ReconcileResult } from './reconcile-types';
 import { parseStatement, type Statement, type StatementRow } from './statement';
 import { msg, type Msg } from '../../preload/messages';
@@ -15,6 +15,11 @@ import { STATUS_MSG } from './types';
 
 export * from './reconcile-types';
 export { reconcileByQuery, type QueryReconcileOptions } from './reconcile-query';
+
+/** What reconciliation reads of an order (an OrderView is one; head office builds them in SQL, hq/store-orders.ts). */
+export type ReconcileOrder = Pick<OrderView, 'clientSn' | 'day' | 'status' | 'amountFen' | 'operator' | 'sn' | 'wallet'> & {
+  refunds: Pick<RefundView, 'refundRequestNo' | 'amountFen' | 'status' | 'finishedAt'>[];
+};
 
 export interface ReconcileOptions {
   businessDay?: (ts: number) => string;
@@ -68,12 +73,12 @@ const aggRows = (g: Group): Msg => {
   return [...seen.values()].reduceRight((rest, m) => msg('rec.rowsJoin', { firstMsg: m, restMsg: rest }));
 };
 const aggLabel = (g: Group): string => zhText(aggRows(g));
-const statusMsg = (o: OrderView): Msg => ({ code: STATUS_MSG[o.status] }) as Msg;
+const statusMsg = (o: ReconcileOrder): Msg => ({ code: STATUS_MSG[o.status] }) as Msg;
 
 interface Verdict { kind: DiffKind; detail?: Msg }
 
 /** The payment part (收款 − 撤单) and the day's refunds of one order known to both sides. */
-function judge(o: OrderView, g: Group, day: string, counterPaid: number, counterRefund: number): Verdict {
+function judge(o: ReconcileOrder, g: Group, day: string, counterPaid: number, counterRefund: number): Verdict {
   const aggPaid = g.payFen - g.reversalFen;
   const counterMsg = statusMsg(o);
   if (o.day !== day && g.payFen > 0) return { kind: 'other_day', detail: msg('rec.otherDay', { counterDay: o.day, platformDay: day }) };
@@ -93,7 +98,7 @@ function judge(o: OrderView, g: Group, day: string, counterPaid: number, counter
   return { kind: 'matched' };
 }
 
-function item(kind: DiffKind, note: Msg | undefined, counterNetFen: number, aggregatorNetFen: number, o?: OrderView, g?: Group): ReconcileItem {
+function item(kind: DiffKind, note: Msg | undefined, counterNetFen: number, aggregatorNetFen: number, o?: ReconcileOrder, g?: Group): ReconcileItem {
   const it: ReconcileItem = { kind, detail: note ? zhText(note) : '', nextStep: NEXT_STEP[kind], counterNetFen, aggregatorNetFen, diffFen: aggregatorNetFen - counterNetFen };
   if (note) it.note = note;
   const clientSn = o?.clientSn ?? (g?.clientSn || undefined);
@@ -114,10 +119,10 @@ function item(kind: DiffKind, note: Msg | undefined, counterNetFen: number, aggr
 }
 
 /** Compare a parsed statement with the orders. Pass orders of the day and its neighbours (or index.list()). */
-export function reconcile(orders: readonly OrderView[], statement: Statement, day: string, opts: ReconcileOptions = {}): ReconcileResult {
+export function reconcile(orders: readonly ReconcileOrder[], statement: Statement, day: string, opts: ReconcileOptions = {}): ReconcileResult {
   const businessDay = opts.businessDay ?? localBusinessDay;
-  const byClientSn = new Map<string, OrderView>(); // also dedupes an order listed twice
-  const bySn = new Map<string, OrderView>();
+  const byClientSn = new Map<string, ReconcileOrder>(); // also dedupes an order listed twice
+  const bySn = new Map<string, ReconcileOrder>();
   for (const o of orders) {
     byClientSn.set(o.clientSn, o);
     if (o.sn) bySn.set(o.sn, o);
@@ -127,12 +132,12 @@ export function reconcile(orders: readonly OrderView[], statement: Statement, da
     const o = r.sn ? bySn.get(r.sn) : undefined;
     return o ? `c:${o.clientSn}` : `s:${r.sn}`;
   };
-  const refundOnDay = (o: OrderView): number => {
+  const refundOnDay = (o: ReconcileOrder): number => {
     let fen = 0;
     for (const r of o.refunds) if (r.status === 'refunded' && r.finishedAt !== undefined && businessDay(r.finishedAt) === day) fen += r.amountFen;
     return fen;
   };
-  const paidOnDay = (o: OrderView): number => (o.status === 'paid' && o.day === day ? o.amountFen : 0);
+  const paidOnDay = (o: ReconcileOrder): number => (o.status === 'paid' && o.day === day ? o.amountFen : 0);
 
   const items: ReconcileItem[] = [];
   const seen = new Set<string>();

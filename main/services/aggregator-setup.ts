@@ -14,7 +14,6 @@ import type { SecretsHandle } from '../settings/secrets';
 import type { Settings } from '../settings/schema';
 import { msg, type Msg } from '../../preload/messages';
 import { activationFailureMsg } from '../checkout/platform-msg';
-import { setupCmb, wantsCmb } from './cmb-setup';
 
 export interface AggregatorSetup {
   aggregator: Aggregator;
@@ -48,7 +47,8 @@ export interface AggregatorSetupOptions {
 }
 
 export async function setupAggregator(opts: AggregatorSetupOptions): Promise<AggregatorSetup> {
-  if (wantsCmb(opts)) return setupCmb(opts); // 招商银行 polypay (cmb-setup.ts)
+  // 招商银行 polypay (cmb-setup.ts): imported only when chosen, with its driver, sandbox and SM2.
+  if (wantsCmb(opts)) return (await import('./cmb-setup')).setupCmb(opts);
   const mode = opts.settings.aggregator.mode;
   let sandbox: Sandbox | undefined;
   let baseUrl = opts.aggregatorUrl ?? opts.settings.aggregator.baseUrl;
@@ -58,7 +58,7 @@ export async function setupAggregator(opts: AggregatorSetupOptions): Promise<Agg
   }
   const deviceId = loadDeviceId(opts.dataDir);
   const gatewayUrl = resolveGatewayUrl(opts, baseUrl);
-  const aggregator = createAggregator(opts.settings.aggregator, { baseUrl, gatewayUrl, credentials: opts.secrets, vendorKey: () => opts.secrets.vendorKey(), deviceId, http: opts.http });
+  const aggregator = await createAggregator(opts.settings.aggregator, { baseUrl, gatewayUrl, credentials: opts.secrets, vendorKey: () => opts.secrets.vendorKey(), deviceId, http: opts.http });
   let message: Msg | undefined;
 
   return {
@@ -80,6 +80,12 @@ export async function setupAggregator(opts: AggregatorSetupOptions): Promise<Agg
     },
     async close() { await sandbox?.close(); },
   };
+}
+
+/** Whether these options select 招商银行 polypay. */
+export function wantsCmb(opts: Pick<AggregatorSetupOptions, 'aggregatorUrl' | 'settings'>): boolean {
+  if (opts.aggregatorUrl !== undefined) return opts.aggregatorUrl.startsWith('cmb-sandbox');
+  return opts.settings.aggregator.platform === 'cmb';
 }
 
 /** --gateway wins; then a given or embedded aggregator's own /gateway; production: the setting. */

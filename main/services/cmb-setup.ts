@@ -13,12 +13,6 @@ import type { AggregatorSetup, AggregatorSetupOptions } from './aggregator-setup
 import { isMsg, msg, type MessageCode, type Msg } from '../../preload/messages';
 import { zhText } from '../shared/zh-text';
 
-/** Whether these options select polypay. */
-export function wantsCmb(opts: Pick<AggregatorSetupOptions, 'aggregatorUrl' | 'settings'>): boolean {
-  if (opts.aggregatorUrl !== undefined) return opts.aggregatorUrl.startsWith('cmb-sandbox');
-  return opts.settings.aggregator.platform === 'cmb';
-}
-
 /** The polypay config from settings + secrets, or a message saying what is missing. */
 export function cmbConfigFromSettings(opts: AggregatorSetupOptions): CmbConfig | Msg {
   const s = opts.settings.cmb;
@@ -53,7 +47,7 @@ export async function setupCmb(opts: AggregatorSetupOptions): Promise<Aggregator
   const message = isMsg(config) ? config : undefined;
   if (message) opts.log(zhText(message));
   const cfg: CmbConfig = isMsg(config) ? { ...sandboxCmbConfig('https://invalid.invalid'), baseUrl: 'https://invalid.invalid' } : config;
-  const aggregator = createAggregator({ ...opts.settings.aggregator, platform: 'cmb' }, { baseUrl: cfg.baseUrl, gatewayUrl: '', credentials: opts.secrets, vendorKey: () => null, deviceId: '', http: opts.http, cmb: cfg });
+  const aggregator = await createAggregator({ ...opts.settings.aggregator, platform: 'cmb' }, { baseUrl: cfg.baseUrl, gatewayUrl: '', credentials: opts.secrets, vendorKey: () => null, deviceId: '', http: opts.http, cmb: cfg });
   const probe = (aggregator as Partial<ReturnType<typeof createCmbDriver>>).testConnection;
   const isSandbox = opts.aggregatorUrl?.startsWith('cmb-sandbox') ?? false;
   return {

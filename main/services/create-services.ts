@@ -37,7 +37,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const checkout = setupCheckout(core, { aggregator, devices, operatorName: people.operatorName, claimScan: (code) => people.scanRouter.claim(code), policies: opts.policies, lateWatchBackoff: opts.lateWatchBackoff });
   checkout.onFinal((e) => { devices.printSale(e); opts.onFinal?.(e); });
   const cash = setupCash(core, { checkout, devices, checkPin: people.checkPin, operatorName: people.operatorName, onFinal: opts.onFinal });
-  const manager = setupManager(core, { aggregator: aggregator.aggregator, devices, operators: people.operators, recovered: checkout.recovered });
+  // Background work that must end with the services (refund follow-ups).
+  const lifetime = new AbortController();
+  const manager = setupManager(core, { aggregator: aggregator.aggregator, devices, operators: people.operators, recovered: checkout.recovered, signal: lifetime.signal });
   const printer = setupPrinter(core, { devices, printerSpec: opts.devices?.printer });
   const engineer = setupEngineer(core, { aggregator, devices, checkPin: people.checkPin, operators: people.operators, overrides: opts.devices });
   const preferences = setupPreferences(core);
@@ -61,6 +63,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     dispatch: createDispatch(handlers, log, core.contractCheck),
     bus, settings, journal, checkout: checkout.service, aggregator, devices, recovered: checkout.recovered, warnings: core.warnings,
     async stop() {
+      lifetime.abort();
       await sync.stop();
       checkout.stop();
       await devices.close();

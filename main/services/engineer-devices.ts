@@ -17,7 +17,8 @@ export function extraPortDirsFromEnv(env: NodeJS.ProcessEnv = process.env): stri
 function label(p: SerialPortInfo): string {
   const ids = p.vendorId ? `${p.vendorId}:${p.productId ?? '?'}` : '';
   const what = [p.manufacturer, ids].filter(Boolean).join(' ');
-  return what ? `${p.path}（${what}）` : p.path;
+  // ASCII brackets: the label is a value (path, maker, USB ids), read the same in either language.
+  return what ? `${p.path} (${what})` : p.path;
 }
 
 export async function portViews(opts: { extraDirs: readonly string[]; configured: string; list?: typeof listSerialPorts; log: (m: string, e?: unknown) => void }): Promise<SerialPortView[]> {

@@ -29,6 +29,7 @@ import { parseAggregatorForm, parsePrinterForm, parseScannerForm, parseShopForm,
 import { msg, type Msg } from '../../preload/messages';
 import { zhText } from '../i18n/zh-text';
 import { activationFailureMsg } from '../checkout/platform-msg';
+import { platformSwitchRefusal } from './platform-switch';
 
 export interface EngineerHandlerDeps {
   dataDir: string;
@@ -49,6 +50,8 @@ export interface EngineerHandlerDeps {
   idleMs?: number;
   /** Subscribes to unmasked scanner frames (issue 14 item 4); without it the monitor sees the masked bus frames. */
   rawFrames?: (fn: (f: Parameters<typeof monitorLine>[0]) => void) => void;
+  /** The platform-switch rule (platform-switch.ts): why the settings may not move to `target` now, or null. */
+  platformSwitch?: (target: string) => Msg | null;
 }
 
 export type EngineerHandlers = Pick<Handlers, keyof typeof engineerActions>;
@@ -123,7 +126,7 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
     return { ok: true, message, view: view() };
   }
 
-  function activationDriver() {
+  async function activationDriver() {
     const s = d.settings.get().aggregator;
     const sandbox = s.mode === 'sandbox';
     if (sandbox && d.aggregator.mode !== 'sandbox' && !s.baseUrl) throw new ServiceError('REFUSED', msg('eng.restartSandbox'));
@@ -185,7 +188,7 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
       guard();
       const c = code.trim();
       if (!/^[0-9A-Za-z]{4,32}$/.test(c)) return { ok: false, message: msg('eng.activationCodeFormat') };
-      const res = await activationDriver().activate({ code: c, deviceId: deviceId(d.dataDir), name: d.settings.get().shop.terminalName });
+      const res = await (await activationDriver()).activate({ code: c, deviceId: deviceId(d.dataDir), name: d.settings.get().shop.terminalName });
       terminalMessage = res.ok ? undefined : msg(res.definite ? 'eng.activationFailed' : 'eng.activationUnknown', { reasonMsg: activationFailureMsg(res) });
       log.write(res.ok ? 'info' : 'warn', res.ok ? `engineer: terminal activated ${res.terminalSn}` : `engineer: activation refused ${res.errorCode} ${res.message}`);
       return res.ok ? { ok: true, message: msg('eng.activated', { terminalSn: res.terminalSn }), terminalSn: res.terminalSn } : { ok: false, message: terminalMessage! };
@@ -212,6 +215,9 @@ export function engineerHandlers(d: EngineerHandlerDeps): EngineerHandlers {
       guard();
       const parsed = parseSettingsImport(json, { serialDirs: serialDirs() });
       if (!parsed.ok) return { ok: false, message: parsed.message, errors: {} };
+      // The same rule as the platform form: no platform switch while payments or refunds are unfinished.
+      const refusal = d.platformSwitch?.(parsed.settings.aggregator.platform ?? 'upay') ?? null;
+      if (refusal) return { ok: false, message: refusal, errors: { platform: refusal } };
       return save({ ok: true, value: parsed.settings }, (_cur, next) => next, () => {
         const scanner = d.devices.applyScanner();
         return msg('eng.imported', { scannerMsg: scanner });
@@ -239,6 +245,7 @@ export function setupEngineer(core: Core, p: { aggregator: AggregatorSetup; devi
     handlers: engineerHandlers({
       dataDir: core.dataDir, settings: core.settings, secrets: core.secrets, aggregator: p.aggregator, devices: p.devices, bus: core.bus, clock: core.clock, warnings: core.warnings,
       checkPin: p.checkPin, journal: (who, action, detail) => p.operators.session.journal(who, action, detail), overrides: p.overrides, rawFrames: p.devices.onRawFrame,
+      platformSwitch: (target) => platformSwitchRefusal(core.journal.orders, core.clock.now(), p.aggregator.platform ?? 'upay', target),
     }),
   };
 }

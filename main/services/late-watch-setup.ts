@@ -7,7 +7,7 @@
 import type { Aggregator } from '../aggregator/types';
 import type { BackoffPolicy } from '../shared/retry';
 import { LATE_PAID_MESSAGE, LATE_WATCH_BACKOFF, LateWatch, withdrawnSince, type LatePayment, type WithdrawnQr } from '../checkout/late-watch';
-import type { Clock, Timers } from '../checkout/time';
+import type { Clock, Timers } from '../shared/time';
 import type { Journal } from '../journal';
 import type { SettingsHandle } from '../settings/settings-store';
 import type { EventBus } from './event-bus';

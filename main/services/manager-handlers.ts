@@ -55,6 +55,8 @@ export interface ManagerHandlerDeps {
   shifts?: Promise<ShiftBook>;
   /** Payment recovery at start; refunds left pending by a crash are resumed after it. */
   recovered?: Promise<unknown>;
+  /** Aborted when the services stop: background refund follow-ups end (the refunds stay pending in the journal). */
+  signal?: AbortSignal;
 }
 
 export type ManagerHandlers = Pick<Handlers, Exclude<keyof typeof managerActions, OperatorActionName>>;
@@ -75,6 +77,8 @@ export function managerHandlers(d: ManagerHandlerDeps): ManagerHandlers {
   const refunds = new RefundService({
     aggregator: d.aggregator, journal: d.journal, clock: now, businessDay: localBusinessDay,
     timers: d.timers ?? systemTimers, newRefundNo: makeRefundNoFactory(now), ...(d.refundRetry ? { retry: d.refundRetry } : {}),
+    timeScale: () => d.settings.get().checkout.pollTimeScale ?? 1,
+    ...(d.signal ? { signal: d.signal } : {}),
     onOutcome: (out, order) => {
       d.bus.emit('refundUpdate', out);
       if (out.status !== 'refunded') return;
@@ -173,11 +177,12 @@ export function managerHandlers(d: ManagerHandlerDeps): ManagerHandlers {
 }
 
 /** The manager feature (PINs, refunds and voids, reports, shift close, reconciliation, CSV). */
-export function setupManager(core: Core, p: { aggregator: Aggregator; devices: Pick<Devices, 'printer'>; operators: Operators; recovered: Promise<unknown> }): { handlers: ManagerHandlers } {
+export function setupManager(core: Core, p: { aggregator: Aggregator; devices: Pick<Devices, 'printer'>; operators: Operators; recovered: Promise<unknown>; signal?: AbortSignal }): { handlers: ManagerHandlers } {
   return {
     handlers: managerHandlers({
       dataDir: core.dataDir, journal: core.journal, settings: core.settings, aggregator: p.aggregator, get printer() { return p.devices.printer; },
       clock: core.clock, timers: core.timers, bus: core.bus, log: core.log, operators: p.operators, shifts: core.shifts, recovered: p.recovered,
+      ...(p.signal ? { signal: p.signal } : {}),
     }),
   };
 }

@@ -5,13 +5,14 @@
  * device_id String(8)), §1.4 (private key 64 hex; public keys base64 SPKI, 124 chars; the spec's
  * "key example" is not a pair, so the pair is checked, never assumed).
  */
-import { isKeyPair, publicKeyOf } from '../aggregator/cmb';
-import { spkiToPublicHex } from '../aggregator/cmb/gm';
+import type * as Gm from '../aggregator/cmb/gm';
 import type { CmbSettings } from '../settings/cmb-settings';
 import { msg, type Msg } from '../../preload/messages';
 import type { PlatformForm } from '../../preload/contract-setup';
 
 export type Platform = 'upay' | 'cmb';
+/** The SM2 key checks (aggregator/cmb/gm.ts), passed in so that sm-crypto is loaded only when a bank form is handled. */
+export type SmKeys = Pick<typeof Gm, 'isKeyPair' | 'publicKeyOf' | 'spkiToPublicHex'>;
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: Record<string, Msg> };
 
 export interface PlatformValue {
@@ -43,11 +44,11 @@ function httpUrlOk(raw: string): boolean {
 }
 
 /** base64 SPKI SM2 public key → its problem, or null. */
-function publicKeyProblem(raw: string): Msg | null {
-  try { spkiToPublicHex(raw); return null; } catch { return msg('bank.publicKeyFormat', { length: raw.length }); }
+function publicKeyProblem(raw: string, keys: SmKeys): Msg | null {
+  try { keys.spkiToPublicHex(raw); return null; } catch { return msg('bank.publicKeyFormat', { length: raw.length }); }
 }
 
-export function parsePlatformForm(f: PlatformForm, stored: StoredCmbSecrets): Checked<PlatformValue> {
+export function parsePlatformForm(f: PlatformForm, stored: StoredCmbSecrets, keys: SmKeys): Checked<PlatformValue> {
   const e: Record<string, Msg> = {};
   const platform = f.platform as Platform;
   if (platform !== 'upay' && platform !== 'cmb') e.platform = msg('bank.platformInvalid');
@@ -74,15 +75,15 @@ export function parsePlatformForm(f: PlatformForm, stored: StoredCmbSecrets): Ch
   }
   const keyForPair = privateKey || stored.privateKeyHex;
   if (publicKey) {
-    const bad = publicKeyProblem(publicKey);
+    const bad = publicKeyProblem(publicKey, keys);
     if (bad) e.publicKey = bad;
     else if (!keyForPair) e.publicKey = msg('bank.publicWithoutPrivate');
-    else if (!e.privateKey && !isKeyPair(keyForPair, publicKey)) e.publicKey = msg('bank.keyNotPair');
+    else if (!e.privateKey && !keys.isKeyPair(keyForPair, publicKey)) e.publicKey = msg('bank.keyNotPair');
   }
   if (v.bankPublic) {
-    const bad = publicKeyProblem(v.bankPublic);
+    const bad = publicKeyProblem(v.bankPublic, keys);
     if (bad) e.bankPublic = bad;
-    else if (keyForPair && !e.privateKey && isKeyPair(keyForPair, v.bankPublic)) e.bankPublic = msg('bank.bankKeyIsOurs');
+    else if (keyForPair && !e.privateKey && keys.isKeyPair(keyForPair, v.bankPublic)) e.bankPublic = msg('bank.bankKeyIsOurs');
   }
   if (v.notifyUrl && !httpUrlOk(v.notifyUrl)) e.notifyUrl = msg('bank.notifyUrlInvalid');
   if (v.termId && !(ID.test(v.termId) && v.termId.length <= 8)) e.termId = msg('bank.termIdInvalid');
@@ -109,7 +110,7 @@ export function parsePlatformForm(f: PlatformForm, stored: StoredCmbSecrets): Ch
 }
 
 /** The stored private key's public key (what the engineer registers at the bank), or ''. */
-export function ourPublicKey(privateKeyHex: string | undefined): string {
+export function ourPublicKey(privateKeyHex: string | undefined, keys: SmKeys): string {
   if (!privateKeyHex) return '';
-  try { return publicKeyOf(privateKeyHex); } catch { return ''; }
+  try { return keys.publicKeyOf(privateKeyHex); } catch { return ''; }
 }

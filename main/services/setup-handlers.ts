@@ -8,8 +8,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UAT_BASE_URL } from '../aggregator/cmb';
-import { probeCmb, type ProbeResult } from '../aggregator/cmb/probe';
+import { UAT_BASE_URL } from '../aggregator/cmb/config';
+import type { ProbeResult } from '../aggregator/cmb/probe';
 import { nodeHttpPost, type HttpPost } from '../aggregator/upay/http';
 import type { SecretsHandle } from '../settings/secrets';
 import type { SettingsHandle } from '../settings/settings-store';
@@ -18,9 +18,9 @@ import { probeHq, type HqProbeResult } from '../sync/hq-probe';
 import { msg, type Msg } from '../../preload/messages';
 import type { HqView, PlatformView, ProbeResultView, SyncStatusView } from '../../preload/contract';
 import type { setupActions } from '../../preload/contract-setup';
-import type { OrderIndex } from '../journal';
 import { type Handlers } from './dispatch';
 import { ourPublicKey, parsePlatformForm, type Platform } from './platform-form';
+import { platformSwitchRefusal, type OrdersPort } from './platform-switch';
 
 export interface SetupHandlerDeps {
   dataDir: string;
@@ -30,7 +30,7 @@ export interface SetupHandlerDeps {
   runningPlatform: Platform;
   /** The engineer session check (the engineer feature's own: PIN, idle timeout); throws ServiceError when locked. */
   requireEngineer: () => unknown;
-  orders: Pick<OrderIndex, 'unfinished' | 'list'>;
+  orders: OrdersPort;
   sync: { restart(): Promise<void>; status(): SyncStatusView };
   clock: () => number;
   http?: HttpPost;
@@ -64,14 +64,8 @@ function hqMsg(r: HqProbeResult, storeId: string): Msg {
     case 'notAStore': return msg('hq.testNotAStore', { user: r.user });
     case 'otherStore': return msg('hq.testOtherStore', { storeId, actual: r.actual });
     case 'failed': return msg('hq.testFailed', { detail: r.detail });
+    case 'badUrl': return r.message;
   }
-}
-
-/** Unfinished payments and refunds (queries cover 15 days at the bank [cmb-polypay.md §3]). */
-export function unfinishedOrders(orders: SetupHandlerDeps['orders'], now: number): string[] {
-  const pay = orders.unfinished().map((o) => o.clientSn);
-  const refunds = orders.list({ fromTs: now - 16 * 86_400_000 }).filter((o) => o.refunds.some((r) => r.status === 'pending')).map((o) => o.clientSn);
-  return [...new Set([...pay, ...refunds])];
 }
 
 export function setupHandlers(d: SetupHandlerDeps): SetupHandlers {
@@ -81,16 +75,19 @@ export function setupHandlers(d: SetupHandlerDeps): SetupHandlers {
     const s = d.secrets.cmbSecrets();
     return { ...(s?.appSecret ? { appSecret: s.appSecret } : {}), ...(s?.privateKeyHex ? { privateKeyHex: s.privateKeyHex } : {}) };
   };
+  // SM2 (sm-crypto) is loaded when a bank form is handled, never at the start of a 收钱吧 counter.
+  const smKeys = () => import('../aggregator/cmb/gm');
   // The bank's settings the running app started with: a change needs a restart while it runs on the bank.
   const bankAtStart = JSON.stringify([d.settings.get().cmb, d.secrets.cmbSecrets()]);
 
-  function platformView(): PlatformView {
+  async function platformView(): Promise<PlatformView> {
     const s = d.settings.get();
     const sec = stored();
+    const ours = sec.privateKeyHex ? ourPublicKey(sec.privateKeyHex, await smKeys()) : '';
     const changed = JSON.stringify([s.cmb, d.secrets.cmbSecrets()]) !== bankAtStart;
     return {
       platform: s.aggregator.platform, runningPlatform: d.runningPlatform, cmb: { ...s.cmb },
-      appSecretSet: !!sec.appSecret, privateKeySet: !!sec.privateKeyHex, ourPublicKey: ourPublicKey(sec.privateKeyHex),
+      appSecretSet: !!sec.appSecret, privateKeySet: !!sec.privateKeyHex, ourPublicKey: ours,
       restartNeeded: s.aggregator.platform !== d.runningPlatform || (d.runningPlatform === 'cmb' && changed),
     };
   }
@@ -110,14 +107,11 @@ export function setupHandlers(d: SetupHandlerDeps): SetupHandlers {
 
     savePlatform: async (form) => {
       await requireEngineer();
-      const parsed = parsePlatformForm(form, stored());
+      const parsed = parsePlatformForm(form, stored(), await smKeys());
       if (!parsed.ok) return { ok: false, message: msg('setup.fixFields'), errors: parsed.errors };
       const v = parsed.value;
-      const open = unfinishedOrders(d.orders, d.clock());
-      if (v.platform !== d.runningPlatform && open.length > 0) {
-        const refusal = msg('bank.switchRefused', { count: open.length, orders: open.slice(0, 3).join('、') + (open.length > 3 ? '…' : '') });
-        return { ok: false, message: refusal, errors: { platform: refusal } };
-      }
+      const refusal = platformSwitchRefusal(d.orders, d.clock(), d.runningPlatform, v.platform);
+      if (refusal) return { ok: false, message: refusal, errors: { platform: refusal } };
       // Secrets first: settings that point at the bank never exist without their keys.
       if (v.appSecret || v.privateKeyHex) {
         const cur = stored();
@@ -125,7 +119,7 @@ export function setupHandlers(d: SetupHandlerDeps): SetupHandlers {
       }
       const saved = d.settings.update((cur) => ({ ...cur, aggregator: { ...cur.aggregator, platform: v.platform }, cmb: v.cmb }));
       if (!saved.ok) return { ok: false, message: saved.message, errors: {} };
-      const view = platformView();
+      const view = await platformView();
       log(`engineer: payment platform saved (${v.platform}${view.restartNeeded ? ', restart needed' : ''})`);
       const message = !view.restartNeeded ? msg('bank.saved') : v.platform === 'cmb' ? msg('bank.savedRestartCmb') : msg('bank.savedRestartUpay');
       return { ok: true, message, view };
@@ -134,10 +128,11 @@ export function setupHandlers(d: SetupHandlerDeps): SetupHandlers {
     testPlatform: async (form): Promise<ProbeResultView> => {
       await requireEngineer();
       // The test is of the bank, whatever the platform chosen now: its fields are required.
-      const parsed = parsePlatformForm({ ...form, platform: 'cmb' }, stored());
+      const parsed = parsePlatformForm({ ...form, platform: 'cmb' }, stored(), await smKeys());
       if (!parsed.ok) return { ok: false, message: msg('setup.testIncomplete'), errors: parsed.errors };
       const v = parsed.value;
       const keys = { ...stored(), ...(v.appSecret ? { appSecret: v.appSecret } : {}), ...(v.privateKeyHex ? { privateKeyHex: v.privateKeyHex } : {}) };
+      const { probeCmb } = await import('../aggregator/cmb/probe');
       const r = await probeCmb({
         baseUrl: v.cmb.baseUrl || UAT_BASE_URL, merId: v.cmb.merId, userId: v.cmb.userId, appId: v.cmb.appId,
         appSecret: keys.appSecret ?? '', privateKeyHex: keys.privateKeyHex ?? '', cmbPublicKey: v.cmb.bankPublic,

@@ -4,6 +4,16 @@
  */
 import { z } from 'zod';
 import { cmbSettingsSchema, DEFAULT_CMB_SETTINGS } from './cmb-settings';
+import { msg } from '../../preload/messages';
+
+const BAUD_RATES = [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200];
+/**
+ * A refinement's issue: technical English for the log, and the message code the screen words in
+ * the engineer's language (settings-rules.ts ruleMsgOf reads it back), so no Chinese reaches an
+ * English screen through a zod issue.
+ */
+const BAUD_ISSUE = { message: 'unsupported baud rate', params: { msg: msg('form.baudRate', { allowed: BAUD_RATES.join(' / ') }) } };
+const HQ_URL_ISSUE = { message: 'expected postgres://store-role@host:port/database (no password)', params: { msg: msg('hq.urlInvalid') } };
 
 export const SETTINGS_VERSION = 2;
 
@@ -44,7 +54,7 @@ export const settingsSchema = z.object({
   }),
   scanner: z.object({
     path: z.string().max(200),
-    baudRate: z.number().int().refine((b) => [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200].includes(b), '不支持的波特率'),
+    baudRate: z.number().int().refine((b) => BAUD_RATES.includes(b), BAUD_ISSUE),
     dataBits: z.union([z.literal(7), z.literal(8)]),
     parity: z.enum(['none', 'even', 'odd']),
     stopBits: z.union([z.literal(1), z.literal(2)]),
@@ -64,7 +74,7 @@ export const settingsSchema = z.object({
   /** Head-office sync (main/sync/): off by default; the URL never holds the password (secrets.ts does). */
   hq: z.object({
     enabled: z.boolean(),
-    url: z.string().max(300).refine((u) => u === '' || /^postgres(ql)?:\/\/[^:@/\s]+@[^\s]+$/.test(u), '总部数据库地址应为 postgres://门店角色@主机:端口/库（不含密码）'),
+    url: z.string().max(300).refine((u) => u === '' || /^postgres(ql)?:\/\/[^:@/\s]+@[^\s]+$/.test(u), HQ_URL_ISSUE),
     storeId: z.string().regex(/^[A-Za-z0-9_-]{0,40}$/),
     storeName: z.string().max(40),
   }).default({ enabled: false, url: '', storeId: '', storeName: '' }),

@@ -8,7 +8,7 @@
 import { posix } from 'node:path';
 import type { z } from 'zod';
 import { settingsSchema, type Settings } from './schema';
-import { msg, type Msg } from '../../preload/messages';
+import { isMsg, msg, type Msg } from '../../preload/messages';
 import { zhText } from '../shared/zh-text';
 
 export interface RuleOptions { serialDirs?: readonly string[] }
@@ -50,4 +50,10 @@ export function strictSettingsSchema(opts: RuleOptions = {}): z.ZodType<Settings
   return settingsSchema.superRefine((s, ctx) => {
     for (const p of checkSettings(s as Settings, opts)) ctx.addIssue({ code: 'custom', path: p.path.split('.'), message: p.message, params: { msg: p.msg } });
   }) as unknown as z.ZodType<Settings>;
+}
+
+/** The message code a rule's or the schema's refinement carried (params.msg); zod's own issues have none. */
+export function ruleMsgOf(issue: z.core.$ZodIssue | undefined): Msg | undefined {
+  const carried = issue?.code === 'custom' ? (issue.params as { msg?: unknown } | undefined)?.msg : undefined;
+  return isMsg(carried) ? carried : undefined;
 }

@@ -10,6 +10,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { settingsSchema, DEFAULT_SETTINGS, migrate, type Settings } from './schema';
 import { msg, type Msg } from '../../preload/messages';
+import { ruleMsgOf } from './settings-rules';
 
 /** The part of conf / electron-store this module needs. */
 export interface ConfLike { store: Record<string, unknown>; readonly path: string }
@@ -95,7 +96,9 @@ export function openSettings(dir: string, factory: ConfFactory, clock: () => num
       const next = settingsSchema.safeParse(patch(structuredClone(current)));
       if (!next.success) {
         const issue = next.error.issues[0];
-        return { ok: false, message: msg('settings.invalid', { path: issue?.path.join('.') ?? '', detail: issue?.message ?? 'invalid' }) };
+        const path = issue?.path.join('.') ?? '';
+        const rule = ruleMsgOf(issue);
+        return { ok: false, message: rule ? msg('settings.invalidRule', { path, detailMsg: rule }) : msg('settings.invalid', { path, detail: issue?.message ?? 'invalid' }) };
       }
       const error = save(next.data);
       if (error) return { ok: false, message: msg('eng.settingsNotSaved', { reasonMsg: error }) };

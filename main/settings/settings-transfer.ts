@@ -5,9 +5,9 @@
  */
 import { migrate, type Settings } from './schema';
 import { JsonTooDeep, parseJsonBounded } from './json-limits';
-import { strictSettingsSchema, type RuleOptions } from './settings-rules';
+import { ruleMsgOf, strictSettingsSchema, type RuleOptions } from './settings-rules';
 import { localDay } from '../shared/dates';
-import { isMsg, msg, type Msg } from '../../preload/messages';
+import { msg, type Msg } from '../../preload/messages';
 
 export const EXPORT_KIND = 'yima-settings';
 
@@ -60,8 +60,8 @@ export function parseSettingsImport(text: string, rules: RuleOptions = {}): Impo
     const issue = parsed.error.issues[0];
     const path = issue?.path.join('.') ?? '';
     // A rule's issue (settings-rules.ts) carries its message code; zod's own issues are technical text.
-    const rule = issue?.code === 'custom' ? (issue.params as { msg?: unknown } | undefined)?.msg : undefined;
-    if (isMsg(rule)) return { ok: false, message: msg('eng.importInvalidRule', { path, detailMsg: rule }) };
+    const rule = ruleMsgOf(issue);
+    if (rule) return { ok: false, message: msg('eng.importInvalidRule', { path, detailMsg: rule }) };
     return { ok: false, message: msg('eng.importInvalid', { path, detail: issue?.message ?? '' }) };
   }
   return { ok: true, settings: parsed.data };

@@ -13,6 +13,7 @@ export const systemTimers: Timers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
+export const systemClockTimers: ClockTimers = { ...systemClock, ...systemTimers };
 
 /** Waits ms on the injected timers. Resolves true when the time passed, false when aborted (at once). */
 export function sleep(timers: Timers, ms: number, signal?: AbortSignal): Promise<boolean> {

@@ -7,6 +7,7 @@
  */
 import type pg from 'pg';
 import { makeConnector, parseHqUrl } from './pg-connect';
+import type { Msg } from '../../preload/messages';
 
 export type HqProbeResult =
   | { kind: 'ok'; ms: number; tls: boolean; storeId: string }
@@ -17,7 +18,8 @@ export type HqProbeResult =
   | { kind: 'notHq' }
   | { kind: 'notAStore'; user: string }
   | { kind: 'otherStore'; actual: string }
-  | { kind: 'failed'; detail: string };
+  | { kind: 'failed'; detail: string }
+  | { kind: 'badUrl'; message: Msg };
 
 const NETWORK = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNRESET']);
 const TLS_TEXT = /SSL|TLS|certificate|self[- ]signed/i;
@@ -39,7 +41,7 @@ function classify(err: unknown, user: string, database: string): HqProbeResult {
 
 export async function probeHq(url: string, password: string | null, expectStoreId: string, deps: { clock: () => number; timeoutMs?: number }): Promise<HqProbeResult> {
   const parsed = parseHqUrl(url);
-  if (!parsed.ok) return { kind: 'failed', detail: parsed.message };
+  if (!parsed.ok) return { kind: 'badUrl', message: parsed.message };
   const { user, database } = parsed.target;
   const connector = makeConnector(parsed.target, () => password ?? parsed.password ?? null, deps.timeoutMs ?? 5_000);
   const started = deps.clock();

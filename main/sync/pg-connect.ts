@@ -5,7 +5,10 @@
  * checks the certificate and host name; `disable` never uses it.
  * (libpq sslmode semantics: https://www.postgresql.org/docs/15/libpq-ssl.html)
  */
-import pg from 'pg';
+// Types only here: the driver itself is imported on the first connection, so a counter without
+// head-office sync never loads pg.
+import type pg from 'pg';
+import { msg, type Msg } from '../../preload/messages';
 
 export type SslMode = 'disable' | 'prefer' | 'require' | 'verify-full';
 
@@ -17,20 +20,20 @@ export interface HqTarget {
   sslmode: SslMode;
 }
 
-/** Parse `postgres://user[:password]@host[:port]/db[?sslmode=…]`; a message for bad input. */
-export function parseHqUrl(url: string): { ok: true; target: HqTarget; password?: string } | { ok: false; message: string } {
+/** Parse `postgres://user[:password]@host[:port]/db[?sslmode=…]`; a message code for bad input (the status bar shows it). */
+export function parseHqUrl(url: string): { ok: true; target: HqTarget; password?: string } | { ok: false; message: Msg } {
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    return { ok: false, message: `总部数据库地址无效 / not a URL: ${url}` };
+    return { ok: false, message: msg('hq.urlInvalid') };
   }
-  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') return { ok: false, message: `总部数据库地址需以 postgres:// 开头 / expected postgres://…, got ${u.protocol}` };
-  if (!u.hostname) return { ok: false, message: '总部数据库地址缺少主机 / host missing' };
+  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') return { ok: false, message: msg('hq.urlInvalid') };
+  if (!u.hostname) return { ok: false, message: msg('hq.urlInvalid') };
   const user = decodeURIComponent(u.username);
-  if (!user) return { ok: false, message: '总部数据库地址缺少用户名（门店角色）/ user (the store role) missing' };
+  if (!user) return { ok: false, message: msg('hq.urlNoUser') };
   const mode = (u.searchParams.get('sslmode') ?? 'prefer') as SslMode;
-  if (!['disable', 'prefer', 'require', 'verify-full'].includes(mode)) return { ok: false, message: `不支持的 sslmode：${mode}` };
+  if (!['disable', 'prefer', 'require', 'verify-full'].includes(mode)) return { ok: false, message: msg('hq.sslmodeInvalid', { mode }) };
   const port = u.port ? Number(u.port) : 5432;
   const database = decodeURIComponent(u.pathname.replace(/^\//, '')) || 'postgres';
   const password = u.password ? decodeURIComponent(u.password) : undefined;
@@ -55,8 +58,9 @@ export function makeConnector(target: HqTarget, password: () => string | null, t
   let plainOnly = target.sslmode === 'disable';
   let lastTls = false;
   const open = async (tls: boolean): Promise<pg.Client> => {
+    const { default: driver } = await import('pg');
     const ssl = tls ? (target.sslmode === 'verify-full' ? { rejectUnauthorized: true, servername: target.host } : { rejectUnauthorized: false }) : false;
-    const c = new pg.Client({
+    const c = new driver.Client({
       host: target.host, port: target.port, database: target.database, user: target.user, password: password() ?? undefined,
       ssl, connectionTimeoutMillis: timeoutMs, query_timeout: 30_000, application_name: 'yima-sync', keepAlive: true,
     });

@@ -44,7 +44,7 @@ function applyFlags(o: SyncSetupOptions): string | undefined {
   const f = o.flags;
   if (!f) return undefined;
   const parsed = parseHqUrl(f.url);
-  if (!parsed.ok) return parsed.message;
+  if (!parsed.ok) return zhText(parsed.message);
   if (parsed.password) o.secrets.setHqPassword(parsed.password);
   const r = o.settings.update((s) => ({ ...s, hq: { enabled: true, url: redactUrl(f.url), storeId: f.storeId ?? s.hq.storeId, storeName: f.storeName ?? s.hq.storeName } }));
   return r.ok ? undefined : zhText(r.message);
@@ -60,9 +60,11 @@ export function setupSync(o: SyncSetupOptions): SyncSetup {
   if (!hq.enabled || !hq.url || !hq.storeId) return off;
   const parsed = parseHqUrl(hq.url);
   if (!parsed.ok) {
-    publish({ ...view, enabled: true, state: 'unreachable', error: parsed.message });
+    publish({ ...view, enabled: true, state: 'unreachable', errorMsg: parsed.message });
     return off;
   }
+  // On from here: until the worker's first report the status bar says connecting, not off.
+  publish({ enabled: true, state: 'connecting', behind: 0, storeId: hq.storeId });
   const deviceFile = join(o.dataDir, 'device-id');
   const terminalId = existsSync(deviceFile) ? readFileSync(deviceFile, 'utf8').trim() : 'yima-unknown-device';
   const worker = new SyncWorker({

@@ -1,16 +1,17 @@
 /**
  * The cash dialog's live arithmetic (display only: main parses the typed text again and
- * decides). Integer fen, never floats.
+ * decides), with the same parser (preload/amount.ts). Integer fen, never floats.
  */
+import { fenToYuanString, yuanToFen } from '../../preload/amount';
+
+/** The typed text in fen for the live arithmetic (0 for "0"), or null while it is not an amount yet. */
 export function yuanTextToFen(text: string): number | null {
-  const m = /^(\d{1,9})(?:\.(\d{0,2}))?$/.exec(text.trim());
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number(((m[2] ?? '') + '00').slice(0, 2));
+  const r = yuanToFen(text, Number.MAX_SAFE_INTEGER);
+  return r.ok ? r.fen : r.reason === 'zero' ? 0 : null;
 }
 
-export function fenToYuanText(fen: number): string {
-  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
-}
+/** 1234 → "12.34", the text main parses back. */
+export const fenToYuanText = fenToYuanString;
 
 /** Exact, the next whole yuan (整数), then the notes that cover the amount. */
 export function quickAmounts(amountFen: number): { kind: 'exact' | 'whole' | 'note'; fen: number }[] {

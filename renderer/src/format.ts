@@ -57,6 +57,13 @@ export function formatClock(ms: number, locale: string = 'zh-CN'): string {
   return dateFormat(locale, 'hm', { hour: '2-digit', minute: '2-digit', hour12: false }).format(ms);
 }
 
+/** Local calendar day "YYYY-MM-DD" of an instant (the counter's business day, as main's journal counts it). */
+export function localDay(ms: number = Date.now()): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
 /** A business day "2026-12-02" as a date in the app's language (2026/12/02 · 2 Dec 2026), read as a calendar day. */
 export function formatDay(day: string, locale: string = 'zh-CN'): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);

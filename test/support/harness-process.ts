@@ -20,9 +20,15 @@ export interface HarnessProcess {
 
 const HARNESS = join(process.cwd(), 'out/main/harness.js');
 
+/** Every harness this test process started: killed when it exits, so a fixture that fails before its cleanup leaves no counter running. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => { for (const c of running) c.kill('SIGKILL'); });
+
 export async function startHarnessProcess(opts: { dataDir: string; aggregatorUrl?: string; extraArgs?: string[]; timeoutMs?: number; env?: NodeJS.ProcessEnv }): Promise<HarnessProcess> {
   const args = [HARNESS, '--port', '0', '--data-dir', opts.dataDir, ...(opts.aggregatorUrl ? ['--aggregator', opts.aggregatorUrl] : []), ...(opts.extraArgs ?? [])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const output: string[] = [];
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`harness did not start in time:\n${output.join('')}`)), opts.timeoutMs ?? 15_000);

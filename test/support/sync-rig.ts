@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { systemTimers } from '../../main/checkout/time';
+import { systemTimers } from '../../main/shared/time';
 import { openJournal, type Journal, nodeJournalFs } from '../../main/journal';
 import { JournalTail } from '../../main/sync/journal-tail';
 import { makeConnector, parseHqUrl } from '../../main/sync/pg-connect';
@@ -31,7 +31,7 @@ export async function startCounter(o: { storeId: string; url: string; terminalId
   const dir = o.dir ?? mkdtempSync(join(tmpdir(), 'yima-sync-'));
   const journal = await openJournal({ dir: join(dir, 'journal'), clock: () => Date.now(), warn: () => undefined });
   const parsed = parseHqUrl(o.url);
-  if (!parsed.ok) throw new Error(parsed.message);
+  if (!parsed.ok) throw new Error(parsed.message.code);
   const statuses: SyncStatus[] = [];
   const acks: number[] = [];
   const worker = new SyncWorker({

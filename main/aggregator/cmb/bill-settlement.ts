@@ -6,6 +6,7 @@
  * Integer fen throughout; fees per order half up, refunds return the fee pro rata (as the sandbox
  * bill and reports/settlement.ts do).
  */
+import { addDays } from '../../shared/dates';
 import type { StatementSettlementLine } from '../types';
 import { walletOfPayType } from './map-answer';
 import { SETTLEMENT } from './statement-format';
@@ -13,11 +14,6 @@ import type { BillRow } from './statement';
 
 const halfUp = (a: number, b: number): number => Math.floor((2 * a + b) / (2 * b));
 const isoDay = (yyyymmdd: string): string => `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
-
-export function addDays(day: string, n: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
 
 /** The assumed fee of a payment of `fen` paid with `payType` (SETTLEMENT rate, half up per order). */
 export function assumedFee(fen: number, payType: string): number {

@@ -92,14 +92,14 @@ export function createCmbDriver(opts: CmbDriverOptions): Aggregator & { testConn
     const state = api === 'close' ? ans.biz.closeState : ans.biz.cancelState;
     // [ref §2] cancelState C/D, closeState C = done; F = failed, order unchanged.
     if (state === 'C' || state === 'D') return { kind: 'ok', bizCode: 'CANCEL_SUCCESS' };
-    if (state === 'F') return { kind: 'ok', bizCode: 'CANCEL_FAIL', errorCode: 'FAIL', message: '撤销失败' };
+    if (state === 'F') return { kind: 'ok', bizCode: 'CANCEL_FAIL', errorCode: 'FAIL' };
     return malformed(`${api}State ${JSON.stringify(state)}`);
   }
 
   const head: Pick<Aggregator, 'pollPolicy' | 'activate' | 'checkin' | 'precreate' | 'unifiedQr'> = {
     // [ref §3, L §4.2.1] the bank's own polling rules (poll-policy.ts).
     pollPolicy: CMB_POLL_POLICY,
-    activate: () => Promise.resolve({ ok: false, definite: true, errorCode: 'NOT_SUPPORTED', message: '招商银行聚合收款无需激活：请在设置中填写商户号、收银员、APP ID 和密钥' }),
+    activate: () => Promise.resolve({ ok: false, definite: true, errorCode: 'NOT_SUPPORTED', message: 'no activation at CMB: merchant id, cashier id, APP ID and keys are set up in the settings' }),
     // No key rotation at CMB: the merchant key pair is registered with the bank once.
     checkin: () => Promise.resolve({ ok: true, terminalSn: c.userId, terminalKey: '' }),
 
@@ -110,7 +110,7 @@ export function createCmbDriver(opts: CmbDriverOptions): Aggregator & { testConn
       const out = await qrcodeapply(req);
       if (out.kind !== 'ok') return out;
       if (out.bizCode === 'PRECREATE_SUCCESS' && out.data?.qrCode) return { kind: 'ok', qrCode: out.data.qrCode, sn: out.data.sn };
-      return { kind: 'rejected', errorCode: out.errorCode ?? 'FAIL', message: out.message ?? '下单失败' };
+      return { kind: 'rejected', errorCode: out.errorCode ?? 'FAIL', message: out.message ?? '' };
     },
   };
 
@@ -144,7 +144,7 @@ export function createCmbDriver(opts: CmbDriverOptions): Aggregator & { testConn
       if (ans.returnCode === 'FAIL') return { kind: 'rejected', errorCode: ans.errCode ?? 'FAIL', message: messageOf(ans) };
       if (ans.respCode === 'FAIL') return { kind: 'ok', bizCode: 'PAY_FAIL', errorCode: ans.errCode ?? 'FAIL', message: messageOf(ans) };
       const st = ans.biz.tradeState;
-      if (st === 'F') return { kind: 'ok', bizCode: 'PAY_FAIL', errorCode: 'FAIL', message: ans.biz.errDescription ?? '支付失败' };
+      if (st === 'F') return { kind: 'ok', bizCode: 'PAY_FAIL', errorCode: 'FAIL', ...(ans.biz.errDescription ? { message: ans.biz.errDescription } : {}) };
       if (st !== 'S' && st !== 'P') return malformed(`pay tradeState ${JSON.stringify(st)}`);
       // [ref §3] P is the USERPAYING analogue: query.
       const data = orderData({ ...ans.biz, orderId: req.clientSn }, st === 'S' ? 'PAID' : 'CREATED', { orderId: req.clientSn, amountFen: req.amountFen });
@@ -177,15 +177,36 @@ export function createCmbDriver(opts: CmbDriverOptions): Aggregator & { testConn
       if (ans.returnCode === 'FAIL' || ans.respCode === 'FAIL') return { kind: 'ok', bizCode: 'REFUND_FAIL', errorCode: ans.errCode ?? 'FAIL', message: messageOf(ans) };
       switch (ans.biz.refundState) {
         case 'S': return { kind: 'ok', bizCode: 'REFUND_SUCCESS' };
-        case 'F': return { kind: 'ok', bizCode: 'REFUND_FAIL', errorCode: 'FAIL', message: ans.biz.failureReason ?? '退款失败' };
+        case 'F': return { kind: 'ok', bizCode: 'REFUND_FAIL', errorCode: 'FAIL', ...(ans.biz.failureReason ? { message: ans.biz.failureReason } : {}) };
         // [ref §2/§3] P (WeChat originals): accepted, still processing — not done yet.
         case 'P': return { kind: 'unknown', reason: 'server_error', message: '退款处理中（微信原路退回需要时间），请稍后“再次查询”' };
         default: return malformed(`refundState ${JSON.stringify(ans.biz.refundState)}`);
       }
     }),
 
+    refundQuery: (req) => guard('refundquery', async () => {
+      const a = await client.post('refundquery', rq.refundQuery(c, userIdOf(req.clientSn), req.refundRequestNo));
+      const unk = unknownOf(a, '退款查询');
+      if (unk) return unk;
+      const ans = a as Answer;
+      if (ans.returnCode === 'FAIL' || ans.respCode === 'FAIL') {
+        // The bank has no refund of that number: the request never reached it (re-send, same number).
+        if (ans.errCode === 'ORDERID_NOT_EXIST') return { kind: 'ok', bizCode: 'FAIL', errorCode: 'ORDER_NOT_EXISTS', message: messageOf(ans) };
+        // [ref §3] a failed query is not a failed refund: ask again.
+        return { kind: 'unknown', reason: 'server_error', message: `退款查询失败（${ans.errCode ?? ''} ${ans.respMsg ?? ''}），结果未知` };
+      }
+      // [ref §2 refundquery] tradeState P 预退款完成 / S / F (+ failureReason).
+      switch (ans.biz.tradeState) {
+        case 'S': return { kind: 'ok', bizCode: 'REFUND_SUCCESS' };
+        case 'F': return { kind: 'ok', bizCode: 'REFUND_FAIL', errorCode: 'FAIL', message: ans.biz.failureReason ?? '退款失败' };
+        // [ref §3] refundquery P: keep querying.
+        case 'P': return { kind: 'unknown', reason: 'server_error', message: '退款处理中（微信原路退回需要时间）' };
+        default: return malformed(`refundquery tradeState ${JSON.stringify(ans.biz.tradeState)}`);
+      }
+    }),
+
     // Voiding a paid order: the text forbids it (ORDER_PAID, use refund) [ref §3 ❗]; safe reading: refund.
-    revoke: () => Promise.resolve({ kind: 'rejected', errorCode: 'NOT_ALLOWED', message: '招商银行聚合收款不能撤销已支付订单，请使用退款' }),
+    revoke: () => Promise.resolve({ kind: 'rejected', errorCode: 'VOID_NOT_SUPPORTED', message: 'CMB cannot void a paid order; refund it instead' }),
 
     // Fees and T+N are the bank's, from the one documented place (statement-format.ts SETTLEMENT).
     settlementTerms: { defaultFeeBp: SETTLEMENT.defaultFeeBp, feeBp: SETTLEMENT.feeBp, settleDays: SETTLEMENT.settleDays },

@@ -24,7 +24,7 @@ export function unknownOf(a: CmbAnswer | Answer, what: string): AggOutcome | nul
   return null;
 }
 
-export function messageOf(a: Answer): string { return a.respMsg ?? a.errCode ?? '银行拒绝'; }
+export function messageOf(a: Answer): string { return a.respMsg ?? a.errCode ?? ''; } // nothing said: the caller's fallback words it
 
 export function malformed(detail: string): AggOutcome {
   return { kind: 'unknown', reason: 'malformed', message: `银行应答内容不完整，结果未知，请查询订单 (${detail})` };

@@ -45,4 +45,7 @@ export function refund(c: CmbConfig, userId: string, origOrderId: string, refund
   return { merId: c.merId, userId, origOrderId, orderId: refundNo, txnAmt: fen(origFen), refundAmt: fen(refundFen) };
 }
 
+/** [ref §2 refundquery] by our refund number (`orderId`), with the original order's cashier. */
+export function refundQuery(c: CmbConfig, userId: string, refundNo: string): Biz { return { merId: c.merId, userId, orderId: refundNo }; }
+
 export function statementUrl(c: CmbConfig, billDate: string): Biz { return { merId: c.merId, billDate }; }

@@ -11,6 +11,8 @@ import { walletOfPayType } from './map-answer';
 import { statementUrl } from './requests';
 import { billSettlement } from './bill-settlement';
 import type { StatementOutcome } from '../types';
+import { unknownMsg } from '../platform-msg';
+import { msg, type Msg } from '../../../preload/messages';
 
 export type HttpGet = (url: string, timeoutMs: number) => Promise<{ status: number; body: Buffer }>;
 
@@ -24,7 +26,7 @@ export interface BillRow {
   payType: string; kind: 'pay' | 'refund'; amountFen: number; feeFen: number | null; settleDate: string; success: boolean;
 }
 
-export type BillParse = { ok: true; rows: BillRow[] } | { ok: false; message: string };
+export type BillParse = { ok: true; rows: BillRow[] } | { ok: false; message: Msg };
 
 export function parseBill(text: string): BillParse {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -32,7 +34,7 @@ export function parseBill(text: string): BillParse {
   const idx = {} as Record<BillColumn, number>;
   for (const [key, name] of Object.entries(BILL_COLUMNS) as [BillColumn, string][]) {
     const i = header.indexOf(name);
-    if (i < 0) return { ok: false, message: `银行对账单缺少列“${name}”（格式假设见 statement-format.ts）` };
+    if (i < 0) return { ok: false, message: msg('stmt.bankMissingColumn', { column: name }) }; // assumptions: statement-format.ts
     idx[key] = i;
   }
   const rows: BillRow[] = [];
@@ -46,7 +48,7 @@ export function parseBill(text: string): BillParse {
     const fee = feeText === '' ? null : /^-?\d{1,13}$/.test(feeText) ? Number(feeText) : NaN;
     const type = get('type');
     if (Number.isNaN(amount) || (fee !== null && Number.isNaN(fee)) || (type !== BILL_TYPES.pay && type !== BILL_TYPES.refund)) {
-      return { ok: false, message: `银行对账单第 ${n + 1} 行无法读取：${raw}` };
+      return { ok: false, message: msg('stmt.bankBadLine', { line: n + 1, text: raw }) };
     }
     rows.push({ line: n + 1, date: get('date'), time: get('time'), orderId: get('orderId'), cmbOrderId: get('cmbOrderId'), refundId: get('refundId'), payType: get('payType'), kind: type === BILL_TYPES.pay ? 'pay' : 'refund', amountFen: amount, feeFen: fee, settleDate: get('settleDate'), success: get('status') === BILL_SUCCESS });
   }
@@ -69,18 +71,18 @@ export function billToCsv(rows: BillRow[]): string {
 export async function fetchStatement(o: { client: CmbClient; config: CmbConfig; httpGet?: HttpGet; day: string; timeoutMs: number }): Promise<StatementOutcome> {
   try {
     const a = await o.client.post('statementurl', statementUrl(o.config, o.day.replace(/-/g, '')));
-    if (a.kind === 'unknown') return { ok: false, message: `对账单地址获取失败：${a.message}` };
+    if (a.kind === 'unknown') return { ok: false, message: msg('stmt.urlFailed', { reasonMsg: unknownMsg(a.reason) }) };
     // [ref §4] SYSTERM_ERROR → retry later; any FAIL: no statement now (e.g. before T+1 10:30).
-    if (a.returnCode === 'FAIL' || a.respCode === 'FAIL') return { ok: false, message: `银行暂不提供该日对账单（${a.errCode ?? ''} ${a.respMsg ?? ''}），请稍后再试` };
+    if (a.returnCode === 'FAIL' || a.respCode === 'FAIL') return { ok: false, message: msg('stmt.bankNotYet', { errCode: a.errCode ?? '', text: a.respMsg ?? '' }) };
     const url = a.biz.fileDownloadUrl;
-    if (!url) return { ok: false, message: '银行应答缺少对账单地址 (fileDownloadUrl)' };
+    if (!url) return { ok: false, message: msg('stmt.noDownloadUrl') };
     const res = await (o.httpGet ?? nodeHttpGet)(url, o.timeoutMs);
-    if (res.status !== 200) return { ok: false, message: `对账单下载失败：HTTP ${res.status}` };
+    if (res.status !== 200) return { ok: false, message: msg('stmt.downloadHttp', { status: res.status }) };
     const bin = binaryBillKind(res.body);
-    if (bin) return { ok: false, message: `银行对账单是 ${bin} 文件，尚不支持（见 statement-format.ts）` };
+    if (bin) return { ok: false, message: msg('stmt.bankBinary', { kind: bin }) }; // see statement-format.ts
     const bill = parseBill(res.body.toString('utf8'));
     return bill.ok ? { ok: true, csv: billToCsv(bill.rows), settlement: billSettlement(bill.rows, o.config.merId, o.day) } : bill;
   } catch (err) {
-    return { ok: false, message: `对账单获取异常：${err instanceof Error ? err.message : String(err)}` };
+    return { ok: false, message: msg('stmt.fetchError', { detail: err instanceof Error ? err.message : String(err) }) };
   }
 }

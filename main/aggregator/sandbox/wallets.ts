@@ -1,5 +1,6 @@
 /** Wallets: payment-code detection, payway codes, scripted behaviours, generated numbers. */
 import { randomBytes } from 'node:crypto';
+import { formatDate } from '../../shared/dates';
 import type { Behaviour, SandboxWallet } from './state';
 
 export const WALLETS: readonly SandboxWallet[] = ['wechat', 'alipay', 'unionpay'];
@@ -55,7 +56,7 @@ export const makeKey = (): string => randomBytes(16).toString('hex');
 export const makeToken = (): string => randomBytes(12).toString('hex');
 
 export function makeTradeNo(w: SandboxWallet, now: number): string {
-  const day = new Date(now).toISOString().slice(0, 10).replace(/-/g, '');
+  const day = formatDate(now, 'YYYYMMDD', 0); // the UTC day, as before
   if (w === 'wechat') return `4200${digits(6)}${day}${digits(10)}`;
   if (w === 'alipay') return `${day}22001${digits(15)}`;
   return `${day}${digits(13)}`;

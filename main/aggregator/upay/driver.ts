@@ -11,6 +11,8 @@ import { activateTerminal, checkinTerminal, type TerminalDeps } from './terminal
 import type { Envelope } from './wire';
 import { buildUnifiedQrUrl, DEFAULT_GATEWAY_URL, DEFAULT_RETURN_URL } from './wap-gateway';
 import { UPAY_POLL_POLICY } from './poll-policy';
+import { platformSaid, unknownMsg } from '../platform-msg';
+import { msg } from '../../../preload/messages';
 
 export interface UpayDriverOptions {
   baseUrl: string;
@@ -104,6 +106,8 @@ export function createUpayDriver(opts: UpayDriverOptions): Aggregator {
         if (!built.ok) return { kind: 'rejected', errorCode: 'INVALID_PARAMS', message: built.message };
         return { kind: 'ok', qrCode: built.url };
       } catch (err) {
+        // The screen says "internal error, see the log" (platform-msg.ts INTERNAL): the detail goes here.
+        log('error', 'upay unified QR could not be built', { error: thrown(err) });
         return { kind: 'rejected', errorCode: 'INTERNAL', message: `二维码生成失败：${thrown(err)}` };
       }
     },
@@ -125,14 +129,15 @@ export function createUpayDriver(opts: UpayDriverOptions): Aggregator {
       try {
         const env = await signedCall('/upay/v2/statement', (sn) => buildStatement(sn, day));
         if (env.kind === 'unknown' && env.httpStatus === 404) return null; // platform has no statement
-        if (env.kind !== 'ok') return { ok: false, message: env.message };
+        if (env.kind === 'unknown') return { ok: false, message: msg('stmt.fetchFailed', { reasonMsg: unknownMsg(env.reason) }) };
+        if (env.kind !== 'ok') return { ok: false, message: msg('stmt.fetchFailed', { reasonMsg: platformSaid(env.errorCode, env.message, msg('platform.noAnswer')) }) };
         const data = env.biz.data as Record<string, unknown> | undefined;
         const csv = data !== undefined && typeof data === 'object' ? data.csv : undefined;
         if (typeof csv === 'string') return { ok: true, csv };
-        const reason = typeof env.biz.error_message === 'string' ? env.biz.error_message : 'biz_response.data.csv missing';
-        return { ok: false, message: `对账单获取失败：${reason}` };
+        const said = typeof env.biz.error_message === 'string' ? env.biz.error_message : undefined;
+        return { ok: false, message: msg('stmt.fetchFailed', { reasonMsg: said ? msg('platform.said', { text: said }) : msg('stmt.noCsv') }) };
       } catch (err) {
-        return { ok: false, message: `对账单获取异常：${thrown(err)}` };
+        return { ok: false, message: msg('stmt.fetchError', { detail: thrown(err) }) };
       }
     },
   };

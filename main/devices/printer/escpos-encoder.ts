@@ -122,12 +122,16 @@ export class QrDataError extends Error {}
 
 /**
  * The QR data must be printable ASCII: `GS ( k` stores bytes and the order numbers we print are
- * ASCII. Anything else is refused with a clear error, never silently stripped or cut.
+ * ASCII. Anything else is refused with a clear error, never silently stripped or cut. The error is
+ * technical text (like the transports' errors) for the log and the job list, where the screen shows
+ * it inside printer.failed in either language, so it is not Chinese.
  */
 export function qrPayload(data: string): string {
-  const bad = [...data].find((ch) => !/[\x20-\x7e]/.test(ch));
-  if (bad !== undefined) throw new QrDataError(`二维码内容含非 ASCII 字符 "${bad}"（U+${bad.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}），不能打印：${data}`);
-  if (data.length === 0) throw new QrDataError('二维码内容为空，不能打印');
-  if (data.length > 512) throw new QrDataError(`二维码内容过长（${data.length} 字符，最多 512），不能打印`);
+  const chars = [...data];
+  const at = chars.findIndex((ch) => !/[\x20-\x7e]/.test(ch));
+  // The code point, not the character: the message stays readable on an English screen.
+  if (at >= 0) throw new QrDataError(`QR data has a non-ASCII character U+${chars[at]!.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at position ${at + 1}, not printed`);
+  if (data.length === 0) throw new QrDataError('QR data is empty, not printed');
+  if (data.length > 512) throw new QrDataError(`QR data is too long (${data.length} characters, at most 512), not printed`);
   return data;
 }

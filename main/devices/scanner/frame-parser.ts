@@ -3,7 +3,7 @@
  * to how data is emitted", node-serialport#541), so frames are rebuilt here from a suffix (CR,
  * LF, CRLF) or, for scanners configured without one, from an inter-character timeout.
  */
-import { realTimers, type TimerHandle, type Timers } from './timers';
+import { systemClockTimers, type ClockTimers, type TimerHandle } from '../../shared/time';
 
 export type Suffix = 'CR' | 'LF' | 'CRLF' | 'none';
 
@@ -28,7 +28,7 @@ export interface FrameParserOptions {
   interCharTimeoutMs?: number;
   dedupeMs?: number;
   maxBuffer?: number;
-  timers?: Timers;
+  timers?: ClockTimers;
   /** Receives frames completed by the inter-character timer (suffix 'none'). */
   onTimeoutFrames?: (frames: Frame[]) => void;
 }
@@ -51,7 +51,7 @@ export function createFrameParser(opts: FrameParserOptions = {}): FrameParser {
   const interCharMs = opts.interCharTimeoutMs ?? 50;
   const dedupeMs = opts.dedupeMs ?? 1500;
   const maxBuffer = opts.maxBuffer ?? 256;
-  const timers = opts.timers ?? realTimers;
+  const timers = opts.timers ?? systemClockTimers;
   const recent = new Map<string, number>(); // code → time it was last accepted
 
   // Fixed buffer: chunks are copied in, so one huge read cannot grow memory.

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { createFrameParser, type Frame, type FrameParser, type FrameStatus, type Suffix } from './frame-parser';
 import { openSerialPort, type OpenPort, type PortOpener, type PortSettings } from './serial-port';
 import { createBackoff, type Backoff } from '../../shared/retry';
-import { realTimers, type TimerHandle, type Timers } from './timers';
+import { systemClockTimers, type ClockTimers, type TimerHandle } from '../../shared/time';
 import { TypedEmitter } from './typed-emitter';
 
 export type { PortOpener, OpenPort, PortSettings } from './serial-port';
@@ -25,7 +25,7 @@ export interface ScannerReaderOptions {
   dedupeMs?: number;
   openPort?: PortOpener;
   exists?: (path: string) => boolean;
-  timers?: Timers;
+  timers?: ClockTimers;
   backoffMinMs?: number;
   backoffMaxMs?: number;
   watchdogMs?: number;
@@ -60,7 +60,7 @@ export class ScannerReader extends TypedEmitter<ScannerEvents> {
   private cfg: Config;
   private readonly openPort: PortOpener;
   private readonly exists: (path: string) => boolean;
-  private readonly timers: Timers;
+  private readonly timers: ClockTimers;
   private state: ScannerState = 'stopped';
   private port: OpenPort | undefined;
   private parser: FrameParser;
@@ -80,7 +80,7 @@ export class ScannerReader extends TypedEmitter<ScannerEvents> {
     });
     this.openPort = opts.openPort ?? openSerialPort;
     this.exists = opts.exists ?? existsSync;
-    this.timers = opts.timers ?? realTimers;
+    this.timers = opts.timers ?? systemClockTimers;
     this.cfg = toConfig(opts);
     // Reconnect after 200 ms, doubling up to 1 s (read per step: reconfigure may change them).
     this.backoff = createBackoff(() => ({ baseMs: this.cfg.backoffMinMs, maxMs: this.cfg.backoffMaxMs }));

@@ -1,5 +1,5 @@
 import { useHq } from './store';
-import { useT, yuan } from './i18n';
+import { useT, useWalletName, yuan } from './i18n';
 import type { TakingsRow } from './types';
 import { StorePanel } from './StorePanel';
 import { ReconcilePanel } from './ReconcilePanel';
@@ -47,6 +47,7 @@ function Health() {
 
 export function Dashboard() {
   const t = useT();
+  const walletName = useWalletName();
   const takings = useHq((s) => s.takings);
   const day = useHq((s) => s.day);
   const user = useHq((s) => s.user);
@@ -78,7 +79,7 @@ export function Dashboard() {
             <div className="grid">
               <Figures rows={takings?.byStore ?? []} label={t('store')} onPick={(k) => void openStore(k)} testId="hq-by-store" />
               <div>
-                <Figures rows={takings?.byWallet ?? []} label={t('wallet')} testId="hq-by-wallet" />
+                <Figures rows={(takings?.byWallet ?? []).map((w) => ({ ...w, key: walletName(w.key) }))} label={t('wallet')} testId="hq-by-wallet" />
                 <Figures rows={(takings?.byHour ?? []).map((h) => ({ ...h, key: `${h.key.padStart(2, '0')}:00` }))} label={t('hour')} testId="hq-by-hour" />
               </div>
             </div>

@@ -30,6 +30,17 @@ export function useT(): (k: Key) => string {
   return (k) => dictionaries[locale][k];
 }
 
+const WALLETS: Record<'zh-CN' | 'en', Record<string, string>> = {
+  'zh-CN': { wechat: '微信支付', alipay: '支付宝', unionpay: '云闪付', ecny: '数字人民币', bestpay: '翼支付', cash: '现金', other: '其他' },
+  en: { wechat: 'WeChat Pay', alipay: 'Alipay', unionpay: 'UnionPay', ecny: 'e-CNY', bestpay: 'Bestpay', cash: 'Cash', other: 'Other' },
+};
+
+/** A wallet's name for the finance team (the API keys are codes: wechat, alipay…). */
+export function useWalletName(): (w: string) => string {
+  const locale = useHq((s) => s.locale);
+  return (w) => WALLETS[locale][w] ?? w;
+}
+
 export function yuan(fen: number): string {
   const sign = fen < 0 ? '-' : '';
   const a = Math.abs(fen);

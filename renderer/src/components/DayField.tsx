@@ -1,15 +1,11 @@
 import { useStore } from '../store';
 import { useT } from '../i18n';
-import { formatDayLong } from '../format';
+import { formatDayLong, localDay } from '../format';
 
 /** 'YYYY-MM-DD' as a local calendar day (no UTC shift at midnight). */
 function parseDay(value: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
-}
-
-function dayText(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /**
@@ -21,7 +17,7 @@ export function DayField({ value, onChange, testId }: { value: string; onChange(
   const locale = useStore((s) => s.locale);
   const t = useT();
   const day = parseDay(value);
-  const step = (n: number) => { if (day) { day.setDate(day.getDate() + n); onChange(dayText(day)); } };
+  const step = (n: number) => { if (day) { day.setDate(day.getDate() + n); onChange(localDay(day.getTime())); } };
   return (
     <span className="day-field">
       <button type="button" className="btn" disabled={!day} onClick={() => step(-1)} aria-label={t('dayPrev')} title={t('dayPrev')}>‹</button>

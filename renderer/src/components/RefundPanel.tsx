@@ -61,7 +61,7 @@ export function RefundPanel({ clientSn }: { clientSn: string }) {
                 <td>{t(`mgrKind${r.kind ?? 'refund'}`)}</td>
                 <td className="num">{money(r.amountFen)}</td>
                 <td>{t(`mgrRefundStatus${r.status}`)}</td>
-                <td>{r.operator ?? ''}</td>
+                <td translate="no">{r.operator ?? ''}</td>{/* a name: data, the same in either language */}
                 <td className="mono">{r.refundRequestNo}</td>
                 <td>{r.status === 'pending' && <button className="btn" onClick={() => void retry(clientSn, r.refundRequestNo)} data-testid="refund-retry">{t('queryAgain')}</button>}</td>
               </tr>

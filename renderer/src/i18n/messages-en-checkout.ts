@@ -101,4 +101,10 @@ export const messagesEnCheckout: Record<keyof typeof checkoutMessageSpecs, strin
   'checkout.scanPromptWallet': "Ask the customer to scan with the chosen wallet",
   'result.canceledUnpaid': "Cancelled, the customer did not pay",
   'checkout.pickWallet': "Choose the customer's wallet first (WeChat Pay, Alipay or UnionPay)",
+  'platform.cashierUnknown': "The bank does not know this counter's cashier id (USERID_NOT_EXIST): the engineer must check the cashier id under Payment platform",
+  'platform.voidNotSupported': "This payment platform cannot void a paid order; refund it instead",
+  'platform.noActivationNeeded': "This payment platform needs no activation: enter the merchant id, cashier id, APP ID and keys in the settings",
+  'platform.internalError': "Internal error, see the log",
+  'platform.checkinNotSaved': "The data folder cannot be written: not checked in (the key is unchanged)",
+  'platform.checkinUnknown': "Check-in got no definite answer twice; the terminal key may have changed, call Shouqianba support",
 };

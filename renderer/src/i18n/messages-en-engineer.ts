@@ -73,6 +73,7 @@ export const messagesEnEngineer: Record<keyof typeof engineerMessageSpecs, strin
   'field.mode': "Mode",
   'settings.invalid': "{path}: {detail}",
   'settings.writeFailed': "{errno}: {detail}",
+  'settings.invalidRule': "{path}: {detailMsg}",
   'setup.fixFields': "Some fields need fixing; nothing was saved",
   'setup.required': "Required",
   'setup.tooLong': "At most {max} characters",

@@ -101,4 +101,10 @@ export const messagesZhCNCheckout: Record<keyof typeof checkoutMessageSpecs, str
   'checkout.scanPromptWallet': "请顾客用所选钱包扫码",
   'result.canceledUnpaid': "已取消，顾客未支付",
   'checkout.pickWallet': "请先选择顾客用的钱包（微信支付、支付宝或云闪付）",
+  'platform.cashierUnknown': "招商银行不认识本机设置的收银员编号（USERID_NOT_EXIST）：请工程师在“收款平台”中核对收银员编号",
+  'platform.voidNotSupported': "此收款平台不能撤销已支付的订单，请使用退款",
+  'platform.noActivationNeeded': "此收款平台无需激活：请在设置中填写商户号、收银员、APP ID 和密钥",
+  'platform.internalError': "内部错误，详情见日志",
+  'platform.checkinNotSaved': "数据目录无法写入，未签到（密钥不变）",
+  'platform.checkinUnknown': "签到两次均未得到确定结果，终端密钥可能已变更，请联系收钱吧客服",
 };

@@ -73,6 +73,7 @@ export const messagesZhCNEngineer: Record<keyof typeof engineerMessageSpecs, str
   'field.mode': "模式",
   'settings.invalid': "{path}：{detail}",
   'settings.writeFailed': "{errno}：{detail}",
+  'settings.invalidRule': "{path}：{detailMsg}",
   'setup.fixFields': "有字段需要修改，尚未保存",
   'setup.required': "必填",
   'setup.tooLong': "最多 {max} 个字符",

@@ -104,3 +104,26 @@ test('on the bank: two partial refunds of one order, what is left shown, a third
   expect(order?.refunds.map((r) => [r.amountFen, r.state])).toEqual([[300, 'S'], [400, 'S']]);
   expect((await bank.requests()).filter((r) => r.api === 'refund')).toHaveLength(2);
 });
+
+test.describe('at the bank’s own pace', () => {
+  // The documented waits, unscaled: first QR query after 15 s, refund query every 30 s [cmb-polypay.md §3].
+  test.use({ checkoutSettings: { pollTimeScale: 1 } });
+  test('on the bank: a refund whose answer is lost shows 银行处理中, and 再次查询 settles it by the bank’s refund query', async ({ counter: page, cmbSandbox }) => {
+    const bank = cmbSandbox.control;
+    const orderId = await payQr(page, bank, '8.80', 'alipay');
+    await openOrder(page, '8.80');
+    await bank.fault('refund', 'lost_response', { times: 1 }); // the bank refunds, its answer never arrives
+    await refund(page, '1.80');
+    await expect(page.getByTestId('refund-result')).toContainText('银行处理中：每 30 秒自动查询一次退款结果（最长 10 分钟）');
+    await expect(page.getByTestId('refund-result')).not.toContainText('退款成功');
+    await expect(page.getByTestId('refund-refundable')).toHaveText('¥7.00'); // the refund in flight is held back
+    expect((await bank.orders()).find((o) => o.orderId === orderId)?.refunds).toEqual([expect.objectContaining({ amountFen: 180, state: 'S' })]);
+
+    await page.getByTestId('refund-retry').click();
+    await expect(page.getByTestId('refund-result')).toContainText('退款成功（查询确认）');
+    await expect(page.getByTestId('refund-refunded')).toHaveText('¥1.80');
+    const apis = (await bank.requests()).map((r) => r.api);
+    expect(apis.filter((a) => a === 'refund')).toHaveLength(1); // never sent twice
+    expect(apis).toContain('refundquery');
+  });
+});

@@ -16,7 +16,7 @@ import { sandboxCmbConfig } from '../../../main/aggregator/cmb/sandbox-config';
 import type { Aggregator } from '../../../main/aggregator/types';
 import { CheckoutService, type CheckoutConfig } from '../../../main/checkout/checkout-service';
 import type { PollPolicy } from '../../../main/checkout/poll-policy';
-import { systemClock, systemTimers } from '../../../main/checkout/time';
+import { systemClock, systemTimers } from '../../../main/shared/time';
 import { localBusinessDay, openJournal, type Journal } from '../../../main/journal';
 import { startPlatformSandbox, type Platform, type PlatformSandbox } from '../../support/platform-sandbox';
 import { recordViews } from '../../support/view-recorder';
@@ -33,8 +33,9 @@ export const FAST_POLL: PollPolicy = { steps: [{ untilMs: Infinity, everyMs: 100
  * loaded machine must not turn queries into timeouts or windows into expiries.
  */
 export const TIMING = {
-  upay: { driverTimeoutMs: 1_000, qrExpiryMs: 2_500, scanWindowMs: 1_500, scale: 1 },
-  cmb: { driverTimeoutMs: 2_000, qrExpiryMs: 8_000, scanWindowMs: 7_000, scale: 0.1 },
+  upay: { driverTimeoutMs: 1_000, qrExpiryMs: 2_500, scanWindowMs: 1_500, scale: 1, resultWithinMs: 15_000 },
+  // a window of silence (8 s) then three unanswered close-out queries (2 s each) before 需人工确认
+  cmb: { driverTimeoutMs: 2_000, qrExpiryMs: 8_000, scanWindowMs: 7_000, scale: 0.1, resultWithinMs: 30_000 },
 } as const;
 /** The bank sandbox's password entry (scan-password) completes this long after pay. */
 const CMB_PASSWORD_SECONDS = 1;
@@ -102,7 +103,7 @@ export async function faultRig(platform: Platform = 'upay'): Promise<FaultRig> {
   return {
     platform, plat, journal, service, views,
     until: (pred, timeoutMs) => until(pred, timeoutMs),
-    result: async (from = 0, timeoutMs = 15_000) => (await until((v) => v.phase === 'result', timeoutMs, from)).result!,
+    result: async (from = 0, timeoutMs = t.resultWithinMs) => (await until((v) => v.phase === 'result', timeoutMs, from)).result!,
     // 收钱吧's sandbox takes the password through its wallet control; the bank's completes it by itself.
     enterPassword: async (clientSn) => { if (!cmb) await plat.walletPay(clientSn, 'wechat'); },
     totals: () => journal.orders.totals(localBusinessDay(Date.now())),

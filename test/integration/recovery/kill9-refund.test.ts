@@ -6,17 +6,26 @@
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { kill9Rig } from '../../support/kill9-rig';
 import { PLATFORMS } from '../../support/platform-sandbox';
 import { pollUntil } from '../../support/poll-until';
+import { DEFAULT_SETTINGS } from '../../../main/settings/schema';
 
 const built = existsSync(join(process.cwd(), 'out/main/harness.js'));
 const CODE = '134567890123456780';
 interface Order { clientSn: string; status: string; refundedFen: number }
 
 describe.skipIf(!built).each(PLATFORMS)('kill -9 during a refund on %s', { timeout: 60_000 }, (platform) => {
-  const rig = kill9Rig(platform, { prefix: 'yima-kill9-refund-' });
+  // The bank's refund rule (query every 30 s [cmb-polypay.md §3]) at a tenth: its WeChat refund (P) is asked about every 3 s.
+  const rig = kill9Rig(platform, {
+    prefix: 'yima-kill9-refund-',
+    beforeStart: async (r) => {
+      await mkdir(r.counterDir, { recursive: true });
+      await writeFile(join(r.counterDir, 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, checkout: { ...DEFAULT_SETTINGS.checkout, pollTimeScale: 0.1 } }));
+    },
+  });
   const start = () => rig.start();
   const plat = () => rig.plat;
 

@@ -14,6 +14,7 @@ import { SANDBOX_BANK_KEYS, SANDBOX_MERCHANT } from '../../../main/aggregator/cm
 import { generateSm2KeyPair } from '../../../main/aggregator/cmb';
 import { createServices, type Services } from '../../../main/services/create-services';
 import { plaintextCipher } from '../../../main/settings/secrets';
+import { exportSettings } from '../../../main/settings/settings-transfer';
 import type { ActionName, ActionResult, Envelope, PlatformForm } from '../../../preload/contract';
 import { freshDatabase, type TestDb } from '../../support/pg-database';
 import { pollUntil } from '../../support/poll-until';
@@ -71,6 +72,7 @@ describe('payment platform form', () => {
     // The wrong bank key: the bank's answer does not verify.
     expect(await c.call('testPlatform', bankForm({ bankPublic: other.publicKeyBase64 }))).toMatchObject({ ok: false, message: { code: 'bank.testBankSignature' } });
     expect(await c.call('testPlatform', bankForm({ merId: '3089990000000000' }))).toMatchObject({ ok: false, message: { code: 'bank.testMerchantUnknown', params: { errCode: 'MERID_NOT_EXIST' } } });
+    expect(await c.call('testPlatform', bankForm({ userId: 'N009999999' }))).toMatchObject({ ok: false, message: { code: 'bank.testCashierUnknown', params: { errCode: 'USERID_NOT_EXIST' } } });
     expect(await c.call('testPlatform', bankForm({ appSecret: 'not-the-secret-1' }))).toMatchObject({ ok: false, message: { code: 'bank.testSignatureRejected' } });
     expect(await c.call('testPlatform', bankForm({ baseUrl: 'http://127.0.0.1:9/polypay/v1.0/mchorders' }))).toMatchObject({ ok: false, message: { code: 'bank.testUnreachable' } });
     expect(await c.call('testPlatform', bankForm({ privateKey: 'abc' }))).toMatchObject({ ok: false, message: { code: 'setup.testIncomplete' }, errors: { privateKey: { code: 'bank.privateKeyLength' } } });
@@ -102,6 +104,28 @@ describe('payment platform form', () => {
     expect(res).toMatchObject({ ok: false, message: { code: 'bank.switchRefused', params: { count: 1, orders: view.clientSn } } });
     expect(c.services.settings.get().aggregator.platform).toBe('upay');
     expect(c.services.settings.get().cmb.merId).toBe('');
+  });
+
+  it('a settings import that switches the platform meets the same rule: refused while a payment is unfinished, taken once it is finished', async () => {
+    const c = await counter();
+    await c.call('engineerUnlock', { pin: '6666' });
+    const onBank = structuredClone(c.services.settings.get());
+    onBank.aggregator.platform = 'cmb';
+    onBank.cmb = { ...onBank.cmb, merId: m.merId, userId: m.userId, appId: m.appId, termId: m.termId };
+    const json = exportSettings(onBank, Date.now());
+    const view = await c.call('startQrPayment', { amount: '12.30', requestId: 'import-switch-1' });
+    const refused = await c.call('importSettings', { json });
+    expect(refused).toMatchObject({ ok: false, message: { code: 'bank.switchRefused', params: { count: 1, orders: view.clientSn } } });
+    expect(c.services.settings.get().aggregator.platform).toBe('upay');
+    expect(c.services.settings.get().cmb.merId).toBe('');
+    expect(JSON.parse(await readFile(join(c.dir, 'settings.json'), 'utf8'))).toMatchObject({ aggregator: { platform: 'upay' } });
+
+    // The cashier cancels; nothing is unfinished any more: the same file is taken.
+    await c.call('cancelPayment', { clientSn: view.clientSn });
+    await pollUntil(async () => (await c.call('getSnapshot', {})).checkout.phase, (p) => p === 'result');
+    expect(await c.call('importSettings', { json })).toMatchObject({ ok: true });
+    expect(c.services.settings.get().aggregator.platform).toBe('cmb');
+    expect(c.services.settings.get().cmb.merId).toBe(m.merId);
   });
 });
 

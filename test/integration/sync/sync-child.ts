@@ -4,7 +4,7 @@
  *   tsx sync-child.ts DIR STORE_ID TERMINAL_ID URL
  */
 import { join } from 'node:path';
-import { systemTimers } from '../../../main/checkout/time';
+import { systemTimers } from '../../../main/shared/time';
 import { nodeJournalFs } from '../../../main/journal';
 import { JournalTail } from '../../../main/sync/journal-tail';
 import { makeConnector, parseHqUrl } from '../../../main/sync/pg-connect';
@@ -12,7 +12,7 @@ import { SyncWorker } from '../../../main/sync/sync-worker';
 
 const [dir, storeId, terminalId, url] = process.argv.slice(2) as [string, string, string, string];
 const parsed = parseHqUrl(url);
-if (!parsed.ok) throw new Error(parsed.message);
+if (!parsed.ok) throw new Error(parsed.message.code);
 const worker = new SyncWorker({
   id: { storeId, terminalId, terminalName: terminalId },
   tail: new JournalTail(nodeJournalFs, join(dir, 'journal'), (m) => console.error(m)),

@@ -97,5 +97,7 @@ export function fieldError(biz: Biz, required: string[], limits: Record<string, 
   for (const k of ['txnAmt', 'refundAmt']) if (biz[k] !== undefined && !/^[1-9]\d{0,12}$/.test(biz[k] ?? '')) return `${k.toUpperCase()}_NOT_LAWFUL`;
   if (biz.currencyCode !== undefined && biz.currencyCode !== '156') return 'CURRENCYCODE_NOT_LAWFUL';
   if (biz.merId !== undefined && biz.merId !== SANDBOX_MERCHANT.merId) return 'MERID_NOT_EXIST';
+  // [ref §2, §5] userId is a CMB-issued cashier of this merchant: any other is USERID_NOT_EXIST (every API that carries one).
+  if (biz.userId !== undefined && biz.userId !== SANDBOX_MERCHANT.userId && biz.userId !== SANDBOX_MERCHANT.otherUserId) return 'USERID_NOT_EXIST';
   return null;
 }

@@ -1,5 +1,7 @@
-/** Printer on a serial port (RS-232, USB-serial, or a pty in tests). */
-import { SerialPort } from 'serialport';
+/**
+ * Printer on a serial port (RS-232, USB-serial, or a pty in tests). `serialport` (a native
+ * binding) is loaded when a serial printer is first opened, not at every start.
+ */
 import { createLinkTransport } from './link-transport';
 import type { Link, LinkHandlers } from './link-transport';
 import type { PrinterTransport } from './transport-types';
@@ -19,7 +21,8 @@ export function createSerialTransport(opts: SerialTransportOptions): PrinterTran
   });
 }
 
-function openSerial(path: string, baudRate: number, timeoutMs: number, h: LinkHandlers): Promise<Link> {
+async function openSerial(path: string, baudRate: number, timeoutMs: number, h: LinkHandlers): Promise<Link> {
+  const { SerialPort } = await import('serialport');
   return new Promise((resolve, reject) => {
     const port = new SerialPort({ path, baudRate, autoOpen: false });
     let settled = false;

@@ -1,5 +1,6 @@
 import { useStore } from '../../store';
 import { useT } from '../../i18n';
+import { syncStateText } from '../SyncStatus';
 import { SetupField } from './SetupField';
 import { SetupFormCard, textField } from './SetupFormCard';
 
@@ -7,14 +8,11 @@ import { SetupFormCard, textField } from './SetupFormCard';
 export function HqSection() {
   const state = useStore((s) => s.hqSetup);
   const sync = useStore((s) => s.sync);
+  const locale = useStore((s) => s.locale);
   const t = useT();
   const field = textField('hq', state);
   // The same words as the status bar (SyncStatus), for the state the worker reports now.
-  const stateText = !sync?.enabled ? t('setHqStateOff')
-    : sync.state === 'synced' ? t('syncSynced')
-      : sync.state === 'behind' ? t('syncBehind', { n: sync.behind })
-        : sync.state === 'unreachable' ? t('syncUnreachable', { since: sync.since ? new Date(sync.since).toTimeString().slice(0, 5) : '—', n: sync.behind })
-          : t('syncConnecting');
+  const stateText = !sync?.enabled ? t('setHqStateOff') : syncStateText(sync, t, locale);
   return (
     <SetupFormCard id="hq" title={t('setHqTitle')} state={state}
       status={(view) => <>

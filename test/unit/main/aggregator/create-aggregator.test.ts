@@ -13,7 +13,7 @@ describe('createAggregator', () => {
   it('builds the Upay driver when no platform is set, signing with the sandbox test vendor', async () => {
     const s = await sandbox();
     const credentials = memoryCredentials();
-    const agg = createAggregator({ mode: 'sandbox', vendorSn: '', appId: '' }, { baseUrl: s.url, gatewayUrl: `${s.url}/gateway`, credentials, vendorKey: () => undefined, deviceId: 'dev-1' });
+    const agg = await createAggregator({ mode: 'sandbox', vendorSn: '', appId: '' }, { baseUrl: s.url, gatewayUrl: `${s.url}/gateway`, credentials, vendorKey: () => undefined, deviceId: 'dev-1' });
     const act = await agg.activate({ code: TEST_ACTIVATION_CODE, deviceId: 'dev-1', name: 'till 1' });
     expect(act.ok).toBe(true);
     expect(credentials.get()?.terminalSn).toBeTruthy();
@@ -24,8 +24,8 @@ describe('createAggregator', () => {
     expect(vendorOf({ mode: 'sandbox', vendorSn: 'V1', appId: 'A1' }, () => 'k').sn).toBe(TEST_VENDOR_SN);
   });
 
-  it('refuses a platform it does not know, by name', () => {
-    expect(() => createAggregator({ platform: 'nope', mode: 'sandbox', vendorSn: '', appId: '' }, { baseUrl: 'http://127.0.0.1:1', gatewayUrl: 'http://127.0.0.1:1/gateway', credentials: memoryCredentials(), vendorKey: () => undefined, deviceId: 'd' }))
-      .toThrow(/unknown aggregator platform: nope/);
+  it('refuses a platform it does not know, by name', async () => {
+    await expect(createAggregator({ platform: 'nope', mode: 'sandbox', vendorSn: '', appId: '' }, { baseUrl: 'http://127.0.0.1:1', gatewayUrl: 'http://127.0.0.1:1/gateway', credentials: memoryCredentials(), vendorKey: () => undefined, deviceId: 'd' }))
+      .rejects.toThrow(/unknown aggregator platform: nope/);
   });
 });

@@ -3,6 +3,7 @@
  * IPC generated from the contract, sender checks, hardened windows, navigation and permission
  * denial, the customer display on the second screen, a quit that waits for stop(), one instance.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +35,7 @@ afterEach(async () => {
 });
 
 /** startApp with the real services; stop() is held until the test releases it. */
-function start(opts: { holdStop?: boolean; argv?: string[] } = {}) {
+function start(opts: { holdStop?: boolean; argv?: string[]; passHq?: boolean } = {}) {
   return startApp({
     paths: { preload: '/opt/Yima/out/preload/index.js', rendererFile: RENDERER },
     rendererFileUrl: PAGE,
@@ -46,6 +47,8 @@ function start(opts: { holdStop?: boolean; argv?: string[] } = {}) {
         dataDir: args.dataDir, cipher,
         confFactory: (o) => new Conf({ cwd: o.cwd, configName: o.configName, projectName: 'yima' }) as unknown as { store: Record<string, unknown>; path: string },
         log: () => {},
+        // As main/app/index.ts passes the start flags on.
+        ...(opts.passHq && args.hq ? { hq: args.hq } : {}),
       });
       const s = {
         dispatch: real.dispatch, bus: real.bus, stopCalls: 0, stopDone: false, releaseStop: undefined as undefined | (() => void),
@@ -202,6 +205,18 @@ describe('start and quit', () => {
     s.releaseStop!();
     await vi.waitFor(() => expect(fake.quitted).toBe(true));
     expect(s.stopDone).toBe(true);
+  });
+
+  it('--hq postgres://… --store ID switch head-office sync on in the desktop app, the password kept out of settings.json', async () => {
+    const running = await started({ argv: ['--hq', 'postgres://yima_store_s1:secret-pass-123@127.0.0.1:1/yima', '--store', 'S1', '--store-name', '一号店'], passHq: true });
+    const win = running.windows()[0]!;
+    const st = await ipcMain.invoke(actionChannel('getSyncStatus'), win.webContents, PAGE, {});
+    expect(st).toMatchObject({ ok: true, value: { enabled: true, storeId: 'S1' } });
+    const settings = readFileSync(join(dir, 'settings.json'), 'utf8');
+    expect(settings).toContain('yima_store_s1@127.0.0.1:1/yima');
+    expect(settings).not.toContain('secret-pass-123');
+    const off = start({ argv: ['--hq', 'postgres://r@db/yima'] }); // --store missing: refused at start
+    await expect(off!.started).rejects.toThrow(/--store/);
   });
 
   it('a bad start flag ends the app with exit code 1 instead of a half-started window', async () => {

@@ -223,7 +223,7 @@ describe('harness: the renderer files', () => {
     for (const path of ['/', '/index.html', '/customer']) {
       const r = await call(harness.port, path, { headers: auth });
       expect(r.status, path).toBe(200);
-      expect(r.body).toContain('<head><script src="/pos-bridge.js"></script><title>Yima</title>');
+      expect(r.body).toContain('<head><script type="module" src="/pos-bridge.js"></script><title>Yima</title>');
       expect(r.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     }
   });

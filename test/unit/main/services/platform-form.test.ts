@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parsePlatformForm, endpointOk, ourPublicKey } from '../../../../main/services/platform-form';
+import * as keys from '../../../../main/aggregator/cmb/gm';
 import { SANDBOX_BANK_KEYS, SANDBOX_MERCHANT } from '../../../../main/aggregator/cmb/sandbox/test-keys';
 import type { PlatformForm } from '../../../../preload/contract-setup';
 
@@ -20,13 +21,13 @@ function form(over: Partial<PlatformForm> = {}): PlatformForm {
   };
 }
 const errorsOf = (f: PlatformForm, stored = {}) => {
-  const r = parsePlatformForm(f, stored);
+  const r = parsePlatformForm(f, stored, keys);
   return r.ok ? {} : Object.fromEntries(Object.entries(r.errors).map(([k, v]) => [k, v.code]));
 };
 
 describe('payment platform form', () => {
   it('accepts the sandbox merchant and keeps the secrets it was given', () => {
-    const r = parsePlatformForm(form(), {});
+    const r = parsePlatformForm(form(), {}, keys);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value).toMatchObject({ platform: 'cmb', appSecret: m.appSecret, privateKeyHex: m.privateKeyHex, cmb: { merId: m.merId, termId: m.termId, deviceType: '10' } });
@@ -36,11 +37,11 @@ describe('payment platform form', () => {
   it('refuses the spec\'s example key pair: those keys are not a pair', () => {
     expect(errorsOf(form({ privateKey: SPEC_PRIVATE, publicKey: SPEC_PUBLIC }))).toEqual({ publicKey: 'bank.keyNotPair' });
     // The real public key of that private key (JD test.java) pairs with it.
-    expect(errorsOf(form({ privateKey: SPEC_PRIVATE, publicKey: ourPublicKey(SPEC_PRIVATE) }))).toEqual({});
+    expect(errorsOf(form({ privateKey: SPEC_PRIVATE, publicKey: ourPublicKey(SPEC_PRIVATE, keys) }))).toEqual({});
   });
 
   it('names the length of a private key that is not 64 hex, and a non-hex one', () => {
-    const r = parsePlatformForm(form({ privateKey: m.privateKeyHex.slice(0, 63) }), {});
+    const r = parsePlatformForm(form({ privateKey: m.privateKeyHex.slice(0, 63) }), {}, keys);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.errors.privateKey).toEqual({ code: 'bank.privateKeyLength', params: { length: 63 } });

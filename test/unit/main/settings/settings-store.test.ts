@@ -53,7 +53,7 @@ describe.each(FACTORIES)('openSettings over %s', (_name, factory) => {
     const s = openSettings(dir, factory, () => NOW);
     const before = await readFile(file(), 'utf8');
     const bad = s.update((cur) => ({ ...cur, scanner: { ...cur.scanner, baudRate: 12345 } }));
-    expect(bad).toEqual({ ok: false, message: 'scanner.baudRate：不支持的波特率' });
+    expect(bad).toEqual({ ok: false, message: 'scanner.baudRate：波特率须为 1200 / 2400 / 4800 / 9600 / 19200 / 38400 / 57600 / 115200 之一' });
     const zero = s.update((cur) => ({ ...cur, checkout: { ...cur.checkout, maxAmountFen: 0 } }));
     expect(zero.ok).toBe(false);
     if (!zero.ok) expect(zero.message).toMatch(/^checkout\.maxAmountFen：/);

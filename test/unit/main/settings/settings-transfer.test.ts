@@ -37,6 +37,6 @@ describe('settings export / import', () => {
     expect(parseSettingsImport('[1,2]')).toMatchObject({ ok: false, message: '文件不是一码收银的设置文件（缺少 version）' });
     expect(parseSettingsImport('{"hello":"world"}')).toMatchObject({ ok: false, message: '文件不是一码收银的设置文件（缺少 version）' });
     const bad = parseSettingsImport(JSON.stringify({ ...shop, scanner: { ...shop.scanner, baudRate: 12345 } }));
-    expect(bad).toEqual({ ok: false, message: '设置文件无效：scanner.baudRate：不支持的波特率' });
+    expect(bad).toEqual({ ok: false, message: '设置文件无效：scanner.baudRate：波特率须为 1200 / 2400 / 4800 / 9600 / 19200 / 38400 / 57600 / 115200 之一' });
   });
 });

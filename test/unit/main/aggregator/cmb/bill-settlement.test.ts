@@ -25,7 +25,7 @@ const UNSETTLED = CLEARED.replace(/,(\d+),2026011[6],/g, ',,,');
 
 const rowsOf = (text: string): BillRow[] => {
   const b = parseBill(text);
-  if (!b.ok) throw new Error(b.message);
+  if (!b.ok) throw new Error(JSON.stringify(b.message));
   return b.rows;
 };
 

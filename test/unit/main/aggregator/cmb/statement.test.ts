@@ -8,6 +8,7 @@ import { createCmbDriver } from '../../../../../main/aggregator/cmb/driver';
 import { sandboxCmbConfig } from '../../../../../main/aggregator/cmb/sandbox-config';
 import { startCmbSandbox, type CmbSandbox } from '../../../../../main/aggregator/cmb/sandbox';
 import { parseBill } from '../../../../../main/aggregator/cmb/statement';
+import { msg } from '../../../../../preload/messages';
 import { parseStatement } from '../../../../../main/reports/statement';
 
 // 2026-03-10 12:00 Beijing time.
@@ -21,7 +22,7 @@ it('no bill on the day itself; after 16:30 next day the bill lists the payment a
   const d = createCmbDriver({ config: sandboxCmbConfig(sb.url, 60), clock: () => now, timeoutMs: 5_000 });
   await d.pay({ clientSn: 'S1', amountFen: 10_000, dynamicId: '284567890123456789', subject: 's', operator: 'x' });
   await d.refund({ clientSn: 'S1', refundRequestNo: 'S1R', amountFen: 2_500, operator: 'x' });
-  expect(await d.statement('2026-03-10')).toMatchObject({ ok: false });
+  expect(await d.statement('2026-03-10')).toMatchObject({ ok: false, message: { code: 'stmt.downloadHttp' } });
 
   now = Date.UTC(2026, 2, 11, 3, 0); // 11:00 Beijing, T+1: unsettled bill, no fees yet
   const early = await d.statement('2026-03-10');
@@ -44,5 +45,5 @@ it('no bill on the day itself; after 16:30 next day the bill lists the payment a
 });
 
 it('a bill that does not have the assumed columns is refused with a message naming the column', () => {
-  expect(parseBill('交易日期,金额\n20260310,1\n')).toMatchObject({ ok: false, message: expect.stringContaining('交易时间') });
+  expect(parseBill('交易日期,金额\n20260310,1\n')).toMatchObject({ ok: false, message: msg('stmt.bankMissingColumn', { column: '交易时间' }) });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AggOutcome } from '../../../../../main/aggregator/types';
+import { msg } from '../../../../../preload/messages';
 import { runFixture, makeDriver } from './harness';
 import { ALL_FIXTURES, allLeavesAreStrings, replay, loadFixture, TERMINAL } from './replay';
 
@@ -123,7 +124,7 @@ describe('refused before sending', () => {
     expect(await d.revoke({ clientSn: 'a' })).toEqual(expected);
     expect(await d.refund({ clientSn: 'a', refundRequestNo: 'r', amountFen: 1, operator: 'o' })).toEqual(expected);
     expect(await d.checkin()).toMatchObject({ ok: false, definite: true, errorCode: 'INVALID_TERMINAL' });
-    expect(await d.statement('2025-01-01')).toEqual({ ok: false, message: '终端未激活' });
+    expect(await d.statement('2025-01-01')).toEqual({ ok: false, message: msg('stmt.fetchFailed', { reasonMsg: msg('platform.invalidTerminal') }) });
     expect(r.sent).toHaveLength(0);
   });
 
