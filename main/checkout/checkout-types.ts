@@ -2,7 +2,6 @@
 import type { Aggregator, Wallet } from '../aggregator/types';
 import type { CheckoutView } from '../../preload/contract';
 import type { JournalRecordBody, PaymentMethod } from '../journal/records';
-import type { PollRun } from './poller';
 import type { PollPolicy } from './poll-policy';
 import type { Clock, Timers } from './time';
 import type { QrMode, WalletQrCodes } from './qr-start';
@@ -39,5 +38,3 @@ export interface CheckoutDeps {
   /** A QR attempt ended CANCELED or EXPIRED: it may still be paid late (late-watch.ts). */
   onQrWithdrawn?: (w: WithdrawnQr) => void;
 }
-
-export interface Attempt { clientSn: string; method: PaymentMethod; amountFen: number; createdAt: number; deadline: number; qrCode?: string; expiresAt?: number; poll?: PollRun; wallet?: Wallet; codeMasked?: string; recovered?: boolean; sentAt?: number; saleId?: string; saleTotalFen?: number }

@@ -6,7 +6,8 @@
 import type { RecoveryReport } from '../../preload/contract';
 import type { PaymentMethod } from '../journal/records';
 import type { Wallet } from '../aggregator/types';
-import type { Attempt, CheckoutService } from './checkout-service';
+import type { CheckoutService } from './checkout-service';
+import type { MAttempt } from './machine/machine-types';
 import type { Clock } from './time';
 import { msg } from '../../preload/messages';
 
@@ -21,7 +22,8 @@ export async function recoverUnfinished(orders: readonly UnfinishedOrder[], serv
   if (orders.length === 0) { report.done = true; onReport(report); return report; }
   service.setRecovering(true);
   onReport({ ...report, recovered: [] }); // a copy: listeners keep what they were sent
-  const sorted = [...orders].sort((a, b) => a.createdAt - b.createdAt);
+  // A cash sale is final once journaled; only wallet attempts can be left unfinished.
+  const sorted = orders.filter((o) => o.method !== 'cash').sort((a, b) => a.createdAt - b.createdAt);
   const newest = sorted[sorted.length - 1];
   const now = clock.now();
   const foreground = newest && newest.createdAt + newest.windowMs > now ? newest : undefined;
@@ -41,6 +43,11 @@ export async function recoverUnfinished(orders: readonly UnfinishedOrder[], serv
   return report;
 }
 
-function toAttempt(o: UnfinishedOrder): Attempt {
-  return { clientSn: o.clientSn, method: o.method, amountFen: o.amountFen, createdAt: o.createdAt, deadline: o.createdAt + o.windowMs, qrCode: o.qrCode, expiresAt: o.expiresAt, wallet: o.wallet, codeMasked: o.codeMasked, recovered: true };
+/** The QR's deadline is its window from creation (QR_READY's expiresAt is that same instant). */
+function toAttempt(o: UnfinishedOrder): MAttempt {
+  return {
+    // method: never 'cash' (filtered above)
+    clientSn: o.clientSn, method: o.method === 'scan' ? 'scan' : 'qr', amountFen: o.amountFen, createdAt: o.createdAt, deadline: o.createdAt + o.windowMs, recovered: true,
+    ...(o.qrCode ? { qrCode: o.qrCode } : {}), ...(o.wallet ? { wallet: o.wallet } : {}), ...(o.codeMasked ? { codeMasked: o.codeMasked } : {}),
+  };
 }

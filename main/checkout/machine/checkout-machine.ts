@@ -34,11 +34,11 @@ const shown = (state: MState, effects: MEffect[] = []): Step => {
 export function transition(s: MState, e: MEvent): Step {
   switch (e.type) {
     case 'RECOVERING':
-      return s.tag === 'idle' || s.tag === 'recovering' ? shown({ tag: e.on ? 'recovering' : 'idle' }) : stay(s);
+      return s.tag === 'idle' || s.tag === 'recovering' || s.tag === 'tendered' ? shown({ tag: e.on ? 'recovering' : 'idle' }) : stay(s);
 
     case 'START_QR': case 'START_SCAN': {
-      if (s.tag === 'recovering') return { state: s, effects: [{ type: 'refuse', code: 'RECOVERING', message: msg('checkout.recovering') }] };
-      if (s.tag !== 'idle' && s.tag !== 'result') return { state: s, effects: [{ type: 'refuse', code: 'BUSY', message: msg('checkout.busy') }] };
+      const refusal = startRefusal(s);
+      if (refusal) return { state: s, effects: [refusal] };
       const att: MAttempt = e.type === 'START_QR'
         ? { clientSn: e.clientSn, method: 'qr', amountFen: e.amountFen, createdAt: e.now, deadline: e.now + e.windowMs, ...(e.perWallet ? { perWallet: true, wallet: e.wallet } : {}), ...(e.sale ? { sale: e.sale } : {}) }
         : { clientSn: e.clientSn, method: 'scan', amountFen: e.amountFen, createdAt: e.now, deadline: e.now + e.windowMs, wallet: e.wallet, codeMasked: e.codeMasked, ...(e.sale ? { sale: e.sale } : {}) };
@@ -114,7 +114,15 @@ export function transition(s: MState, e: MEvent): Step {
       return s.tag === 'result' ? stay({ ...s, result: { ...s.result, message: msg('result.journalWarning', { textMsg: s.result.message, reasonMsg: e.reason }) } }) : stay(s);
 
     case 'DISMISS':
-      return s.tag === 'result' ? shown({ tag: e.recovering ? 'recovering' : 'idle' }) : stay(s);
+      return s.tag === 'result' || (s.tag === 'tendered' && s.view.phase === 'result') ? shown({ tag: e.recovering ? 'recovering' : 'idle' }) : stay(s);
+
+    case 'TENDERED': {
+      const refusal = startRefusal(s);
+      return refusal ? { state: s, effects: [refusal] } : shown({ tag: 'tendered', view: e.view });
+    }
+
+    case 'PRESENTED':
+      return s.tag === 'result' && s.att.clientSn === e.view.clientSn ? shown({ tag: 'tendered', view: e.view }) : stay(s);
 
     case 'RESUME': {
       const att: MAttempt = { ...e.att, recovered: true, ...(e.foreground ? {} : { background: true }) };
@@ -127,6 +135,13 @@ export function transition(s: MState, e: MEvent): Step {
       return close(att, 'recovery', msg('checkout.querying'));
     }
   }
+}
+
+/** A new payment (wallet or cash) starts only from the keypad, a result or a tender's screen. */
+export function startRefusal(s: MState): MEffect | null {
+  if (s.tag === 'recovering') return { type: 'refuse', code: 'RECOVERING', message: msg('checkout.recovering') };
+  if (s.tag !== 'idle' && s.tag !== 'result' && s.tag !== 'tendered') return { type: 'refuse', code: 'BUSY', message: msg('checkout.busy') };
+  return null;
 }
 
 function wait(att: MAttempt, progress: Msg): Step {

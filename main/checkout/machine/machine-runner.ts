@@ -38,24 +38,91 @@ const errText = (err: unknown): string => (err instanceof Error ? err.message : 
 export class MachineRunner {
   private state: MState = { tag: 'idle' };
   private poll: PollRun | null = null;
+  /** When each payment code went out: 招商银行 cancels a code only 15 s after pay (cmb-polypay.md §4.9.1). */
+  private readonly paySentAt = new Map<string, number>();
 
   constructor(private readonly deps: RunnerDeps) {}
 
+  /** What the screen was last shown: a state is on screen only once its `show` effect ran (after its journal record). */
+  private shown: CheckoutView | null = null;
+
   current(): MState { return this.state; }
-  view(): CheckoutView { return viewOf(this.state, this.deps.clock.now()); }
+  view(): CheckoutView {
+    const now = this.deps.clock.now();
+    return { ...(this.shown ?? viewOf(this.state, now)), serverNow: now };
+  }
+
+  /** Stops the running poll (shutdown, tests); the attempt stays unfinished for recovery. */
+  async stop(): Promise<void> {
+    const run = this.poll;
+    this.poll = null;
+    await run?.stop();
+  }
+
+  /** An answer about one attempt is fed only while the machine is still on that attempt. */
+  private onAttempt(clientSn: string): boolean {
+    return 'att' in this.state && this.state.att.clientSn === clientSn;
+  }
 
   /** One event: the transition, then its effects in order (outcomes come back as events). */
   async dispatch(event: MEvent): Promise<void> {
     const step = transition(this.state, event);
     this.state = step.state;
-    for (const effect of step.effects) await this.run(effect);
+    for (const effect of step.effects) {
+      // Synchronous effects (show, final, watchLate) run back to back: the screen, the receipt and
+      // the late watch hear of a result in the same turn.
+      const pending = this.run(effect);
+      if (pending) await pending;
+    }
   }
 
-  private async run(e: MEffect): Promise<void> {
+  private run(e: MEffect): Promise<void> | void {
     const d = this.deps;
     switch (e.type) {
-      case 'show': d.onView(this.view()); return;
+      case 'show':
+        this.shown = viewOf(this.state, d.clock.now());
+        d.onView(this.shown);
+        return;
       case 'refuse': throw new ServiceError(e.code, e.message);
+      case 'markSent':
+        // A marker: the fsync that matters (ATTEMPT_CREATED) is done; it never holds up the payment.
+        void d.journal.append({ type: 'REQUEST_SENT', clientSn: e.clientSn, op: e.op }).catch(() => undefined);
+        return;
+      case 'startPoll': {
+        const policy = d.policy()[e.method];
+        const run = runPoll({
+          policy, clock: d.clock, timers: d.timers, deadline: e.deadline, startedAt: e.startedAt,
+          tick: async () => {
+            const state = interpretQuery(await d.aggregator.query({ clientSn: e.clientSn }));
+            if (!this.onAttempt(e.clientSn)) return 'final';
+            await this.dispatch({ type: 'POLL_ANSWER', state });
+            if (this.state.tag !== 'waiting' || !this.onAttempt(e.clientSn)) return 'final';
+            return state.kind === 'unknown' ? 'error' : 'continue';
+          },
+        });
+        this.poll = run;
+        void run.done.then((end) => {
+          if (this.poll === run) this.poll = null;
+          return (end === 'deadline' || end === 'exhausted') && this.onAttempt(e.clientSn) ? this.dispatch({ type: 'POLL_ENDED', end }) : undefined;
+        }).catch(() => undefined);
+        return;
+      }
+      case 'final': {
+        const { type: _t, ...f } = e;
+        d.onFinal?.(f);
+        return;
+      }
+      case 'watchLate':
+        d.onQrWithdrawn?.({ clientSn: e.clientSn, amountFen: e.amountFen, withdrawnAt: d.clock.now() });
+        return;
+      default:
+        return this.runAsync(e);
+    }
+  }
+
+  private async runAsync(e: MEffect): Promise<void> {
+    const d = this.deps;
+    switch (e.type) {
       case 'journal':
         try {
           await d.journal.append(e.body);
@@ -66,44 +133,20 @@ export class MachineRunner {
         }
         if (e.then === 'event') return this.dispatch({ type: 'JOURNALED' });
         return;
-      case 'markSent':
-        // A marker: the fsync that matters (ATTEMPT_CREATED) is done; it never holds up the payment.
-        void d.journal.append({ type: 'REQUEST_SENT', clientSn: e.clientSn, op: e.op }).catch(() => undefined);
-        return;
       case 'requestQr': {
         const answer = await requestQr(d.aggregator, { clientSn: e.clientSn, amountFen: e.amountFen, ...d.request() }, e.wallet, d.walletQrCodes ?? (() => null));
         return this.dispatch({ type: 'QR_ANSWER', answer });
       }
       case 'pay': {
+        this.paySentAt.set(e.clientSn, d.clock.now());
+        if (this.paySentAt.size > 50) this.paySentAt.delete(this.paySentAt.keys().next().value as string);
         const out = await d.aggregator.pay({ clientSn: e.clientSn, amountFen: e.amountFen, dynamicId: e.code, ...d.request() });
         return this.dispatch({ type: 'PAY_ANSWER', state: interpretPay(out) });
       }
-      case 'startPoll': {
-        const policy = d.policy()[e.method];
-        const run = runPoll({
-          policy, clock: d.clock, timers: d.timers, deadline: e.deadline, startedAt: e.startedAt,
-          tick: async () => {
-            const state = interpretQuery(await d.aggregator.query({ clientSn: e.clientSn }));
-            await this.dispatch({ type: 'POLL_ANSWER', state });
-            if (this.state.tag !== 'waiting') return 'final';
-            return state.kind === 'unknown' ? 'error' : 'continue';
-          },
-        });
-        this.poll = run;
-        void run.done.then((end) => {
-          if (this.poll === run) this.poll = null;
-          return end === 'deadline' || end === 'exhausted' ? this.dispatch({ type: 'POLL_ENDED', end }) : undefined;
-        }).catch(() => undefined);
-        return;
-      }
-      case 'stopPoll': {
-        const run = this.poll;
-        this.poll = null;
-        await run?.stop();
-        return;
-      }
+      case 'stopPoll':
+        return this.stop();
       case 'closeOut': {
-        const notBefore = e.method === 'scan' ? e.sentAt + d.policy().cancelNotBeforeMs : undefined;
+        const notBefore = e.method === 'scan' ? (this.paySentAt.get(e.clientSn) ?? e.sentAt) + d.policy().cancelNotBeforeMs : undefined;
         let res;
         try {
           res = await closeOut(e.clientSn, {
@@ -115,13 +158,7 @@ export class MachineRunner {
         }
         return this.dispatch({ type: 'CLOSE_OUT_DONE', res });
       }
-      case 'final': {
-        const { type: _t, ...f } = e;
-        d.onFinal?.(f);
-        return;
-      }
-      case 'watchLate':
-        d.onQrWithdrawn?.({ clientSn: e.clientSn, amountFen: e.amountFen, withdrawnAt: d.clock.now() });
+      default:
         return;
     }
   }

@@ -6,6 +6,7 @@
  */
 import type { Wallet } from '../../aggregator/types';
 import type { Msg } from '../../../preload/messages';
+import type { CheckoutView } from '../../../preload/contract';
 import type { JournalRecordBody } from '../../journal/records';
 import type { CloseOutResult } from '../close-out';
 import type { OrderState } from '../interpret';
@@ -52,7 +53,15 @@ export type MState =
   | { tag: 'waiting'; att: MAttempt; progress: Msg }
   /** Query → cancel/close under way (cashier, window end, unclear answer, recovery). */
   | { tag: 'closing'; att: MAttempt; reason: CloseReason; progress: Msg }
-  | { tag: 'result'; att: MAttempt; result: MResult };
+  | { tag: 'result'; att: MAttempt; result: MResult }
+  /**
+   * A view another tender put on screen: a cash sale, or a mixed sale whose wallet part just paid
+   * (cash-service.ts words it). Like idle and result, the next payment may start from here.
+   */
+  | { tag: 'tendered'; view: TenderView };
+
+/** A screen made by the cash tender (the machine shows it as given). */
+export type TenderView = Omit<CheckoutView, 'serverNow'>;
 
 export type MEvent =
   | { type: 'START_QR'; clientSn: string; amountFen: number; now: number; windowMs: number; operator: string; subject: string; wallet?: Wallet; perWallet?: boolean; sale?: MAttempt['sale'] }
@@ -75,7 +84,11 @@ export type MEvent =
   | { type: 'DISMISS'; recovering: boolean }
   | { type: 'RECOVERING'; on: boolean }
   /** A restart found this attempt unfinished; `state` is what a query says now. */
-  | { type: 'RESUME'; att: MAttempt; foreground: boolean; state: OrderState; now: number };
+  | { type: 'RESUME'; att: MAttempt; foreground: boolean; state: OrderState; now: number }
+  /** A cash sale is journaled (CASH_SALE on disk): its view goes on screen. */
+  | { type: 'TENDERED'; view: TenderView }
+  /** The wallet part of a mixed sale paid: the whole sale replaces that part's result (same client_sn). */
+  | { type: 'PRESENTED'; view: TenderView };
 
 export type MEffect =
   /** then 'event': the runner answers JOURNALED / JOURNAL_FAILED; 'warn': FINAL_NOT_SAVED on failure; 'ignore': nothing. */

@@ -17,6 +17,8 @@ export function viewOf(s: MState, now: number): CheckoutView {
         phase: s.tag === 'waiting' ? 'waiting' : 'cancelling', serverNow: now, method: s.att.method, clientSn: s.att.clientSn, amountFen: s.att.amountFen,
         ...(s.att.qrCode ? { qrCode: s.att.qrCode } : {}), expiresAt: s.att.deadline, ...(s.att.wallet ? { wallet: s.att.wallet } : {}), progress: s.progress,
       };
+    case 'tendered':
+      return { ...s.view, serverNow: now };
     case 'result':
       return { phase: 'result', serverNow: now, method: s.att.method, clientSn: s.att.clientSn, amountFen: s.att.amountFen, ...(s.result.wallet ? { wallet: s.result.wallet } : {}), result: s.result };
   }

@@ -117,7 +117,7 @@ export async function faultRig(platform: Platform = 'upay', o: { proxied?: boole
     enterPassword: async (clientSn) => { if (!cmb) await plat.walletPay(clientSn, 'wechat'); },
     totals: () => journal.orders.totals(localBusinessDay(Date.now())),
     async close() {
-      await service.activeAttempt()?.poll?.stop();
+      await service.stop();
       await journal.close();
       await proxy?.close();
       await plat.close();

@@ -100,8 +100,7 @@ export function makeService(opts: { aggregator: Aggregator; journal: JournalPort
     ...opts.extra,
   });
   cleanups.push(async () => {
-    const att = service.activeAttempt();
-    await att?.poll?.stop();
+    await service.stop();
   });
   const until = (pred: (v: CheckoutView) => boolean, timeoutMs = 8_000) => rec.until(pred, timeoutMs);
   return {

@@ -25,6 +25,10 @@ const requesting = (att: MAttempt): MState => ({ tag: 'requesting', att });
 const waiting = (att: MAttempt): MState => ({ tag: 'waiting', att, progress: msg('checkout.scanPrompt') });
 const closing = (att: MAttempt, reason: 'cashier' | 'expired' | 'window_end' | 'recovery'): MState => ({ tag: 'closing', att, reason, progress: msg('checkout.reversing') });
 const needs = (att: MAttempt): MState => ({ tag: 'result', att, result: { outcome: 'NEEDS_ATTENTION', message: msg('result.needsAttention', { reasonMsg: msg('platform.timeout') }), amountFen: att.amountFen } });
+const cashView = { phase: 'result' as const, method: 'cash' as const, clientSn: 'YM3', amountFen: 500, wallet: 'cash' as const, result: { outcome: 'PAID' as const, message: msg('result.paidCash'), wallet: 'cash' as const, amountFen: 500, receivedFen: 1_000, changeFen: 500 } };
+const mixedDue = { phase: 'idle' as const, progress: msg('checkout.mixedDue', { cashFen: 1_100, dueFen: 900 }) };
+const saleView = { phase: 'result' as const, method: 'scan' as const, clientSn: 'YM2', amountFen: 2_000, wallet: 'wechat' as const, result: { outcome: 'PAID' as const, message: msg('result.paidMixed', { cashFen: 1_100 }), wallet: 'wechat' as const, amountFen: 2_000 } };
+const tendered = (view: typeof cashView | typeof mixedDue | typeof saleView): MState => ({ tag: 'tendered', view });
 const paidResult = (att: MAttempt): MState => ({ tag: 'result', att, result: { outcome: 'PAID', message: msg('result.paid'), amountFen: att.amountFen } });
 
 const paid = (fen: number): OrderState => ({ kind: 'paid', data: order('PAID', { totalFen: fen, wallet: 'alipay', sn: 'SN9' }) });
@@ -99,6 +103,20 @@ const rows: Row[] = [
   ['mixed: the wallet part paid → final names the sale', requesting(saleAtt), { type: 'PAY_ANSWER', state: { kind: 'paid', data: order('PAID', { totalFen: 900 }) } }, 'result', ['journal:PAYMENT_FINAL', 'show', 'final'], 'PAID'],
   ['mixed: the wallet part failed → final names the sale (the cash stays)', requesting(saleAtt), { type: 'PAY_ANSWER', state: failed }, 'result', ['journal:PAYMENT_FINAL', 'show', 'final'], 'FAILED'],
 
+  // ── cash tender: its screen comes from the cash sale (CASH_SALE already on disk) ──
+  ['cash sale journaled → its screen (change to give)', idle, { type: 'TENDERED', view: cashView }, 'tendered', ['show']],
+  ['a cash sale after a wallet result', paidResult(scanAtt), { type: 'TENDERED', view: cashView }, 'tendered', ['show']],
+  ['cash while a wallet payment runs → BUSY', waiting(shownQr), { type: 'TENDERED', view: cashView }, 'waiting', ['refuse']],
+  ['cash during recovery → RECOVERING', recovering, { type: 'TENDERED', view: cashView }, 'recovering', ['refuse']],
+  ['a wallet payment may start from a cash screen', tendered(cashView), startScan, 'journaling', ['journal:ATTEMPT_CREATED']],
+  ['the cash part of a mixed sale: the keypad says what is still due', idle, { type: 'TENDERED', view: mixedDue }, 'tendered', ['show']],
+  ['mixed sale paid by its wallet part → the whole sale replaces that result', paidResult(saleAtt), { type: 'PRESENTED', view: saleView }, 'tendered', ['show']],
+  ['a sale view for another attempt is not shown', paidResult(qrAtt), { type: 'PRESENTED', view: saleView }, 'result', []],
+  ['a sale view while the wallet part still runs is not shown', waiting(saleAtt), { type: 'PRESENTED', view: saleView }, 'waiting', []],
+  ['dismiss a cash result → keypad', tendered(cashView), { type: 'DISMISS', recovering: false }, 'idle', ['show']],
+  ['dismiss keeps the mixed sale\'s amount-due screen', tendered(mixedDue), { type: 'DISMISS', recovering: false }, 'tendered', []],
+  ['recovery can start from a cash screen', tendered(cashView), { type: 'RECOVERING', on: true }, 'recovering', ['show']],
+
   // ── after a restart ──
   ['resume: it was paid meanwhile → 支付成功 (recovered)', idle, { type: 'RESUME', att: shownQr, foreground: true, state: paid(1230), now: T0 + 10_000 }, 'result', ['journal:PAYMENT_FINAL', 'show', 'final'], 'PAID'],
   ['resume: QR still inside its window → back on screen, polling', idle, { type: 'RESUME', att: shownQr, foreground: true, state: notFound, now: T0 + 10_000 }, 'waiting', ['show', 'startPoll']],
@@ -129,9 +147,14 @@ describe('checkout machine: state + event → state + effects', () => {
   it('covers every state and every event at least once', () => {
     const states = new Set(rows.map((r) => r[1].tag));
     const events = new Set(rows.map((r) => r[2].type));
-    expect([...states].sort()).toEqual(['closing', 'idle', 'journaling', 'qr_journaling', 'recovering', 'requesting', 'result', 'waiting']);
+    expect([...states].sort()).toEqual(['closing', 'idle', 'journaling', 'qr_journaling', 'recovering', 'requesting', 'result', 'tendered', 'waiting']);
     expect([...events].sort()).toEqual(['CANCEL_PRESSED', 'CLOSE_OUT_DONE', 'CLOSE_OUT_JOURNAL_FAILED', 'DISMISS', 'FINAL_NOT_SAVED', 'JOURNALED', 'JOURNAL_FAILED',
-      'PAY_ANSWER', 'POLL_ANSWER', 'POLL_ENDED', 'QR_ANSWER', 'QUERY_AGAIN', 'RECOVERING', 'RESUME', 'START_QR', 'START_SCAN']);
+      'PAY_ANSWER', 'POLL_ANSWER', 'POLL_ENDED', 'PRESENTED', 'QR_ANSWER', 'QUERY_AGAIN', 'RECOVERING', 'RESUME', 'START_QR', 'START_SCAN', 'TENDERED']);
+  });
+
+  it('asks for every kind of effect somewhere', () => {
+    const asked = new Set(rows.flatMap(([, from, event]) => transition(from, event).effects.map((e) => e.type)));
+    expect([...asked].sort()).toEqual(['closeOut', 'final', 'journal', 'markSent', 'pay', 'refuse', 'requestQr', 'show', 'startPoll', 'stopPoll', 'watchLate']);
   });
 });
 
@@ -167,6 +190,7 @@ describe('never guess', () => {
     expect(viewOf(transition(waiting(shownQr), { type: 'CANCEL_PRESSED' }).state, T0)).toMatchObject({ phase: 'cancelling', progress: { code: 'checkout.reversing' } });
     expect(viewOf(paidResult(qrAtt), T0)).toMatchObject({ phase: 'result', result: { outcome: 'PAID' } });
     expect(viewOf(idle, T0)).toEqual({ phase: 'idle', serverNow: T0 });
+    expect(viewOf(tendered(cashView), T0 + 7)).toEqual({ ...cashView, serverNow: T0 + 7 });
   });
 
   it('final effects carry what the receipt, the mixed sale and recovery need', () => {

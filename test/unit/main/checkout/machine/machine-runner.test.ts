@@ -16,7 +16,7 @@ import { cancelOk, notFound, ok, order, queryAnswer, unknown } from '../agg-fixt
 
 const T0 = 5_000_000;
 
-function rig(policy: PlatformPollPolicy, script: { qr?: UnifiedQrOutcome; pay?: AggOutcome; query: AggOutcome[] }, failJournal?: string) {
+function rig(policy: PlatformPollPolicy, script: { qr?: UnifiedQrOutcome; pay?: AggOutcome; query: AggOutcome[] }, failJournal?: string, holdJournal?: { type: string; until: Promise<void> }) {
   const time = new FakeTime(T0);
   const log: string[] = [];
   const at = () => (time.now() - T0) / 1000;
@@ -34,7 +34,7 @@ function rig(policy: PlatformPollPolicy, script: { qr?: UnifiedQrOutcome; pay?: 
   const finals: FinalEvent[] = [];
   const runner = new MachineRunner({
     aggregator, clock: time, timers: time, policy: () => policy, request: () => ({ subject: 'shop', operator: 'op' }), closeOutRetryMs: 2_000,
-    journal: { append: (b) => { if (b.type === failJournal) return Promise.reject(Object.assign(new Error('disk full'), { code: 'ENOSPC' })); records.push(b); log.push(`journal:${b.type}@${at()}`); return Promise.resolve(); } },
+    journal: { append: async (b) => { if (b.type === holdJournal?.type) await holdJournal.until; if (b.type === failJournal) return Promise.reject(Object.assign(new Error('disk full'), { code: 'ENOSPC' })); records.push(b); log.push(`journal:${b.type}@${at()}`); return Promise.resolve(); } },
     onView: (v) => { views.push(v); log.push(`view:${v.phase}${v.qrCode ? '+qr' : ''}`); },
     onFinal: (f) => finals.push(f),
   });
@@ -81,6 +81,21 @@ describe('machine runner', () => {
     expect(r.log.filter((l) => /^(qr|query|cancel)/.test(l))).toEqual(['qr@0', 'query@0', 'query@2']);
     expect(r.views.map((v) => v.phase)).toEqual(['creating', 'cancelling', 'result']);
     expect(r.views.at(-1)?.result?.outcome).toBe('FAILED');
+  });
+
+  it('the screen, pushed or read, never runs ahead of the journal: 支付成功 only once PAYMENT_FINAL is on disk', async () => {
+    let written = () => undefined as void;
+    const until = new Promise<void>((resolve) => { written = resolve; });
+    const r = rig(UPAY_POLL_POLICY, { pay: ok('PAY_SUCCESS', order('PAID', { totalFen: 900 })), query: [notFound] }, undefined, { type: 'PAYMENT_FINAL', until });
+    const started = r.runner.dispatch(startScan);
+    await r.time.advanceAsync(10);
+    expect(r.runner.current().tag).toBe('result'); // the machine has decided…
+    expect(r.runner.view().phase).toBe('creating'); // …but a snapshot still shows what was last shown
+    expect(r.views.some((v) => v.phase === 'result')).toBe(false);
+    written();
+    await started;
+    expect(r.runner.view()).toMatchObject({ phase: 'result', result: { outcome: 'PAID' } });
+    expect(r.log.indexOf('journal:PAYMENT_FINAL@0')).toBeLessThan(r.log.indexOf('view:result'));
   });
 
   it('PAYMENT_FINAL cannot be written: the result stands with a warning', async () => {
