@@ -5,21 +5,13 @@
  * never 支付成功, nothing charged.
  */
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect, typeAmount } from '../fixtures';
 import { CMB_API_PREFIX } from '../../../main/aggregator/cmb/sandbox/server';
 import { SANDBOX_BANK_KEYS, SANDBOX_MERCHANT } from '../../../main/aggregator/cmb/sandbox/test-keys';
 import { startHarnessProcess } from '../../support/harness-process';
+import { openEngineer } from './engineer-kit';
 
 const STRANGER = 'N009999999'; // not one of the sandbox merchant's cashiers (test-keys.ts)
-
-async function openEngineer(page: Page): Promise<void> {
-  await expect(page.getByTestId('aggregator-status')).toBeVisible();
-  await page.keyboard.press('F4');
-  await page.getByTestId('eng-pin').fill('6666');
-  await page.getByTestId('eng-pin-submit').click();
-  await expect(page.getByTestId('engineer')).toBeVisible();
-}
 
 test('an unknown cashier id: named by the test button, and at the counter a failure in words, nothing charged', async ({ page, dataDir, sandbox, cmbSandbox }) => {
   test.setTimeout(120_000);

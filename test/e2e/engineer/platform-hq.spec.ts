@@ -12,15 +12,8 @@ import { generateSm2KeyPair } from '../../../main/aggregator/cmb';
 import { CMB_API_PREFIX } from '../../../main/aggregator/cmb/sandbox/server';
 import { SANDBOX_BANK_KEYS, SANDBOX_MERCHANT } from '../../../main/aggregator/cmb/sandbox/test-keys';
 import { startHarnessProcess } from '../../support/harness-process';
+import { openEngineer } from './engineer-kit';
 import { freshDatabase } from '../../support/pg-database';
-
-async function openEngineer(page: Page): Promise<void> {
-  await expect(page.getByTestId('aggregator-status')).toBeVisible(); // the app is up and listens for F4
-  await page.keyboard.press('F4');
-  await page.getByTestId('eng-pin').fill('6666');
-  await page.getByTestId('eng-pin-submit').click();
-  await expect(page.getByTestId('engineer')).toBeVisible();
-}
 
 /** A WeChat payment code typed by a keyboard-wedge scanner at scanner speed (see scan-checkout.spec.ts). */
 async function wedgeScan(page: Page, code: string): Promise<void> {
