@@ -78,6 +78,8 @@ test('an engineer switches the counter to 招商银行: wrong key refused, test 
     await app.kill();
     app = await startHarnessProcess({ dataDir: counterDir });
     await page.goto(app.url);
+    // the restarted counter is up (status bar drawn, keys listened to) before the cashier types
+    await expect(page.getByTestId('aggregator-status')).toHaveAttribute('title', `${m.merId}/${m.userId}`);
     await typeAmount(page, '12.30');
     await wedgeScan(page, '134567890123456780');
     await expect(page.getByTestId('result-title')).toHaveText('支付成功', { timeout: 30_000 });
