@@ -59,21 +59,25 @@ export async function storeLedger(sql: Sql, storeId: string, day: string): Promi
 export interface StoreOrders {
   /** The day's orders and earlier orders refunded that day; refunds are those completed that day. */
   orders: ReconcileOrder[];
-  /** The business day of a listed refund's completion time. */
+  /** The business day of a listed refund's completion time, and of a paid order's PAID final. */
   businessDay: (ts: number) => string;
 }
 
 /** The store's orders touching `day`, folded by PostgreSQL (ORDERS_SQL). */
 export async function storeOrders(sql: Sql, storeId: string, day: string): Promise<StoreOrders> {
-  const r = await sql.query<{ client_sn: string; day: string; status: OrderStatus; amount_fen: number; operator: string | null; wallet: Wallet | null; sn: string | null; refunds: string | { no: string; fen: number; ts: number }[] }>(
+  const r = await sql.query<{ client_sn: string; day: string; status: OrderStatus; amount_fen: number; operator: string | null; wallet: Wallet | null; sn: string | null; paid_ts: number | string | null; paid_day: string | null; refunds: string | { no: string; fen: number; ts: number }[] }>(
     ORDERS_SQL, [storeId, day], 'hq_store_orders');
   const dayOf = new Map<number, string>();
   const orders = r.rows.map((x): ReconcileOrder => {
     const refunds = (typeof x.refunds === 'string' ? JSON.parse(x.refunds) : x.refunds) as { no: string; fen: number; ts: number }[];
     for (const f of refunds) dayOf.set(f.ts, day);
+    // The day the PAID final was journaled: reconciliation expects the order on that day's statement.
+    const paidTs = x.paid_ts === null ? undefined : Number(x.paid_ts);
+    if (paidTs !== undefined && x.paid_day !== null) dayOf.set(paidTs, x.paid_day);
     return {
       clientSn: x.client_sn, day: x.day, status: x.status, amountFen: x.amount_fen, operator: x.operator ?? '',
       ...(x.wallet !== null ? { wallet: x.wallet } : {}), ...(x.sn !== null ? { sn: x.sn } : {}),
+      ...(paidTs !== undefined ? { finishedAt: paidTs } : {}),
       refunds: refunds.map((f) => ({ refundRequestNo: f.no, amountFen: f.fen, status: 'refunded' as const, finishedAt: f.ts })),
     };
   });

@@ -5,7 +5,8 @@
  * ledger on a loaded machine; bench/hq-queries.ts).
  *
  * Which records: the day's, plus the payment day's records of orders refunded that day but paid
- * earlier (a refund counts on the day it completed). Per order (terminal, clientSn), the rules of
+ * earlier (a refund counts on the day it completed), plus, for a payment straddling midnight, the
+ * other day's records of its order (the `link` / `straddle` steps). Per order (terminal, clientSn), the rules of
  * OrderBook.apply:
  *  - the order exists once its ATTEMPT_CREATED (or CASH_SALE) is among those records; the first wins;
  *  - it is paid when a PAID final (a CASH_SALE is one) carries the order's own amount; a PAID for
@@ -38,23 +39,50 @@ WITH older AS MATERIALIZED (
   SELECT DISTINCT p.terminal_id, p.day, p.client_sn FROM refunds f
     JOIN payments p ON p.store_id = f.store_id AND p.terminal_id = f.terminal_id AND p.client_sn = f.client_sn
   WHERE f.store_id = $1 AND f.day = $2::date AND p.day < f.day
-), r AS MATERIALIZED (
+), r0 AS MATERIALIZED (
   -- Byte order ("C") for the keys the windows and groups sort by: the database's own collation
   -- (en_US, zh_CN…) compares by locale rules, several times slower, for ids that are ASCII.
-  SELECT x.terminal_id COLLATE "C" AS terminal_id, x.seq, x.ts, x.day, x.type, b."clientSn" COLLATE "C" AS cs,
-         -- A record whose amount is not whole fen (damaged) must not fail the store's whole page: no amount, never paid.
-         CASE WHEN b."amountFen" ~ '^-?[0-9]{1,15}$' THEN b."amountFen"::bigint END AS amt,
-         CASE WHEN x.type = 'CASH_SALE' THEN 'cash' ELSE b.wallet END AS wallet,
-         CASE WHEN x.type = 'CASH_SALE' THEN 'PAID' ELSE b.outcome END AS outcome,
-         nullif(b.sn, '') AS sn, b.operator, b."refundRequestNo" COLLATE "C" AS rno
-  FROM (
+  SELECT x.terminal_id COLLATE "C" AS terminal_id, x.seq, x.ts, x.day, x.type, x.body, x.body->>'clientSn' COLLATE "C" AS cs FROM (
     SELECT j.terminal_id, j.seq, j.ts, j.day, j.type, j.body FROM journal_records j
     WHERE j.store_id = $1 AND j.day = $2::date AND j.type IN ${TYPES}
     UNION ALL
     SELECT j.terminal_id, j.seq, j.ts, j.day, j.type, j.body FROM older o
       JOIN journal_records j ON j.store_id = $1 AND j.terminal_id = o.terminal_id AND j.day = o.day AND j.body->>'clientSn' = o.client_sn
     WHERE j.type IN ${TYPES}
-  ) x, jsonb_to_record(x.body) AS b("clientSn" text, "amountFen" text, wallet text, outcome text, sn text, operator text, "refundRequestNo" text)
+  ) x
+), link AS MATERIALIZED (
+  -- Payments that straddle midnight (intent journaled at 23:59:5x, PAYMENT_FINAL at 00:00:0x)
+  -- have their records on two days. The counter books the order on the day of its
+  -- ATTEMPT_CREATED (journal/order-index.ts create(): businessDay(rec.ts); reports/totals.ts
+  -- dayTotals, reports/settlement.ts), so head office must read both days: per order here, is
+  -- its creating record among the records read, is it paid by them, and its earliest day.
+  SELECT terminal_id, cs, min(day) AS day,
+    bool_or(type IN ('ATTEMPT_CREATED', 'CASH_SALE')) AS created,
+    bool_or(type = 'CASH_SALE' OR (type = 'PAYMENT_FINAL' AND body->>'outcome' = 'PAID')) AS paid,
+    bool_or(type = 'PAYMENT_FINAL') AS finaled
+  FROM r0 WHERE cs IS NOT NULL GROUP BY terminal_id, cs
+), straddle AS MATERIALIZED (
+  -- Created here, paid on a later day (the trigger's payments table knows which): that day's records.
+  SELECT p.terminal_id COLLATE "C" AS terminal_id, p.day, p.client_sn COLLATE "C" AS cs FROM link l
+    JOIN payments p ON p.store_id = $1 AND p.terminal_id = l.terminal_id AND p.client_sn = l.cs
+  WHERE l.created AND NOT l.paid AND p.day > $2::date
+  UNION
+  -- A final here whose order was created the day before: that day's records (its ATTEMPT_CREATED).
+  SELECT l.terminal_id, l.day - 1, l.cs FROM link l WHERE NOT l.created AND l.finaled
+), r AS MATERIALIZED (
+  SELECT x.terminal_id, x.seq, x.ts, x.day, x.type, x.cs,
+         -- A record whose amount is not whole fen (damaged) must not fail the store's whole page: no amount, never paid.
+         CASE WHEN b."amountFen" ~ '^-?[0-9]{1,15}$' THEN b."amountFen"::bigint END AS amt,
+         CASE WHEN x.type = 'CASH_SALE' THEN 'cash' ELSE b.wallet END AS wallet,
+         CASE WHEN x.type = 'CASH_SALE' THEN 'PAID' ELSE b.outcome END AS outcome,
+         nullif(b.sn, '') AS sn, b.operator, b."refundRequestNo" COLLATE "C" AS rno
+  FROM (
+    SELECT terminal_id, seq, ts, day, type, body, cs FROM r0
+    UNION ALL
+    SELECT s.terminal_id, j.seq, j.ts, j.day, j.type, j.body, s.cs FROM straddle s
+      JOIN journal_records j ON j.store_id = $1 AND j.terminal_id = s.terminal_id AND j.day = s.day AND j.body->>'clientSn' = s.cs
+    WHERE j.type IN ${TYPES}
+  ) x, jsonb_to_record(x.body) AS b("amountFen" text, wallet text, outcome text, sn text, operator text, "refundRequestNo" text)
 ), w1 AS (
   -- Each record with its order's creating record (the first ATTEMPT_CREATED / CASH_SALE): window
   -- functions over the order's records (one sort), never a join of big CTEs — PostgreSQL cannot
@@ -83,6 +111,8 @@ WITH older AS MATERIALIZED (
     -- Applied finals: any before the first final (a PAID for another amount), the first, and the deciding PAID.
     (array_agg(sn ORDER BY seq DESC) FILTER (WHERE sn IS NOT NULL AND (type IN ('QR_READY', 'NEEDS_ATTENTION')
        OR (type = 'PAYMENT_FINAL' AND (seq <= coalesce(least(paid_seq, other_seq), seq) OR seq = paid_seq)))))[1] AS sn,
+    -- When and on which day the deciding PAID was journaled: a later day for a payment straddling midnight.
+    (array_agg(ts) FILTER (WHERE seq = paid_seq))[1] AS paid_ts, (array_agg(day) FILTER (WHERE seq = paid_seq))[1] AS paid_day,
     row_number() OVER (ORDER BY terminal_id NOT IN (SELECT terminal_id FROM older), terminal_id, min(c_seq)) AS rank
   FROM w2 GROUP BY terminal_id, cs
 ), refunded AS MATERIALIZED (
@@ -119,6 +149,6 @@ GROUP BY coalesce(p.wallet, 'other') ORDER BY min(p.rank)`;
 
 /** Every order of the set (any status) with its refunds completed on the day: what a reconciliation compares. */
 export const ORDERS_SQL = `${ordersCte(true)}
-SELECT o.client_sn, o.day, o.status, o.amount_fen, o.operator, o.wallet, o.sn, coalesce(f.list, '[]'::json) AS refunds
+SELECT o.client_sn, o.day, o.status, o.amount_fen, o.operator, o.wallet, o.sn, o.paid_ts, o.paid_day::text AS paid_day, coalesce(f.list, '[]'::json) AS refunds
 FROM orders o LEFT JOIN refunded f ON f.terminal_id = o.terminal_id AND f.cs = o.client_sn
 ORDER BY o.rank`;

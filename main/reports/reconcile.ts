@@ -17,7 +17,7 @@ export * from './reconcile-types';
 export { reconcileByQuery, type QueryReconcileOptions } from './reconcile-query';
 
 /** What reconciliation reads of an order (an OrderView is one; head office builds them in SQL, hq/store-orders.ts). */
-export type ReconcileOrder = Pick<OrderView, 'clientSn' | 'day' | 'status' | 'amountFen' | 'operator' | 'sn' | 'wallet'> & {
+export type ReconcileOrder = Pick<OrderView, 'clientSn' | 'day' | 'status' | 'amountFen' | 'operator' | 'sn' | 'wallet' | 'finishedAt'> & {
   refunds: Pick<RefundView, 'refundRequestNo' | 'amountFen' | 'status' | 'finishedAt'>[];
 };
 
@@ -169,6 +169,14 @@ export function reconcile(orders: readonly ReconcileOrder[], statement: Statemen
     counter.paidFen += cPaid;
     counter.refundFen += cRefund;
     if (seen.has(o.clientSn) || (cPaid === 0 && cRefund === 0)) continue;
+    // Paid across midnight (PAYMENT_FINAL journaled on a later day): the counter books it on the
+    // order's day, the platform lists it on the day it was paid, i.e. in the next statement
+    // (payment-protocols.md §6.4 (f); the sandbox's statement.ts lists 收款 by paidAt). Not short.
+    const paidDay = o.finishedAt !== undefined ? businessDay(o.finishedAt) : '';
+    if (cPaid > 0 && cRefund === 0 && paidDay > day) {
+      items.push(item('other_day', msg('rec.otherDay', { counterDay: day, platformDay: paidDay }), cPaid, 0, o));
+      continue;
+    }
     const what = cPaid > 0 ? msg('rec.whatPaid', { paidYuan: cPaid }) : msg('rec.whatRefunded', { refundYuan: cRefund });
     items.push(item('only_counter', msg('rec.onlyCounter', { whatMsg: what, counterMsg: statusMsg(o) }), cPaid - cRefund, 0, o));
   }

@@ -104,8 +104,8 @@ function accumulate(orders: readonly OrderView[], rules: Rules, hourOf: (ts: num
 
 /**
  * A business day's totals. Paid orders count on the order's day (when the attempt was created,
- * as the journal's day totals and the aggregator's statement do); refunds on the day they
- * completed. Hour buckets use the same timestamps.
+ * as the journal's day totals do; a payment confirmed after midnight is on the platform's next
+ * statement, a cross-day item in reconciliation); refunds on the day they completed. Hour buckets use the same timestamps.
  */
 export function dayTotals(orders: readonly OrderView[], day: string, opts: TotalsOptions = {}): Totals {
   const businessDay = opts.businessDay ?? localBusinessDay;

@@ -92,6 +92,16 @@ describe('reconcile against the statement', () => {
     expect(r.counter.paidFen).toBe(100);
   });
 
+  it('a payment confirmed after midnight, absent from its order day\'s statement, is a cross-day item, not 短款', () => {
+    // Created 23:59:55, PAID journaled 00:00:03: the counter books it on DAY, the platform lists it the next day.
+    const late = order('STRADDLE', { amountFen: 900, at: T0 + 24 * HOUR - 5_000, finishedAt: T0 + 24 * HOUR + 3_000 });
+    const short = order('SHORT', { amountFen: 500 });
+    const r = reconcileStatementCsv([late, short], STATEMENT_HEADER, DAY, utc);
+    expect(byId(r.items, 'STRADDLE')).toMatchObject({ kind: 'other_day', counterNetFen: 900, detail: '收款机记在 2026-01-15，平台记在 2026-01-16' });
+    expect(byId(r.items, 'SHORT')!.kind).toBe('only_counter'); // paid and confirmed on the day: still 短款
+    expect(r.differences).toBe(1);
+  });
+
   it('a reversal without its payment row is a status difference, not a missing payment', () => {
     const r = reconcileStatementCsv([order('X', { amountFen: 600 })], [STATEMENT_HEADER, line('X', 'S', '撤单', '6.00')].join('\n'), DAY, utc);
     expect(r.items).toEqual([expect.objectContaining({ kind: 'status_differs', detail: '收款机：已支付；平台：已撤单', diffFen: -1200 })]);
