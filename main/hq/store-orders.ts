@@ -24,6 +24,19 @@ const FOLD_TYPES = "('ATTEMPT_CREATED', 'CASH_SALE', 'PAYMENT_FINAL', 'QR_READY'
 /** What a settlement needs: whether an order is paid, for how much, in which wallet, and its refunds. */
 const PAID_TYPES = "('ATTEMPT_CREATED', 'CASH_SALE', 'PAYMENT_FINAL', 'REFUND_FINAL')";
 
+/** The fields the fold reads of each record of `source` (terminal_id, seq, ts, day, type, body). */
+const parsed = (source: string): string => `
+  -- Byte order ("C") for the keys the windows and groups sort by: the database's own collation
+  -- (en_US, zh_CN…) compares by locale rules, several times slower, for ids that are ASCII.
+  SELECT x.terminal_id COLLATE "C" AS terminal_id, x.seq, x.ts, x.day, x.type, b."clientSn" COLLATE "C" AS cs,
+         -- A record whose amount is not whole fen (damaged) must not fail the store's whole page: no amount, never paid.
+         CASE WHEN b."amountFen" ~ '^-?[0-9]{1,15}$' THEN b."amountFen"::bigint END AS amt,
+         CASE WHEN x.type = 'CASH_SALE' THEN 'cash' ELSE b.wallet END AS wallet,
+         CASE WHEN x.type = 'CASH_SALE' THEN 'PAID' ELSE b.outcome END AS outcome,
+         nullif(b.sn, '') AS sn, b.operator, b."refundRequestNo" COLLATE "C" AS rno
+  FROM (${source}
+  ) x, jsonb_to_record(x.body) AS b("clientSn" text, "amountFen" text, wallet text, outcome text, sn text, operator text, "refundRequestNo" text)`;
+
 /**
  * $1 store id, $2 day. Defines `orders` (one row per order) and `refunded` (the day's refunds per
  * order) for the statement appended to it. `full`: every status and the sn (reconciliation);
@@ -39,50 +52,39 @@ WITH older AS MATERIALIZED (
   SELECT DISTINCT p.terminal_id, p.day, p.client_sn FROM refunds f
     JOIN payments p ON p.store_id = f.store_id AND p.terminal_id = f.terminal_id AND p.client_sn = f.client_sn
   WHERE f.store_id = $1 AND f.day = $2::date AND p.day < f.day
-), r0 AS MATERIALIZED (
-  -- Byte order ("C") for the keys the windows and groups sort by: the database's own collation
-  -- (en_US, zh_CN…) compares by locale rules, several times slower, for ids that are ASCII.
-  SELECT x.terminal_id COLLATE "C" AS terminal_id, x.seq, x.ts, x.day, x.type, x.body, x.body->>'clientSn' COLLATE "C" AS cs FROM (
+), r AS MATERIALIZED (
+  ${parsed(`
     SELECT j.terminal_id, j.seq, j.ts, j.day, j.type, j.body FROM journal_records j
     WHERE j.store_id = $1 AND j.day = $2::date AND j.type IN ${TYPES}
     UNION ALL
     SELECT j.terminal_id, j.seq, j.ts, j.day, j.type, j.body FROM older o
       JOIN journal_records j ON j.store_id = $1 AND j.terminal_id = o.terminal_id AND j.day = o.day AND j.body->>'clientSn' = o.client_sn
-    WHERE j.type IN ${TYPES}
-  ) x
+    WHERE j.type IN ${TYPES}`)}
 ), link AS MATERIALIZED (
   -- Payments that straddle midnight (intent journaled at 23:59:5x, PAYMENT_FINAL at 00:00:0x)
   -- have their records on two days. The counter books the order on the day of its
   -- ATTEMPT_CREATED (journal/order-index.ts create(): businessDay(rec.ts); reports/totals.ts
-  -- dayTotals, reports/settlement.ts), so head office must read both days: per order here, is
-  -- its creating record among the records read, is it paid by them, and its earliest day.
-  SELECT terminal_id, cs, min(day) AS day,
-    bool_or(type IN ('ATTEMPT_CREATED', 'CASH_SALE')) AS created,
-    bool_or(type = 'CASH_SALE' OR (type = 'PAYMENT_FINAL' AND body->>'outcome' = 'PAID')) AS paid,
-    bool_or(type = 'PAYMENT_FINAL') AS finaled
-  FROM r0 WHERE cs IS NOT NULL GROUP BY terminal_id, cs
+  -- dayTotals, reports/settlement.ts), so head office must read both days. Per order read so
+  -- far: unpaid though created here, or finaled here though created elsewhere (a few a day).
+  SELECT terminal_id, cs, min(day) AS day, bool_or(type IN ('ATTEMPT_CREATED', 'CASH_SALE')) AS created, bool_or(type = 'PAYMENT_FINAL') AS finaled
+  FROM r WHERE cs IS NOT NULL GROUP BY terminal_id, cs
+  HAVING NOT bool_or(type IN ('PAYMENT_FINAL', 'CASH_SALE') AND outcome = 'PAID') OR NOT bool_or(type IN ('ATTEMPT_CREATED', 'CASH_SALE'))
 ), straddle AS MATERIALIZED (
   -- Created here, paid on a later day (the trigger's payments table knows which): that day's records.
   SELECT p.terminal_id COLLATE "C" AS terminal_id, p.day, p.client_sn COLLATE "C" AS cs FROM link l
-    JOIN payments p ON p.store_id = $1 AND p.terminal_id = l.terminal_id AND p.client_sn = l.cs
-  WHERE l.created AND NOT l.paid AND p.day > $2::date
+    -- In the table's own collation, so its primary key finds them (not a scan of the store's payments).
+    JOIN payments p ON p.store_id = $1 AND p.terminal_id = l.terminal_id COLLATE "default" AND p.client_sn = l.cs COLLATE "default"
+  WHERE l.created AND p.day > $2::date
   UNION
-  -- A final here whose order was created the day before: that day's records (its ATTEMPT_CREATED).
+  -- Finaled here, created the day before: that day's records (its ATTEMPT_CREATED).
   SELECT l.terminal_id, l.day - 1, l.cs FROM link l WHERE NOT l.created AND l.finaled
-), r AS MATERIALIZED (
-  SELECT x.terminal_id, x.seq, x.ts, x.day, x.type, x.cs,
-         -- A record whose amount is not whole fen (damaged) must not fail the store's whole page: no amount, never paid.
-         CASE WHEN b."amountFen" ~ '^-?[0-9]{1,15}$' THEN b."amountFen"::bigint END AS amt,
-         CASE WHEN x.type = 'CASH_SALE' THEN 'cash' ELSE b.wallet END AS wallet,
-         CASE WHEN x.type = 'CASH_SALE' THEN 'PAID' ELSE b.outcome END AS outcome,
-         nullif(b.sn, '') AS sn, b.operator, b."refundRequestNo" COLLATE "C" AS rno
-  FROM (
-    SELECT terminal_id, seq, ts, day, type, body, cs FROM r0
-    UNION ALL
-    SELECT s.terminal_id, j.seq, j.ts, j.day, j.type, j.body, s.cs FROM straddle s
+), ra AS (
+  SELECT * FROM r
+  UNION ALL
+  ${parsed(`
+    SELECT s.terminal_id, j.seq, j.ts, j.day, j.type, j.body FROM straddle s
       JOIN journal_records j ON j.store_id = $1 AND j.terminal_id = s.terminal_id AND j.day = s.day AND j.body->>'clientSn' = s.cs
-    WHERE j.type IN ${TYPES}
-  ) x, jsonb_to_record(x.body) AS b("amountFen" text, wallet text, outcome text, sn text, operator text, "refundRequestNo" text)
+    WHERE j.type IN ${TYPES}`)}
 ), w1 AS (
   -- Each record with its order's creating record (the first ATTEMPT_CREATED / CASH_SALE): window
   -- functions over the order's records (one sort), never a join of big CTEs — PostgreSQL cannot
@@ -90,7 +92,7 @@ WITH older AS MATERIALIZED (
   SELECT r.*, bool_or(type IN ('ATTEMPT_CREATED', 'CASH_SALE')) OVER o AS has_created,
     first_value(seq) OVER c AS c_seq, first_value(day) OVER c AS c_day, first_value(amt) OVER c AS c_amt,
     first_value(operator) OVER c AS c_operator, first_value(wallet) OVER c AS c_wallet
-  FROM r WHERE cs IS NOT NULL
+  FROM ra r WHERE cs IS NOT NULL
   WINDOW o AS (PARTITION BY terminal_id, cs), c AS (PARTITION BY terminal_id, cs ORDER BY type NOT IN ('ATTEMPT_CREATED', 'CASH_SALE'), seq)
 ), w2 AS (
   -- The deciding PAID (the order's own amount) and the first FAILED / CANCELED / EXPIRED.
@@ -118,7 +120,7 @@ WITH older AS MATERIALIZED (
 ), refunded AS MATERIALIZED (
   -- Refunds completed on the day, each once: its first REFUNDED final (a few rows a day).
   SELECT terminal_id, cs, array_agg(amt ORDER BY seq) AS amts, json_agg(json_build_object('no', rno, 'fen', amt, 'ts', ts) ORDER BY seq) AS list
-  FROM (SELECT DISTINCT ON (terminal_id, cs, rno) terminal_id, cs, rno, seq, ts, day, amt FROM r
+  FROM (SELECT DISTINCT ON (terminal_id, cs, rno) terminal_id, cs, rno, seq, ts, day, amt FROM ra
         WHERE type = 'REFUND_FINAL' AND outcome = 'REFUNDED' AND rno IS NOT NULL AND cs IS NOT NULL
         ORDER BY terminal_id, cs, rno, seq) f
   WHERE day = $2::date GROUP BY terminal_id, cs
