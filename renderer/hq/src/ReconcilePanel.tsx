@@ -36,7 +36,7 @@ export function ReconcilePanel() {
       {result && (
         <div data-testid="hq-reconcile">
           <p>{t('store')}: {result.stores.length}/{result.files} · {t('differences')}: <b data-testid="hq-differences">{result.differences}</b></p>
-          {result.errors.map((e) => <p key={e} className="error">{e}</p>)}
+          {result.errors.map((e) => <p key={e.file} className="error">{e.file}: {e.code === 'store-unknown' ? t('fileStoreUnknown') : e.text}</p>)}
           {result.items.length > 0 && (
             <>
               <table>

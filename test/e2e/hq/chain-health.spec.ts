@@ -81,6 +81,7 @@ test('behind and silent stores, chain reconciliation by store and order, CSV', a
     // In English the differences read in English (the CSV above stays Chinese: the finance office's files)
     await page.getByTestId('hq-language').click();
     const short = result.getByRole('row').filter({ hasText: 'CA-1-2' });
+    await expect(result).toContainText(`statement-${day}.csv: no store id found in the file name`);
     await expect(short).toContainText('Query again');
     await expect(short).not.toContainText(/[\u3400-\u9fff]/);
     await expect(result.getByRole('row').filter({ hasText: '78950000777' })).toContainText('Look the payment up at the platform');
