@@ -2,6 +2,8 @@
  * What the head-office dashboard's HTTP API (main/hq/server.ts) returns: types only, shared by
  * main/hq and the dashboard page (renderer/hq), which imports nothing from main/.
  */
+import type { Msg } from './messages';
+
 export interface TakingsRow { key: string; count: number; paidFen: number; refundCount: number; refundFen: number; netFen: number }
 
 export interface Takings {
@@ -42,7 +44,10 @@ export interface ReconcileItemView {
   counterNetFen: number;
   aggregatorNetFen: number;
   diffFen: number;
+  /** Chinese words (the CSV's); the page words `note` and the kind's next step in its own language. */
   detail: string;
   nextStep: string;
+  /** The detail as a message code, where the counter's fold gave one. */
+  note?: Msg;
   line?: number;
 }

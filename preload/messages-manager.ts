@@ -90,3 +90,12 @@ export const managerMessageSpecs = {
   'stmt.noCsv': [],
   'stmt.fetchError': ['detail'],
 } as const satisfies Record<string, readonly string[]>;
+
+/**
+ * What to do about each kind of reconciliation difference, as a message code (reports/reconcile-types.ts
+ * NEXT_STEP words them in Chinese for the CSV): the counter's 对账 and the head-office page both use it.
+ */
+export const reconcileNextStep = {
+  matched: null, only_counter: 'rec.nextOnlyCounter', only_aggregator: 'rec.nextOnlyAggregator', amount_differs: 'rec.nextAmountDiffers',
+  status_differs: 'rec.nextStatusDiffers', other_day: 'rec.nextOtherDay', unparsable: 'rec.nextUnparsable', query_failed: 'rec.nextQueryFailed',
+} as const satisfies Record<string, keyof typeof managerMessageSpecs | null>;

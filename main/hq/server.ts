@@ -99,7 +99,7 @@ export async function startHqServer(o: HqServerOptions): Promise<{ server: Serve
         const file = url.searchParams.get('file') ?? '';
         const ids = (await listStores(o.sql)).map((s) => s.storeId);
         const storeId = store || storeOfFile(file, ids);
-        if (!storeId || !ids.includes(storeId)) return send(res, 400, { error: `无法从文件名判断门店：${file}（文件名中需含门店编号）`, file });
+        if (!storeId || !ids.includes(storeId)) return send(res, 400, { error: `无法从文件名判断门店：${file}（文件名中需含门店编号）`, code: 'store-unknown', file });
         const result = await reconcileStore(o.sql, storeId, day, await readBody(req, STATEMENT_LIMIT));
         return send(res, 200, { storeId, file, ...result, items: result.items.filter((i) => i.kind !== 'matched') });
       }

@@ -13,6 +13,7 @@ import { parseStatement, type Statement } from '../reports/statement';
 import type { DiffKind } from '../reports/reconcile-types';
 import type { ReconcileView } from '../../preload/contract';
 import { msg, type MessageCode, type Msg } from '../../preload/messages';
+import { reconcileNextStep } from '../../preload/messages-manager';
 
 export interface DayReconciliation extends ReconcileResult {
   source: 'statement' | 'query';
@@ -59,11 +60,8 @@ export async function reconcileDay(
   return out;
 }
 
-/** What to do about each kind of difference (reports/reconcile-types.ts NEXT_STEP words them for the CSV). */
-const NEXT_MSG: Record<DiffKind, MessageCode | null> = {
-  matched: null, only_counter: 'rec.nextOnlyCounter', only_aggregator: 'rec.nextOnlyAggregator', amount_differs: 'rec.nextAmountDiffers',
-  status_differs: 'rec.nextStatusDiffers', other_day: 'rec.nextOtherDay', unparsable: 'rec.nextUnparsable', query_failed: 'rec.nextQueryFailed',
-};
+/** What to do about each kind of difference (one table, shared with the head-office page). */
+const NEXT_MSG: Record<DiffKind, MessageCode | null> = reconcileNextStep;
 
 /** The screen's view: details and next steps as message codes (the CSV keeps the Chinese words). */
 export function reconcileView(r: DayReconciliation): ReconcileView {

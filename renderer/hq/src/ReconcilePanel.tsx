@@ -1,5 +1,8 @@
 import { useHq } from './store';
 import { useT, yuan } from './i18n';
+import { translateMsg } from '../../src/i18n/translate';
+import { reconcileNextStep } from '../../../preload/messages-manager';
+import type { ReconcileItemView } from '../../../preload/hq-shapes';
 
 async function downloadCsv(day: string, items: unknown[]): Promise<void> {
   const res = await fetch(`/api/export/reconcile.csv?day=${day}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items }) });
@@ -18,6 +21,10 @@ export function ReconcilePanel() {
   const busy = useHq((s) => s.busy);
   const result = useHq((s) => s.reconcile);
   const run = useHq((s) => s.reconcileFiles);
+  const locale = useHq((s) => s.locale);
+  // The counter's message codes, in the page's language (the Chinese words stay for the CSV).
+  const detailOf = (it: ReconcileItemView) => (it.note ? translateMsg(locale, it.note) : it.detail);
+  const nextOf = (it: ReconcileItemView) => { const code = (reconcileNextStep as Record<string, string | null>)[it.kind]; return code ? translateMsg(locale, { code } as never) : it.nextStep; };
   const pick = async (list: FileList | null) => {
     if (!list) return;
     await run(await Promise.all([...list].map(async (f) => ({ name: f.name, text: await f.text() }))));
@@ -29,14 +36,14 @@ export function ReconcilePanel() {
       {result && (
         <div data-testid="hq-reconcile">
           <p>{t('store')}: {result.stores.length}/{result.files} · {t('differences')}: <b data-testid="hq-differences">{result.differences}</b></p>
-          {result.errors.map((e) => <p key={e} className="error">{e}</p>)}
+          {result.errors.map((e) => <p key={e.file} className="error">{e.file}: {e.code === 'store-unknown' ? t('fileStoreUnknown') : e.text}</p>)}
           {result.items.length > 0 && (
             <>
               <table>
                 <thead><tr><th>{t('store')}</th><th>{t('order')}</th><th>{t('diff')}</th><th>{t('detail')}</th><th>{t('nextStep')}</th></tr></thead>
                 <tbody>
                   {result.items.map((it, i) => (
-                    <tr key={i}><td>{it.storeId}</td><td>{it.clientSn ?? it.sn ?? `#${it.line ?? ''}`}</td><td>{yuan(it.diffFen)}</td><td>{it.detail}</td><td>{it.nextStep}</td></tr>
+                    <tr key={i}><td>{it.storeId}</td><td>{it.clientSn ?? it.sn ?? `#${it.line ?? ''}`}</td><td>{yuan(it.diffFen)}</td><td>{detailOf(it)}</td><td>{nextOf(it)}</td></tr>
                   ))}
                 </tbody>
               </table>

@@ -1,12 +1,13 @@
 /** The dashboard's calls to main/hq/server.ts (same origin, session cookie). */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) { super(message); }
+  /** `code`: a refusal the page words itself (in its own language), e.g. 'store-unknown'. */
+  constructor(readonly status: number, message: string, readonly code?: string) { super(message); }
 }
 
 async function call<T>(method: 'GET' | 'POST', path: string, body?: BodyInit, type = 'application/json'): Promise<T> {
   const res = await fetch(path, { method, credentials: 'same-origin', ...(body !== undefined ? { body, headers: { 'content-type': type } } : {}) });
-  const data = (await res.json().catch(() => ({}))) as { error?: string };
-  if (!res.ok) throw new ApiError(res.status, data.error ?? `HTTP ${res.status}`);
+  const data = (await res.json().catch(() => ({}))) as { error?: string; code?: string };
+  if (!res.ok) throw new ApiError(res.status, data.error ?? `HTTP ${res.status}`, data.code);
   return data as T;
 }
 

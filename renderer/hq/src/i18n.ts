@@ -8,6 +8,7 @@ const zh = {
   exportCsv: '导出 CSV', ledger: '分户帐', settleAccount: '结算账户', arrival: '预计到账日', settleNet: '结算净额',
   health: '同步状态', behind: '落后', silent: '无响应', never: '从未同步', ok: '正常', records: '条', seconds: '秒前',
   reconcile: '全链对账', statementFiles: '对账单文件（每店一个，文件名含门店编号）', differences: '差异', matched: '一致', none: '无',
+  fileStoreUnknown: '无法从文件名判断门店（文件名中需含门店编号）',
   order: '订单', detail: '说明', nextStep: '下一步', diff: '差额', back: '返回', noData: '暂无数据', chooseStore: '点击门店查看分户帐',
 } as const;
 
@@ -20,6 +21,7 @@ const en: Record<Key, string> = {
   exportCsv: 'Export CSV', ledger: 'Store ledger', settleAccount: 'Settlement account', arrival: 'Expected on', settleNet: 'Settlement',
   health: 'Sync status', behind: 'behind', silent: 'silent', never: 'never synced', ok: 'ok', records: 'records', seconds: 's ago',
   reconcile: 'Chain reconciliation', statementFiles: "Statement files (one per store, the store id in the file name)", differences: 'Differences', matched: 'Matched', none: 'none',
+  fileStoreUnknown: 'no store id found in the file name (the name must contain the store id)',
   order: 'Order', detail: 'Detail', nextStep: 'Next step', diff: 'Difference', back: 'Back', noData: 'No data yet', chooseStore: 'Click a store for its ledger',
 };
 

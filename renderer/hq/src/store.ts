@@ -5,7 +5,9 @@ import type { CounterHealth, ReconcileItem, StoreLedger, Takings, TakingsRow } f
 
 type StoreDetail = { ledger: StoreLedger; takings: { byTerminal: (TakingsRow & { name: string })[]; byWallet: TakingsRow[]; byHour: TakingsRow[] } };
 export type ChainItem = ReconcileItem & { storeId: string };
-export interface ReconcileSummary { files: number; stores: string[]; differences: number; errors: string[]; items: ChainItem[] }
+/** A file the server refused: `code` when the page has words for it, else the server's text. */
+export interface FileError { file: string; code?: string; text: string }
+export interface ReconcileSummary { files: number; stores: string[]; differences: number; errors: FileError[]; items: ChainItem[] }
 
 export interface HqState {
   locale: 'zh-CN' | 'en';
@@ -91,7 +93,7 @@ export const useHq = create<HqState>()((set, get) => ({
         sum.differences += r.differences;
         for (const it of r.items) sum.items.push({ ...it, storeId: r.storeId });
       } catch (err) {
-        sum.errors.push(`${f.name}: ${message(err)}`);
+        sum.errors.push({ file: f.name, text: message(err), ...(err instanceof ApiError && err.code ? { code: err.code } : {}) });
       }
     }
     set({ reconcile: sum, busy: false });

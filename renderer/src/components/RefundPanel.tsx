@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useStore } from '../store';
 import { useMsg, useT } from '../i18n';
 import { formatFen } from '../money';
@@ -57,14 +57,17 @@ export function RefundPanel({ clientSn }: { clientSn: string }) {
         <table className="compact" data-testid="refund-list">
           <tbody>
             {order.refunds.map((r) => (
-              <tr key={r.refundRequestNo} data-status={r.status}>
-                <td>{t(`mgrKind${r.kind ?? 'refund'}`)}</td>
-                <td className="num">{money(r.amountFen)}</td>
-                <td>{t(`mgrRefundStatus${r.status}`)}</td>
-                <td translate="no">{r.operator ?? ''}</td>{/* a name: data, the same in either language */}
-                <td className="mono">{r.refundRequestNo}</td>
-                <td>{r.status === 'pending' && <button className="btn" onClick={() => void retry(clientSn, r.refundRequestNo)} data-testid="refund-retry">{t('queryAgain')}</button>}</td>
-              </tr>
+              <Fragment key={r.refundRequestNo}>
+                <tr className="refund-row" data-status={r.status}>
+                  <td>{t(`mgrKind${r.kind ?? 'refund'}`)}</td>
+                  <td className="num">{money(r.amountFen)}</td>
+                  <td>{t(`mgrRefundStatus${r.status}`)}</td>
+                  <td translate="no">{r.operator ?? ''}</td>{/* a name: data, the same in either language */}
+                  <td>{r.status === 'pending' && <button className="btn" onClick={() => void retry(clientSn, r.refundRequestNo)} data-testid="refund-retry">{t('queryAgain')}</button>}</td>
+                </tr>
+                {/* The refund number on its own line: the whole number fits the panel at 1024 px, for the platform's support. */}
+                <tr className="ref-no"><td colSpan={5} className="mono" data-testid="refund-no">{r.refundRequestNo}</td></tr>
+              </Fragment>
             ))}
           </tbody>
         </table>

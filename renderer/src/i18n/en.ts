@@ -323,7 +323,7 @@ export const en: Record<MessageKey, string> = {
   cashConfirm: 'Take cash',
   cashPartial: 'Take {x} cash, {y} by wallet',
   resultReceived: 'Cash received',
-  saleOpen: 'Mixed payment open: {cash} cash taken, {due} due (Collect shows the QR, or scan the code; cancel it under Open drawer)',
+  saleOpen: 'Mixed payment open, {due} still due. To cancel it and give back the {cash} cash: Open drawer',
   saleAbandon: 'Cancel the sale (give the cash back)',
   drawerKey: 'Open drawer',
   drawerTitle: 'Opening the drawer needs the manager PIN',

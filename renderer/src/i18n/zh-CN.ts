@@ -323,7 +323,7 @@ export const zhCN = {
   cashConfirm: '确认收款',
   cashPartial: '收现金 {x}，余款 {y} 扫码',
   resultReceived: '实收现金',
-  saleOpen: '混合支付未完成：已收现金 {cash}，待收 {due}（按“收款”出示二维码或扫付款码；取消整单在“开钱箱”中）',
+  saleOpen: '混合支付未完成，还差 {due}。取消整单并退还现金 {cash}：按“开钱箱”',
   saleAbandon: '取消整单（退还现金）',
   drawerKey: '开钱箱',
   drawerTitle: '开钱箱需要店长 PIN',

@@ -77,6 +77,16 @@ test('behind and silent stores, chain reconciliation by store and order, CSV', a
     expect(csv.startsWith('\uFEFF营业日')).toBe(true);
     expect(csv).toContain(`${a.storeId},短款（收款机有，平台无）,CA-1-2,sn-CA-1-2,支付宝,10.00,0.00,-10.00`);
     expect(csv).toContain(`${b.storeId},长款（平台有，收款机无）,,78950000777,支付宝,0.00,8.80,8.80`);
+
+    // In English the differences read in English (the CSV above stays Chinese: the finance office's files)
+    await page.getByTestId('hq-language').click();
+    const short = result.getByRole('row').filter({ hasText: 'CA-1-2' });
+    await expect(result).toContainText(`statement-${day}.csv: no store id found in the file name`);
+    await expect(short).toContainText('Query again');
+    await expect(short).not.toContainText(/[\u3400-\u9fff]/);
+    await expect(result.getByRole('row').filter({ hasText: '78950000777' })).toContainText('Look the payment up at the platform');
+    await expect(result.getByRole('row').filter({ hasText: '78950000777' })).not.toContainText(/[\u3400-\u9fff]/);
+    await page.screenshot({ path: 'test-results/hq-chain-reconcile-en.png' });
   } finally {
     await hq.close();
     await db.drop();

@@ -3,6 +3,7 @@
  * partial refund behind the manager PIN, and a reconciliation that finds differences. Each step
  * checks that nothing visible is Chinese outside the by-design areas, naming the element.
  */
+import { auditLayout, describeFindings } from '../../support/layout-audit';
 import { test, expect, MANAGER_PIN } from '../manager/manager-kit';
 import { noChinese, payQrInEnglish, toEnglish } from './english-kit';
 
@@ -38,6 +39,7 @@ test('the first manager sign-in in English: wrong PIN, the forced PIN change and
 
 test('a partial refund in English: the PIN prompt, the result, the refund list and the totals', async ({ shop, sandbox }) => {
   const { page } = shop;
+  await page.setViewportSize({ width: 1024, height: 768 }); // the most common counter touchscreen
   await toEnglish(page);
   await payQrInEnglish(page, sandbox.control, '12.30', 'wechat');
   await page.keyboard.press('F2');
@@ -54,6 +56,12 @@ test('a partial refund in English: the PIN prompt, the result, the refund list a
   await expect(page.getByTestId('refund-result')).toContainText('Refunded');
   await expect(page.getByTestId('refund-refundable')).toHaveText('¥10.00');
   await expect(page.getByTestId('refund-list')).toBeVisible();
+  // the refund number reads whole at 1024×768 (the platform's support asks for it), nothing cut
+  const refundNo = page.getByTestId('refund-no');
+  await expect(refundNo).toHaveText(/\S{12,}/);
+  expect(await refundNo.evaluate((td) => td.scrollWidth <= td.clientWidth && td.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
+  expect(describeFindings('order detail after a partial refund', await auditLayout(page, { english: true }))).toBe('');
+  await page.screenshot({ path: test.info().outputPath('refund-list-en-1024.png') });
   await noChinese(page, 'order detail after a partial refund (the receipt preview is Chinese by design)');
   await shop.openReports();
   await expect(page.getByTestId('totals-refunds')).toHaveText('¥2.30');
