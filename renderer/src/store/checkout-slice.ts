@@ -41,8 +41,11 @@ export const createCheckoutSlice: StateCreator<StoreState, [], [], CheckoutSlice
     pressKey(key) {
       const phase = get().view.phase;
       if (phase !== 'idle' && phase !== 'result') return;
+      // After a result the next key begins the next customer's amount (a digit is not appended to
+      // the last sale's ¥8.80); Backspace still edits the kept amount, for a retry of the same sale.
+      const from = phase === 'result' && key !== 'Backspace' ? '' : get().amountText;
       if (phase === 'result') void get().next();
-      get().setAmountText(editAmount(get().amountText, key));
+      get().setAmountText(editAmount(from, key));
     },
     setAmountText(text) {
       if (text === get().amountText) return;

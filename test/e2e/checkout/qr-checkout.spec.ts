@@ -43,6 +43,25 @@ test('the cashier cancels a QR nobody opened: there is no order to cancel, nobod
   expect(requests).not.toContain('cancel'); // "order does not exist" at the query: nothing to cancel
 });
 
+test(`after 已取消 the next customer's amount starts fresh, however fast the cashier types`, async ({ counter }) => {
+  await typeAmount(counter, '8.80');
+  await counter.getByTestId('collect').click();
+  await readQrFromScreen(counter);
+  await counter.keyboard.press('Escape');
+  await expect(counter.getByTestId('result-title')).toHaveText('已取消');
+  // straight on, without waiting for the screen: a digit begins the new amount (not ¥8.803 → kept ¥8.80)
+  await counter.keyboard.press('3');
+  await expect(counter.getByTestId('amount')).toHaveText('¥3');
+  // and Esc on a result is "next customer" at ¥0, even when the next key follows at once
+  await counter.keyboard.press('Enter');
+  await readQrFromScreen(counter);
+  await counter.keyboard.press('Escape');
+  await expect(counter.getByTestId('result-title')).toHaveText('已取消');
+  await counter.keyboard.press('Escape');
+  await counter.keyboard.press('5');
+  await expect(counter.getByTestId('amount')).toHaveText('¥5');
+});
+
 test('the cashier cancels a QR the customer opened but did not pay: the order is closed at the aggregator', async ({ counter, context, sandbox }) => {
   await typeAmount(counter, '8');
   await counter.getByTestId('collect').click();
