@@ -42,7 +42,7 @@ export function useCheckoutKeys(): void {
         e.preventDefault();
         log.length = 0;
         if (s.view.phase === 'waiting') void s.cancel();
-        else if (s.view.phase === 'result') { void s.next(); s.setAmountText(''); } // the next customer starts at ¥0
+        else if (s.view.phase === 'result') s.pressKey('C'); // next customer, starting at ¥0
         else s.setAmountText('');
         return;
       }

@@ -25,6 +25,8 @@ export interface CheckoutSlice {
 }
 
 let requestSeq = 0;
+/** The result view the next customer's amount was begun after (see pressKey). */
+let begunAfter: CheckoutView | null = null;
 const newRequestId = () => `r${Date.now().toString(36)}${(++requestSeq).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
 export const createCheckoutSlice: StateCreator<StoreState, [], [], CheckoutSlice> = (set, get) => {
@@ -43,8 +45,15 @@ export const createCheckoutSlice: StateCreator<StoreState, [], [], CheckoutSlice
       if (phase !== 'idle' && phase !== 'result') return;
       // After a result the next key begins the next customer's amount (a digit is not appended to
       // the last sale's ¥8.80); Backspace still edits the kept amount, for a retry of the same sale.
-      const from = phase === 'result' && key !== 'Backspace' ? '' : get().amountText;
-      if (phase === 'result') void get().next();
+      // Only the first key after a given result does so: the keys after it (typed before main has
+      // answered "next") build on it.
+      const view = get().view;
+      let from = get().amountText;
+      if (phase === 'result' && begunAfter !== view) {
+        begunAfter = view;
+        void get().next();
+        if (key !== 'Backspace') from = '';
+      }
       get().setAmountText(editAmount(from, key));
     },
     setAmountText(text) {
