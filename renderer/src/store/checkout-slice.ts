@@ -25,13 +25,13 @@ export interface CheckoutSlice {
 }
 
 let requestSeq = 0;
-/** The result view the next customer's amount was begun after (see pressKey). */
-let begunAfter: CheckoutView | null = null;
 const newRequestId = () => `r${Date.now().toString(36)}${(++requestSeq).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
 export const createCheckoutSlice: StateCreator<StoreState, [], [], CheckoutSlice> = (set, get) => {
   /** One request id per amount entry: a double click re-sends the same id and main ignores it. */
   let requestId = newRequestId();
+  /** The result view the next customer's amount was begun after (see pressKey). */
+  let begunAfter: CheckoutView | null = null;
   const syncPending = (text: string) => { void pos().setPendingAmount({ amount: text }).catch(() => undefined); };
 
   return {
