@@ -30,8 +30,8 @@ const newRequestId = () => `r${Date.now().toString(36)}${(++requestSeq).toString
 export const createCheckoutSlice: StateCreator<StoreState, [], [], CheckoutSlice> = (set, get) => {
   /** One request id per amount entry: a double click re-sends the same id and main ignores it. */
   let requestId = newRequestId();
-  /** The result view the next customer's amount was begun after (see pressKey). */
-  let begunAfter: CheckoutView | null = null;
+  /** The result (its client_sn; a view re-sent for it is the same result) the next amount was begun after. */
+  let begunAfter: unknown = null;
   const syncPending = (text: string) => { void pos().setPendingAmount({ amount: text }).catch(() => undefined); };
 
   return {
@@ -48,9 +48,10 @@ export const createCheckoutSlice: StateCreator<StoreState, [], [], CheckoutSlice
       // Only the first key after a given result does so: the keys after it (typed before main has
       // answered "next") build on it.
       const view = get().view;
+      const mark = view.clientSn ?? view;
       let from = get().amountText;
-      if (phase === 'result' && begunAfter !== view) {
-        begunAfter = view;
+      if (phase === 'result' && begunAfter !== mark) {
+        begunAfter = mark;
         void get().next();
         if (key !== 'Backspace') from = '';
       }
